@@ -1,0 +1,28 @@
+/** Why someone is told about a message. */
+export type NotificationReason =
+  | 'message_received'
+  | 'message_rejected'
+  | 'executor_assigned'
+  | 'approval_requested'
+  | 'answer_returned'
+  | 'answer_sent'
+  | 'answer_ready';
+
+/** Who is told. */
+export type Recipient =
+  | { kind: 'applicant' }
+  | { kind: 'organisation'; orgId: string }
+  | { kind: 'user'; userId: string }
+  | { kind: 'operators' };
+
+/**
+ * Something the outside world must do after an event: data, never done by the core.
+ * Adapters turn effects into outbox entries (e-mails, pushes) inside the same transaction
+ * that stores the new snapshot.
+ */
+export type Effect = {
+  type: 'notify';
+  reason: NotificationReason;
+  to: Recipient;
+  messageId: string;
+};

@@ -1,0 +1,289 @@
+import { assertEvent, assign, setup } from 'xstate';
+import type { Effect, NotificationReason, Recipient } from '../effects.js';
+import type { AnswerDraft, Message, MessageStatus } from '../schemas/message.js';
+import type { Principal } from '../schemas/principal.js';
+
+/** What every machine event carries once the workflow has validated and authorised it. */
+interface Resolved {
+  at: string;
+  by: Principal;
+}
+
+/**
+ * The events the machine itself receives: the public events after validation, permission
+ * checks and look-ups (for example the parent organisation a return goes to). Each is a
+ * self-contained fact, which is also what the history records.
+ */
+export type MessageMachineEvent =
+  | ({ type: 'moderation.accept' } & Resolved)
+  | ({ type: 'moderation.reject'; reason: string } & Resolved)
+  | ({ type: 'executor.assign'; executorId: string; executionDueAt: string | null } & Resolved)
+  | ({ type: 'work.take' } & Resolved)
+  | ({ type: 'coordination.forward'; orgId: string; comment: string | null } & Resolved)
+  | ({ type: 'coordination.return'; toOrgId: string; comment: string } & Resolved)
+  | ({ type: 'executor.reassign'; executorId: string; comment: string | null } & Resolved)
+  | ({ type: 'answer.submit'; answer: AnswerDraft } & Resolved)
+  | ({ type: 'answer.approve'; comment: string | null } & Resolved)
+  | ({ type: 'answer.return'; comment: string } & Resolved)
+  | ({
+      type: 'registration.update';
+      registrationNumber: string | null;
+      registeredAt: string | null;
+    } & Resolved);
+
+export interface MessageMachineInput {
+  message: Message;
+}
+
+const notify = (reason: NotificationReason, to: (m: Message) => Recipient) => ({
+  type: 'effect' as const,
+  params: ({ context }: { context: Message }): Effect => ({
+    type: 'notify',
+    reason,
+    to: to(context),
+    messageId: context.id,
+  }),
+});
+
+const toApplicant = (): Recipient => ({ kind: 'applicant' });
+const toHoldingOrg = (m: Message): Recipient => ({ kind: 'organisation', orgId: m.holdingOrgId });
+const toExecutor = (m: Message): Recipient =>
+  m.executorId ? { kind: 'user', userId: m.executorId } : toHoldingOrg(m);
+
+/**
+ * The ПОС message lifecycle (SPEC §3) as an XState v5 machine.
+ *
+ * The root is parallel so that deadlines, rating and delivery compose in as regions of
+ * their own; the `status` region holds the status codes. Actions that reach the outside
+ * world are the named action `effect`, whose params are {@link Effect} data: `transition()`
+ * returns them and adapters perform them. Nothing here reads a clock — every event carries
+ * its instant `at`.
+ */
+export const messageMachine = setup({
+  types: {
+    context: {} as Message,
+    events: {} as MessageMachineEvent,
+    input: {} as MessageMachineInput,
+  },
+  actions: {
+    /** An effect for the adapter to perform; the machine never performs it. */
+    effect: (_, _params: Effect) => {},
+    stamp: assign({ updatedAt: ({ event }) => event.at }),
+    forwardTo: assign(({ event }) => {
+      assertEvent(event, 'coordination.forward');
+      return {
+        holdingOrgId: event.orgId,
+        arrivedBy: 'forwarded' as const,
+        coordinatorId: null,
+        executorId: null,
+        executionDueAt: null,
+        lastReturnComment: event.comment,
+      };
+    }),
+    returnTo: assign(({ event }) => {
+      assertEvent(event, 'coordination.return');
+      return {
+        holdingOrgId: event.toOrgId,
+        arrivedBy: 'returned' as const,
+        coordinatorId: null,
+        executorId: null,
+        executionDueAt: null,
+        lastReturnComment: event.comment,
+      };
+    }),
+    reassign: assign(({ event }) => {
+      assertEvent(event, 'executor.reassign');
+      return { executorId: event.executorId };
+    }),
+    approve: assign(({ context, event }) => {
+      assertEvent(event, 'answer.approve');
+      return {
+        headId: event.by.id,
+        answer: context.answer && {
+          ...context.answer,
+          approvedBy: event.by.id,
+          approvedAt: event.at,
+        },
+      };
+    }),
+    updateRegistration: assign(({ context, event }) => {
+      assertEvent(event, 'registration.update');
+      return {
+        registrationNumber: event.registrationNumber ?? context.registrationNumber,
+        registeredAt: event.registeredAt ?? context.registeredAt,
+      };
+    }),
+  },
+  guards: {
+    isOperatorEntered: ({ context }) => context.channel === 'operator',
+  },
+}).createMachine({
+  id: 'message',
+  type: 'parallel',
+  context: ({ input }) => input.message,
+  states: {
+    status: {
+      initial: 'received',
+      states: {
+        received: {
+          description: 'Transient: operator-entered messages skip moderation.',
+          always: [
+            {
+              guard: 'isOperatorEntered',
+              target: 'coordination',
+              actions: [notify('message_received', toHoldingOrg)],
+            },
+            { target: 'moderation' },
+          ],
+        },
+        moderation: {
+          on: {
+            'moderation.accept': {
+              target: 'coordination',
+              actions: [
+                'stamp',
+                assign({ registeredAt: ({ event }) => event.at }),
+                notify('message_received', toHoldingOrg),
+              ],
+            },
+            'moderation.reject': {
+              target: 'rejected',
+              actions: [
+                'stamp',
+                assign({ rejectionReason: ({ event }) => event.reason }),
+                notify('message_rejected', toApplicant),
+              ],
+            },
+          },
+        },
+        rejected: { type: 'final' },
+        coordination: {
+          on: {
+            'executor.assign': {
+              target: 'executor_assigned',
+              actions: [
+                'stamp',
+                assign(({ event }) => ({
+                  coordinatorId: event.by.id,
+                  executorId: event.executorId,
+                  executionDueAt: event.executionDueAt,
+                })),
+                notify('executor_assigned', toExecutor),
+              ],
+            },
+            'work.take': {
+              target: 'in_work',
+              actions: [
+                'stamp',
+                assign(({ event }) => ({ coordinatorId: event.by.id, executorId: event.by.id })),
+              ],
+            },
+            'coordination.forward': {
+              target: 'coordination',
+              reenter: true,
+              actions: ['stamp', 'forwardTo', notify('message_received', toHoldingOrg)],
+            },
+            'coordination.return': {
+              target: 'coordination',
+              reenter: true,
+              actions: ['stamp', 'returnTo', notify('message_received', toHoldingOrg)],
+            },
+            'registration.update': { actions: ['stamp', 'updateRegistration'] },
+          },
+        },
+        executor_assigned: {
+          on: {
+            'work.take': { target: 'in_work', actions: ['stamp'] },
+            'executor.reassign': {
+              target: 'executor_assigned',
+              reenter: true,
+              actions: ['stamp', 'reassign', notify('executor_assigned', toExecutor)],
+            },
+            'coordination.return': {
+              target: 'coordination',
+              actions: ['stamp', 'returnTo', notify('message_received', toHoldingOrg)],
+            },
+            'registration.update': { actions: ['stamp', 'updateRegistration'] },
+          },
+        },
+        in_work: {
+          on: {
+            'answer.submit': {
+              target: 'on_approval',
+              actions: [
+                'stamp',
+                assign(({ event }) => ({
+                  answer: {
+                    type: event.answer.type,
+                    text: event.answer.text,
+                    files: event.answer.files,
+                    postponedUntil: event.answer.postponedUntil ?? null,
+                    preparedBy: event.by.id,
+                    preparedAt: event.at,
+                    approvedBy: null,
+                    approvedAt: null,
+                  },
+                  lastReturnComment: null,
+                })),
+                notify('approval_requested', toHoldingOrg),
+              ],
+            },
+            'executor.reassign': {
+              target: 'executor_assigned',
+              actions: ['stamp', 'reassign', notify('executor_assigned', toExecutor)],
+            },
+            'coordination.return': {
+              target: 'coordination',
+              actions: ['stamp', 'returnTo', notify('message_received', toHoldingOrg)],
+            },
+            'registration.update': { actions: ['stamp', 'updateRegistration'] },
+          },
+        },
+        on_approval: {
+          on: {
+            'answer.approve': [
+              {
+                guard: 'isOperatorEntered',
+                target: 'answer_ready',
+                actions: ['stamp', 'approve', notify('answer_ready', () => ({ kind: 'operators' }))],
+              },
+              {
+                target: 'answer_sent',
+                actions: ['stamp', 'approve', notify('answer_sent', toApplicant)],
+              },
+            ],
+            'answer.return': {
+              target: 'in_work',
+              actions: [
+                'stamp',
+                assign({ lastReturnComment: ({ event }) => event.comment }),
+                notify('answer_returned', toExecutor),
+              ],
+            },
+            'registration.update': { actions: ['stamp', 'updateRegistration'] },
+          },
+        },
+        answer_sent: {
+          description: 'The applicant rates the answer here (rating and re-review).',
+        },
+        answer_ready: {
+          description: 'An operator carries the answer to the applicant (delivery).',
+        },
+        answer_delivered: {},
+        postponed: {},
+        completed: { type: 'final' },
+      },
+    },
+  },
+});
+
+export type MessageMachine = typeof messageMachine;
+
+/** The status region's value as a status code. */
+export function statusOfValue(value: unknown): MessageStatus {
+  const status = (value as { status?: unknown } | null)?.status;
+  if (typeof status !== 'string' || status === 'received') {
+    throw new Error(`not a settled message state: ${JSON.stringify(value)}`);
+  }
+  return status as MessageStatus;
+}

@@ -1,0 +1,214 @@
+import type { Directory } from './directory.js';
+import { invalidField, type WorkflowError } from './errors.js';
+import type { MessageMachineEvent } from './machines/message-machine.js';
+import type { MessageEvent, SubmitEvent } from './schemas/events.js';
+import type { Message } from './schemas/message.js';
+import { hasRole } from './schemas/principal.js';
+
+type Resolution<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
+const ok = <T>(value: T): Resolution<T> => ({ ok: true, value });
+const fail = (error: WorkflowError): Resolution<never> => ({ ok: false, error });
+
+/**
+ * Checks a submission against the directory and builds the new message. The channel
+ * decides who may submit: operators enter phoned-in messages (`operator`), applicants
+ * use every other channel, and the system posts named integrations.
+ */
+export function resolveSubmission(event: SubmitEvent, directory: Directory): Resolution<Message> {
+  const { by } = event;
+  const org = directory.organisation(event.orgId);
+  if (!org) return fail(invalidField(['orgId'], `unknown organisation ${event.orgId}`));
+  const entry = directory.subcategory(event.subcategoryId);
+  if (!entry) {
+    return fail(invalidField(['subcategoryId'], `unknown subcategory ${event.subcategoryId}`));
+  }
+  if (entry.categoryId !== event.categoryId) {
+    return fail(
+      invalidField(['categoryId'], `subcategory ${event.subcategoryId} is not in this category`),
+    );
+  }
+  if (event.factId !== null && !entry.factIds.has(event.factId)) {
+    return fail(invalidField(['factId'], `fact ${event.factId} is not in this subcategory`));
+  }
+  if (!directory.isCompetent(org.id, event.subcategoryId) && !org.coordinatesRegion) {
+    return fail(
+      invalidField(
+        ['orgId'],
+        `${org.name} is not competent for this subcategory; choose a competent organisation or the region's coordinating one`,
+      ),
+    );
+  }
+
+  const isOperator = event.channel === 'operator';
+  let applicant = event.applicant;
+  if (isOperator) {
+    if (!hasRole(by, 'operator')) {
+      return fail({
+        kind: 'forbidden',
+        message: 'only an operator enters messages received by phone',
+        eventType: 'submit',
+        principalId: by.id,
+      });
+    }
+  } else if (event.channel === 'integration') {
+    if (!hasRole(by, 'system')) {
+      return fail({
+        kind: 'forbidden',
+        message: 'only the system posts messages from an integration',
+        eventType: 'submit',
+        principalId: by.id,
+      });
+    }
+    if (!event.integration) {
+      return fail(invalidField(['integration'], 'name the integration the message came from'));
+    }
+  } else {
+    if (!hasRole(by, 'applicant')) {
+      return fail({
+        kind: 'forbidden',
+        message: 'only an applicant submits through this channel',
+        eventType: 'submit',
+        principalId: by.id,
+      });
+    }
+    applicant = { ...applicant, userId: by.id };
+  }
+
+  return ok({
+    id: event.messageId,
+    number: event.number,
+    epguNumber: event.epguNumber,
+    registrationNumber: null,
+    // Operator-entered messages are registered on entry; the rest when moderation accepts.
+    registeredAt: isOperator ? event.at : null,
+    isPublic: event.isPublic,
+    channel: event.channel,
+    integration: event.integration,
+    applicant,
+    problemAddress: event.problemAddress,
+    regionCode: event.regionCode,
+    municipality: event.municipality,
+    text: event.text,
+    categoryId: event.categoryId,
+    subcategoryId: event.subcategoryId,
+    factId: event.factId,
+    lawType: event.lawType,
+    fastTrack: entry.subcategory.fastTrack,
+    receivedOrgId: org.id,
+    holdingOrgId: org.id,
+    arrivedBy: 'submitted',
+    coordinatorId: null,
+    executorId: null,
+    executionDueAt: null,
+    headId: null,
+    enteredBy: isOperator ? by.id : null,
+    submittedBy: by.id,
+    answer: null,
+    rejectionReason: null,
+    lastReturnComment: null,
+    reReviewRound: 0,
+    overdue: false,
+    createdAt: event.at,
+    updatedAt: event.at,
+  });
+}
+
+/**
+ * Turns a validated, permitted event into the machine's event: checks the people and
+ * organisations it names and looks up what the machine needs (where a return goes).
+ */
+export function resolveEvent(
+  event: MessageEvent,
+  message: Message,
+  directory: Directory,
+): Resolution<MessageMachineEvent> {
+  const { at, by } = event;
+  switch (event.type) {
+    case 'moderation.accept':
+    case 'work.take':
+      return ok({ type: event.type, at, by });
+    case 'moderation.reject':
+      return ok({ type: event.type, at, by, reason: event.reason });
+    case 'answer.return':
+      return ok({ type: event.type, at, by, comment: event.comment });
+    case 'answer.approve':
+      return ok({ type: event.type, at, by, comment: event.comment ?? null });
+    case 'executor.assign': {
+      if (!directory.userHasRole(event.executorId, 'executor', message.holdingOrgId)) {
+        return fail(
+          invalidField(['executorId'], 'not an executor of the organisation holding the message'),
+        );
+      }
+      const due = event.executionDueAt ?? null;
+      if (due !== null && due <= at) {
+        return fail(invalidField(['executionDueAt'], 'the execution deadline is in the past'));
+      }
+      return ok({ type: event.type, at, by, executorId: event.executorId, executionDueAt: due });
+    }
+    case 'executor.reassign': {
+      if (!directory.userHasRole(event.executorId, 'executor', message.holdingOrgId)) {
+        return fail(
+          invalidField(['executorId'], 'not an executor of the organisation holding the message'),
+        );
+      }
+      if (event.executorId === message.executorId) {
+        return fail(invalidField(['executorId'], 'the message is already with this executor'));
+      }
+      return ok({
+        type: event.type,
+        at,
+        by,
+        executorId: event.executorId,
+        comment: event.comment ?? null,
+      });
+    }
+    case 'coordination.forward': {
+      const target = directory.organisation(event.orgId);
+      if (!target) return fail(invalidField(['orgId'], `unknown organisation ${event.orgId}`));
+      if (target.id === message.holdingOrgId) {
+        return fail(invalidField(['orgId'], 'the message is already at this organisation'));
+      }
+      const below = directory.isBelow(target.id, message.holdingOrgId);
+      if (!below && !directory.isCompetent(target.id, message.subcategoryId)) {
+        return fail(
+          invalidField(
+            ['orgId'],
+            'forward to a subordinate organisation or one competent for the subcategory',
+          ),
+        );
+      }
+      return ok({ type: event.type, at, by, orgId: target.id, comment: event.comment ?? null });
+    }
+    case 'coordination.return': {
+      const parent = directory.parentOf(message.holdingOrgId);
+      if (!parent) {
+        return fail(
+          invalidField([], 'the organisation holding the message has no parent to return it to'),
+        );
+      }
+      return ok({ type: event.type, at, by, toOrgId: parent.id, comment: event.comment });
+    }
+    case 'answer.submit': {
+      const until = event.answer.postponedUntil;
+      if (until !== undefined && until < at.slice(0, 10)) {
+        return fail(invalidField(['answer', 'postponedUntil'], 'the date is in the past'));
+      }
+      return ok({ type: event.type, at, by, answer: event.answer });
+    }
+    case 'registration.update':
+      if (event.registrationNumber === undefined && event.registeredAt === undefined) {
+        return fail(invalidField([], 'give a registration number, a date, or both'));
+      }
+      return ok({
+        type: event.type,
+        at,
+        by,
+        registrationNumber: event.registrationNumber ?? null,
+        registeredAt: event.registeredAt ?? null,
+      });
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}

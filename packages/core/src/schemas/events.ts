@@ -1,0 +1,76 @@
+import { z } from 'zod';
+import { applicantSchema } from './applicant.js';
+import { answerDraftSchema, channelSchema, lawTypeSchema } from './message.js';
+import { regionCodeSchema } from './organisation.js';
+import { principalSchema } from './principal.js';
+import { idSchema, instantSchema, textSchema } from './primitives.js';
+
+/** What every event carries: its instant and who sends it. */
+const base = {
+  /** When the event happened. The core never reads a clock. */
+  at: instantSchema,
+  /** Who sends it, as the adapter authenticated them. */
+  by: principalSchema,
+};
+
+const comment = z.string().trim().max(5000).optional();
+
+/** `submit` creates a message. Ids and numbers come in as inputs. */
+export const submitEventSchema = z.object({
+  type: z.literal('submit'),
+  ...base,
+  messageId: idSchema,
+  number: z.string().min(1).max(100),
+  epguNumber: z.string().max(100).nullable().default(null),
+  channel: channelSchema,
+  integration: z.string().max(200).nullable().default(null),
+  /** The organisation the applicant (or operator) chose. */
+  orgId: idSchema,
+  applicant: applicantSchema,
+  problemAddress: z.string().max(1000).nullable().default(null),
+  regionCode: regionCodeSchema,
+  municipality: z.string().max(300).nullable().default(null),
+  text: textSchema(),
+  categoryId: idSchema,
+  subcategoryId: idSchema,
+  factId: idSchema.nullable().default(null),
+  lawType: lawTypeSchema.default('message'),
+  isPublic: z.boolean().default(false),
+});
+export type SubmitEvent = z.infer<typeof submitEventSchema>;
+export type SubmitEventInput = z.input<typeof submitEventSchema>;
+
+export const messageEventSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('moderation.accept'), ...base }),
+  z.object({ type: z.literal('moderation.reject'), ...base, reason: textSchema(2000) }),
+  z.object({
+    type: z.literal('executor.assign'),
+    ...base,
+    executorId: idSchema,
+    executionDueAt: instantSchema.optional(),
+  }),
+  z.object({ type: z.literal('work.take'), ...base }),
+  z.object({ type: z.literal('coordination.forward'), ...base, orgId: idSchema, comment }),
+  z.object({ type: z.literal('coordination.return'), ...base, comment: textSchema(5000) }),
+  z.object({ type: z.literal('executor.reassign'), ...base, executorId: idSchema, comment }),
+  z.object({ type: z.literal('answer.submit'), ...base, answer: answerDraftSchema }),
+  z.object({ type: z.literal('answer.approve'), ...base, comment }),
+  z.object({ type: z.literal('answer.return'), ...base, comment: textSchema(5000) }),
+  z.object({
+    type: z.literal('registration.update'),
+    ...base,
+    registrationNumber: z.string().trim().min(1).max(100).optional(),
+    registeredAt: instantSchema.optional(),
+  }),
+]);
+
+/** Every event that acts on an existing message, as a discriminated union on `type`. */
+export type MessageEvent = z.infer<typeof messageEventSchema>;
+export type MessageEventInput = z.input<typeof messageEventSchema>;
+export type MessageEventType = MessageEvent['type'];
+export const messageEventTypes = messageEventSchema.options.map(
+  (o) => o.shape.type.value,
+) as MessageEventType[];
+
+/** Any event of the ПОС workflow, `submit` included. */
+export type AnyMessageEvent = SubmitEvent | MessageEvent;

@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { applicantSchema } from './applicant.js';
+import { regionCodeSchema } from './organisation.js';
+import { idSchema, instantSchema, localDateSchema } from './primitives.js';
+
+/** Where a message came from (SPEC §3 item 1). `integration` names its source, e.g. «Дневник ЕПГУ». */
+export const channelSchema = z.enum([
+  'epgu_form',
+  'mobile_app',
+  'org_widget',
+  'epgu_widget',
+  'reshaem_app',
+  'operator',
+  'integration',
+]);
+export type Channel = z.infer<typeof channelSchema>;
+
+/** `message` — обычное сообщение; `appeal_59fz` — the applicant chose 59-ФЗ. */
+export const lawTypeSchema = z.enum(['message', 'appeal_59fz']);
+export type LawType = z.infer<typeof lawTypeSchema>;
+
+/** The ПОС status codes: the stable public vocabulary of API, database and export. */
+export const messageStatusSchema = z.enum([
+  'moderation',
+  'rejected',
+  'coordination',
+  'executor_assigned',
+  'in_work',
+  'on_approval',
+  'answer_sent',
+  'answer_ready',
+  'answer_delivered',
+  'postponed',
+  'completed',
+]);
+export type MessageStatus = z.infer<typeof messageStatusSchema>;
+
+export const answerTypeSchema = z.enum(['resolved', 'not_resolved', 'postponed', 'declined']);
+export type AnswerType = z.infer<typeof answerTypeSchema>;
+
+/** The only file types an answer may carry (seed 004). Compared case-insensitively. */
+export const ANSWER_FILE_EXTENSIONS = [
+  '.txt',
+  '.odt',
+  '.ods',
+  '.odp',
+  '.odf',
+  '.xls',
+  '.xlsx',
+  '.ppt',
+  '.pptx',
+  '.doc',
+  '.docx',
+  '.rtf',
+  '.pdf',
+  '.jpeg',
+] as const;
+
+const allowedExtension = (name: string) => {
+  const dot = name.lastIndexOf('.');
+  if (dot < 0) return false;
+  const ext = name.slice(dot).toLowerCase();
+  return (ANSWER_FILE_EXTENSIONS as readonly string[]).includes(ext);
+};
+
+export const answerFileSchema = z.object({
+  name: z
+    .string()
+    .min(1)
+    .max(255)
+    .refine(allowedExtension, {
+      message: `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`,
+    }),
+  /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
+  ref: z.string().max(2000).optional(),
+  size: z.int().min(0).optional(),
+});
+export type AnswerFile = z.infer<typeof answerFileSchema>;
+
+/** The organisation's reply as the executor submits it. */
+export const answerDraftSchema = z
+  .object({
+    type: answerTypeSchema,
+    text: z.string().trim().min(1).max(20_000),
+    files: z.array(answerFileSchema).max(20).default([]),
+    /** Required for `postponed`: the date by which the problem will be solved. */
+    postponedUntil: localDateSchema.optional(),
+  })
+  .refine((a) => a.type !== 'postponed' || a.postponedUntil !== undefined, {
+    message: 'a postponed answer names the date by which the problem will be solved',
+    path: ['postponedUntil'],
+  });
+export type AnswerDraft = z.infer<typeof answerDraftSchema>;
+export type AnswerDraftInput = z.input<typeof answerDraftSchema>;
+
+export const answerSchema = z.object({
+  type: answerTypeSchema,
+  text: z.string(),
+  files: z.array(answerFileSchema),
+  postponedUntil: localDateSchema.nullable(),
+  preparedBy: idSchema,
+  preparedAt: instantSchema,
+  approvedBy: idSchema.nullable(),
+  approvedAt: instantSchema.nullable(),
+});
+export type Answer = z.infer<typeof answerSchema>;
+
+/**
+ * A message as the workflow keeps it: the context of the message machine. Every field of
+ * SPEC §3; the event history (ход работ) lives beside it, not inside it.
+ */
+export const messageSchema = z.object({
+  id: idSchema,
+  /** The platform's number shown to people. */
+  number: z.string().min(1).max(100),
+  epguNumber: z.string().max(100).nullable(),
+  /** Registration number and date, editable by the organisation. */
+  registrationNumber: z.string().max(100).nullable(),
+  registeredAt: instantSchema.nullable(),
+  /** «в открытом доступе». */
+  isPublic: z.boolean(),
+  channel: channelSchema,
+  /** The named integration for `channel: 'integration'`, e.g. «Дневник ЕПГУ». */
+  integration: z.string().max(200).nullable(),
+  applicant: applicantSchema,
+  problemAddress: z.string().max(1000).nullable(),
+  regionCode: regionCodeSchema,
+  municipality: z.string().max(300).nullable(),
+  text: z.string(),
+  categoryId: idSchema,
+  subcategoryId: idSchema,
+  factId: idSchema.nullable(),
+  lawType: lawTypeSchema,
+  fastTrack: z.boolean(),
+  /** The organisation the message arrived at. */
+  receivedOrgId: idSchema,
+  /** The organisation holding it now. */
+  holdingOrgId: idSchema,
+  /**
+   * How it came to the holding organisation: submitted there, forwarded down, returned up
+   * («Возвращены на координацию»), or sent up for re-review («Возвращены»).
+   */
+  arrivedBy: z.enum(['submitted', 'forwarded', 'returned', 're_review']),
+  coordinatorId: idSchema.nullable(),
+  executorId: idSchema.nullable(),
+  /** Set by the coordinator with the assignment; never after the response deadline. */
+  executionDueAt: instantSchema.nullable(),
+  headId: idSchema.nullable(),
+  /** The operator who entered a phoned-in message. */
+  enteredBy: idSchema.nullable(),
+  submittedBy: idSchema,
+  answer: answerSchema.nullable(),
+  /** Why the moderator rejected it. */
+  rejectionReason: z.string().nullable(),
+  /** The last comment that came with a return (to coordination or for rework). */
+  lastReturnComment: z.string().nullable(),
+  reReviewRound: z.int().min(0),
+  overdue: z.boolean(),
+  createdAt: instantSchema,
+  updatedAt: instantSchema,
+});
+export type Message = z.infer<typeof messageSchema>;

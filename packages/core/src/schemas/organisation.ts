@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { idSchema } from './primitives.js';
+
+/** A subject of the Russian Federation by its two-digit code (`41` Камчатский край, `73` Ульяновская область). */
+export const regionCodeSchema = z.string().regex(/^\d{2,3}$/, 'a region code such as "41"');
+export type RegionCode = z.infer<typeof regionCodeSchema>;
+
+/**
+ * An organisation (ЛКО). Organisations form a tree through `parentId`
+ * («Родительский ЛКО»).
+ */
+export const organisationSchema = z.object({
+  id: idSchema,
+  name: z.string().min(1).max(500),
+  parentId: idSchema.nullable().default(null),
+  regionCode: regionCodeSchema,
+  /**
+   * Subcategories this organisation is competent for. Absent means competent for every
+   * subcategory (small set-ups that do not model competence).
+   */
+  subcategoryIds: z.array(idSchema).optional(),
+  /** The region's coordinating organisation, the operator's fallback choice. */
+  coordinatesRegion: z.boolean().default(false),
+  /** For an operator organisation: the marker every operator-entered text begins with. */
+  operatorMarker: z.string().min(1).optional(),
+});
+export type Organisation = z.infer<typeof organisationSchema>;
+export type OrganisationInput = z.input<typeof organisationSchema>;

@@ -1,0 +1,21 @@
+import { z } from 'zod';
+
+/**
+ * An instant on the timeline as an ISO 8601 string with an offset (`Z` or `+12:00`).
+ * It is normalised to UTC (`2025-01-15T11:18:00.000Z`) so that equal instants compare equal.
+ */
+export const instantSchema = z.iso
+  .datetime({ offset: true })
+  .transform((value) => new Date(value).toISOString());
+export type Instant = z.output<typeof instantSchema>;
+
+/** A calendar date without a time, `YYYY-MM-DD`. */
+export const localDateSchema = z.iso.date();
+export type LocalDate = z.infer<typeof localDateSchema>;
+
+/** Ids are opaque, non-empty strings chosen by the caller (UUIDs, database keys, …). */
+export const idSchema = z.string().min(1).max(200);
+export type Id = z.infer<typeof idSchema>;
+
+/** Free text written by a person: trimmed, never empty. */
+export const textSchema = (max = 20_000) => z.string().trim().min(1).max(max);
