@@ -32,6 +32,8 @@ export interface Directory {
   parentOf(orgId: string): Organisation | undefined;
   /** `orgId` itself, then its parent, up to the root. */
   ancestorsOf(orgId: string): Organisation[];
+  /** `orgId` itself and every organisation below it. */
+  subtreeOf(orgId: string): string[];
   /** Is `orgId` strictly below `ancestorId` in the tree? */
   isBelow(orgId: string, ancestorId: string): boolean;
   /** Is the organisation competent for the subcategory? */
@@ -81,11 +83,34 @@ export function createDirectory(input: DirectoryInput): Directory {
       chain.push(current);
       if (current.parentId === null) break;
       const parent = orgs.get(current.parentId);
-      if (!parent) throw new Error(`organisation ${current.id} has unknown parent ${current.parentId}`);
+      if (!parent)
+        throw new Error(`organisation ${current.id} has unknown parent ${current.parentId}`);
       current = parent;
     }
     ancestors.set(org.id, chain);
   }
+
+  const children = new Map<string, string[]>();
+  for (const org of data.organisations) {
+    if (org.parentId === null) continue;
+    const list = children.get(org.parentId) ?? [];
+    list.push(org.id);
+    children.set(org.parentId, list);
+  }
+  const subtrees = new Map<string, string[]>();
+  const subtreeOf = (orgId: string): string[] => {
+    const cached = subtrees.get(orgId);
+    if (cached) return cached;
+    const out: string[] = [];
+    const stack = orgs.has(orgId) ? [orgId] : [];
+    while (stack.length > 0) {
+      const id = stack.pop() as string;
+      out.push(id);
+      stack.push(...(children.get(id) ?? []));
+    }
+    subtrees.set(orgId, out);
+    return out;
+  };
 
   return {
     organisations: data.organisations,
@@ -99,6 +124,7 @@ export function createDirectory(input: DirectoryInput): Directory {
       return parentId ? orgs.get(parentId) : undefined;
     },
     ancestorsOf: (orgId) => ancestors.get(orgId) ?? [],
+    subtreeOf,
     isBelow: (orgId, ancestorId) =>
       orgId !== ancestorId && (ancestors.get(orgId) ?? []).some((o) => o.id === ancestorId),
     isCompetent: (orgId, subcategoryId) => {

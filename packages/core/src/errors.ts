@@ -32,6 +32,15 @@ export const invalidPayload = (issues: PayloadIssue[]): WorkflowError => ({
   issues,
 });
 
+/** Turns a zod error's issues into payload issues. */
+export const issuesFromZod = (error: {
+  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
+}): PayloadIssue[] =>
+  error.issues.map((i) => ({
+    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
+    message: i.message,
+  }));
+
 export const invalidField = (path: (string | number)[], message: string): WorkflowError =>
   invalidPayload([{ path, message }]);
 

@@ -2,7 +2,7 @@ export type { Directory, DirectoryInput, SubcategoryEntry } from './directory.js
 export { createDirectory, directoryInputSchema } from './directory.js';
 export type { Effect, NotificationReason, Recipient } from './effects.js';
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './errors.js';
-export { WorkflowRefusal } from './errors.js';
+export { invalidPayload, issuesFromZod, WorkflowRefusal } from './errors.js';
 export type {
   MessageMachine,
   MessageMachineEvent,
@@ -11,15 +11,35 @@ export type {
 export { messageMachine } from './machines/message-machine.js';
 export type { Grant } from './permissions.js';
 export { isPermitted, messagePermissions } from './permissions.js';
+export type {
+  Cursor,
+  ListedMessage,
+} from './query.js';
+export {
+  compareForQuery,
+  decodeCursor,
+  encodeCursor,
+  isAfterCursor,
+  matchesQuery,
+  sortValueOf,
+} from './query.js';
 export * from './schemas/applicant.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/events.js';
 export * from './schemas/message.js';
 export * from './schemas/organisation.js';
-export * from './schemas/principal.js';
 export * from './schemas/primitives.js';
+export * from './schemas/principal.js';
+export * from './schemas/query.js';
 export type { Folder, Stage, StatusInfo } from './status.js';
 export { folderLabels, folderOf, isFinalStatus, messageStatuses } from './status.js';
+export { principalIdOf, requestFingerprint, stableStringify } from './store/idempotency.js';
+export { createMemoryStore, type MemoryStore, parseQuery } from './store/memory-store.js';
+export type * from './store/port.js';
+export type { Timer } from './timers.js';
+export { timersOf } from './timers.js';
+export type { ViewScope } from './visibility.js';
+export { isVisible, viewScopeOf } from './visibility.js';
 export type {
   Applied,
   ApplyResult,

@@ -2,7 +2,7 @@ import type { StateValue } from 'xstate';
 import { initialTransition, transition } from 'xstate';
 import type { Directory } from './directory.js';
 import type { Effect } from './effects.js';
-import { invalidPayload, type WorkflowError, WorkflowRefusal } from './errors.js';
+import { invalidPayload, issuesFromZod, type WorkflowError, WorkflowRefusal } from './errors.js';
 import {
   type MessageMachineEvent,
   messageMachine,
@@ -57,14 +57,6 @@ export type ApplyResult = Applied | Refused;
 
 const refuse = (error: WorkflowError): Refused => ({ ok: false, error });
 
-const issuesOf = (error: {
-  issues: ReadonlyArray<{ path: PropertyKey[]; message: string }>;
-}) =>
-  error.issues.map((i) => ({
-    path: i.path.map((p) => (typeof p === 'number' ? p : String(p))),
-    message: i.message,
-  }));
-
 function effectsOf(actions: ReadonlyArray<{ type: string; params?: unknown }>): Effect[] {
   const effects: Effect[] = [];
   for (const action of actions) {
@@ -94,7 +86,7 @@ const byOf = (p: Principal) => (p.name === undefined ? { id: p.id } : { id: p.id
  */
 export function startMessage(input: unknown, directory: Directory): ApplyResult {
   const parsed = submitEventSchema.safeParse(input);
-  if (!parsed.success) return refuse(invalidPayload(issuesOf(parsed.error)));
+  if (!parsed.success) return refuse(invalidPayload(issuesFromZod(parsed.error)));
   const event = parsed.data;
   const resolved = resolveSubmission(event, directory);
   if (!resolved.ok) return resolved;
@@ -152,7 +144,7 @@ export function applyEvent(
   directory: Directory,
 ): ApplyResult {
   const parsed = messageEventSchema.safeParse(input);
-  if (!parsed.success) return refuse(invalidPayload(issuesOf(parsed.error)));
+  if (!parsed.success) return refuse(invalidPayload(issuesFromZod(parsed.error)));
   const event = parsed.data;
   const message = snapshot.context;
   const status = statusOfValue(snapshot.value);

@@ -245,7 +245,11 @@ export const messageMachine = setup({
               {
                 guard: 'isOperatorEntered',
                 target: 'answer_ready',
-                actions: ['stamp', 'approve', notify('answer_ready', () => ({ kind: 'operators' }))],
+                actions: [
+                  'stamp',
+                  'approve',
+                  notify('answer_ready', () => ({ kind: 'operators' })),
+                ],
               },
               {
                 target: 'answer_sent',

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { applicantSchema } from './applicant.js';
 import { answerDraftSchema, channelSchema, lawTypeSchema } from './message.js';
 import { regionCodeSchema } from './organisation.js';
-import { principalSchema } from './principal.js';
 import { idSchema, instantSchema, textSchema } from './primitives.js';
+import { principalSchema } from './principal.js';
 
 /** What every event carries: its instant and who sends it. */
 const base = {

@@ -1,0 +1,90 @@
+import type { Directory } from '../directory.js';
+import type { Effect } from '../effects.js';
+import type { WorkflowError } from '../errors.js';
+import type { MessageStatus } from '../schemas/message.js';
+import type { Principal } from '../schemas/principal.js';
+import type { MessageQueryInput } from '../schemas/query.js';
+import type { Folder } from '../status.js';
+import type { HistoryRecord, MessageSnapshot } from '../workflow.js';
+
+/** A message as a store holds it: the snapshot and its version (1 after submit). */
+export interface StoredMessage {
+  id: string;
+  version: number;
+  status: MessageStatus;
+  snapshot: MessageSnapshot;
+}
+
+/**
+ * Why a store refused a write: a workflow refusal, or one of its own.
+ * - `not_found`: no such message;
+ * - `version_conflict`: the caller's expected version is not the current one, or a
+ *   concurrent write won — nothing was changed;
+ * - `already_exists`: a submit reused a message id;
+ * - `idempotency_conflict`: an idempotency key was reused for a different request.
+ */
+export type StoreError =
+  | WorkflowError
+  | { kind: 'not_found'; message: string; messageId: string }
+  | { kind: 'version_conflict'; message: string; expected: number; actual: number }
+  | { kind: 'already_exists'; message: string; messageId: string }
+  | { kind: 'idempotency_conflict'; message: string; key: string };
+
+export interface StoreWritten {
+  ok: true;
+  message: StoredMessage;
+  effects: Effect[];
+  record: HistoryRecord;
+  /** True when an idempotency key replayed an earlier result instead of applying again. */
+  replayed: boolean;
+}
+export type StoreWriteResult = StoreWritten | { ok: false; error: StoreError };
+
+export interface WriteOptions {
+  /**
+   * The same key (per principal) replays the first successful result instead of
+   * applying the event twice.
+   */
+  idempotencyKey?: string;
+}
+
+export interface SendOptions extends WriteOptions {
+  /** Refuse with `version_conflict` unless the message is at this version. */
+  expectedVersion?: number;
+}
+
+/** One history line as stored: the record and the version it produced. */
+export interface StoredHistoryRecord extends HistoryRecord {
+  version: number;
+}
+
+export interface MessagePage {
+  items: StoredMessage[];
+  /** Pass as `cursor` for the next page; `null` on the last page. */
+  nextCursor: string | null;
+}
+
+export type FolderCounts = Record<Folder, number>;
+
+/**
+ * The persistence port: what the HTTP adapter and a portal's own code use. Every write
+ * runs the core rules (`startMessage` / `applyEvent`) and stores the result atomically —
+ * the snapshot with its new version, the history record, the effects — or nothing.
+ * Implemented by `createMemoryStore` here and by `@reshaem/adapters-sql`.
+ */
+export interface MessageStore {
+  readonly directory: Directory;
+  /** Creates a message from a `submit` event. */
+  submit(event: unknown, options?: WriteOptions): Promise<StoreWriteResult>;
+  /** Applies one event to a message. */
+  send(messageId: string, event: unknown, options?: SendOptions): Promise<StoreWriteResult>;
+  get(messageId: string): Promise<StoredMessage | undefined>;
+  /** The history (ход работ), oldest first. */
+  history(messageId: string): Promise<StoredHistoryRecord[]>;
+  /** The messages `viewer` may see that match the query, one page. */
+  list(viewer: Principal, query?: MessageQueryInput): Promise<MessagePage>;
+  /** How many messages `viewer` may see in each folder. */
+  folderCounts(viewer: Principal): Promise<FolderCounts>;
+  /** Releases resources (connections); the memory store has none. */
+  close(): Promise<void>;
+}

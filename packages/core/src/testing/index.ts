@@ -1,0 +1,24 @@
+/**
+ * Property-testing kit for reshaem: arbitraries, invariant checks and a walker that plays
+ * random message lives through the real workflow. Run the same properties against your own
+ * organisations, users and catalogue. Needs `fast-check` (a peer dependency).
+ */
+export {
+  answerArbitrary,
+  eventPayloadArbitrary,
+  principalArbitrary,
+  submitArbitrary,
+  type WalkStep,
+  walkArbitrary,
+  walkStepArbitrary,
+} from './arbitraries.js';
+export {
+  createDemoDirectory,
+  type DemoUserHandle,
+  demoCatalogue,
+  demoDirectoryInput,
+  demoOrganisations,
+  demoUsers,
+} from './demo-world.js';
+export { checkStart, checkStep, InvariantViolation } from './invariants.js';
+export { runWalk, type WalkTrace } from './walk.js';

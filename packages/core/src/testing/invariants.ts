@@ -1,0 +1,70 @@
+import type { Directory } from '../directory.js';
+import type { MessageStatus } from '../schemas/message.js';
+import { hasRole } from '../schemas/principal.js';
+import { isFinalStatus } from '../status.js';
+import { type ApplyResult, applyEvent, type MessageSnapshot, statusOf } from '../workflow.js';
+
+/** An invariant of the workflow that did not hold, with what broke it. */
+export class InvariantViolation extends Error {
+  override readonly name = 'InvariantViolation';
+}
+
+const fail = (message: string): never => {
+  throw new InvariantViolation(message);
+};
+
+const holdingChangers = new Set(['coordination.forward', 'coordination.return', 'rating.submit']);
+
+/**
+ * Checks the step invariants of the ПОС workflow for one applied (or refused) event.
+ * Throws {@link InvariantViolation} on the first that fails.
+ *
+ * - final statuses are never left;
+ * - `answer_sent` is reached only through `answer.approve` by a head of the holding
+ *   organisation;
+ * - operator-entered messages never pass moderation and never reach `answer_sent`;
+ * - the holding organisation changes only by forward, return or re-review;
+ * - a refused event leaves the snapshot identical (the input is not modified);
+ * - a JSON round-trip of the snapshot does not change the result of the event.
+ */
+export function checkStep(
+  before: MessageSnapshot,
+  beforeJson: string,
+  event: { type: string; by: { id: string; roles: { role: string; orgId?: string }[] } },
+  result: ApplyResult,
+  directory: Directory,
+): void {
+  if (JSON.stringify(before) !== beforeJson) fail(`${event.type} modified its input snapshot`);
+  const roundTrip = applyEvent(JSON.parse(beforeJson) as MessageSnapshot, event, directory);
+  if (JSON.stringify(roundTrip) !== JSON.stringify(result)) {
+    fail(`${event.type} gave a different result after a JSON round-trip of the snapshot`);
+  }
+  const from = statusOf(before);
+  if (!result.ok) return;
+  const to: MessageStatus = result.status;
+  const message = before.context;
+  if (isFinalStatus(from) && to !== from) fail(`left final status ${from} by ${event.type}`);
+  if (to === 'answer_sent' && from !== 'answer_sent') {
+    if (event.type !== 'answer.approve') fail(`reached answer_sent by ${event.type}`);
+    if (!hasRole(event.by as never, 'head', message.holdingOrgId)) {
+      fail(`answer_sent approved by ${event.by.id}, not a head of ${message.holdingOrgId}`);
+    }
+  }
+  if (message.channel === 'operator') {
+    if (to === 'moderation' || from === 'moderation') fail('an operator message was moderated');
+    if (to === 'answer_sent') fail('an operator message reached answer_sent');
+  }
+  const next = result.snapshot.context;
+  if (next.holdingOrgId !== message.holdingOrgId && !holdingChangers.has(event.type)) {
+    fail(`${event.type} moved the message from ${message.holdingOrgId} to ${next.holdingOrgId}`);
+  }
+  if (!directory.organisation(next.holdingOrgId)) fail(`held by unknown ${next.holdingOrgId}`);
+}
+
+/** Checks a freshly submitted message: operator messages skip moderation, others do not. */
+export function checkStart(result: ApplyResult): void {
+  if (!result.ok) return;
+  const expected = result.snapshot.context.channel === 'operator' ? 'coordination' : 'moderation';
+  if (result.status !== expected)
+    fail(`a new ${result.snapshot.context.channel} message is in ${result.status}`);
+}

@@ -1,0 +1,77 @@
+import type { Directory } from '../directory.js';
+import type { MessageEventType, SubmitEventInput } from '../schemas/events.js';
+import type { Principal } from '../schemas/principal.js';
+import {
+  type ApplyResult,
+  applyEvent,
+  availableEvents,
+  type MessageSnapshot,
+  startMessage,
+} from '../workflow.js';
+import type { WalkStep } from './arbitraries.js';
+import { checkStart, checkStep } from './invariants.js';
+
+export interface WalkTrace {
+  /** Every status the message was in, in order. */
+  statuses: string[];
+  /** How many events were applied and refused. */
+  applied: number;
+  refused: number;
+  final: MessageSnapshot | null;
+}
+
+const addMinutes = (iso: string, minutes: number) =>
+  new Date(Date.parse(iso) + minutes * 60_000).toISOString();
+
+/**
+ * Plays a random walk through the real workflow, checking every invariant after every step
+ * ({@link checkStep}); throws `InvariantViolation` when one fails. Pass the directory of
+ * your own configuration to run the same properties against it.
+ *
+ * @example
+ * fc.assert(fc.property(walkArbitrary(directory), (walk) => {
+ *   runWalk(walk, directory);
+ * }));
+ */
+export function runWalk(
+  walk: { submit: Omit<SubmitEventInput, 'at'>; steps: WalkStep[] },
+  directory: Directory,
+  start = '2025-01-15T11:18:00.000Z',
+): WalkTrace {
+  let at = start;
+  const started = startMessage({ ...walk.submit, at }, directory);
+  checkStart(started);
+  const trace: WalkTrace = { statuses: [], applied: 0, refused: 0, final: null };
+  if (!started.ok) return trace;
+  let snapshot = started.snapshot;
+  trace.statuses.push(started.status);
+  for (const step of walk.steps) {
+    at = addMinutes(at, step.minutes);
+    const { type, by } = step.guided ? guidedChoice(snapshot, step, directory) : step;
+    const event = { ...step.payloadSeed[type], type, at, by };
+    const before = JSON.stringify(snapshot);
+    const result: ApplyResult = applyEvent(snapshot, event, directory);
+    checkStep(snapshot, before, event, result, directory);
+    if (result.ok) {
+      trace.applied += 1;
+      snapshot = result.snapshot;
+      trace.statuses.push(result.status);
+    } else {
+      trace.refused += 1;
+    }
+  }
+  trace.final = snapshot;
+  return trace;
+}
+
+function guidedChoice(
+  snapshot: MessageSnapshot,
+  step: WalkStep,
+  directory: Directory,
+): { type: MessageEventType; by: Principal } {
+  const options: { type: MessageEventType; by: Principal }[] = [];
+  for (const user of directory.users) {
+    for (const type of availableEvents(snapshot, user, directory)) options.push({ type, by: user });
+  }
+  return options.length === 0 ? step : (options[step.pick % options.length] ?? step);
+}
