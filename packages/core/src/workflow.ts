@@ -1,5 +1,5 @@
 import type { StateValue } from 'xstate';
-import { initialTransition, transition } from 'xstate';
+import { initialTransition } from 'xstate';
 import type { Directory } from './directory.js';
 import type { Effect } from './effects.js';
 import { invalidPayload, issuesFromZod, type WorkflowError, WorkflowRefusal } from './errors.js';
@@ -8,6 +8,7 @@ import {
   messageMachine,
   statusOfValue,
 } from './machines/message-machine.js';
+import { createPureTransition } from './machines/pure-transition.js';
 import { isPermitted } from './permissions.js';
 import { resolveEvent, resolveSubmission } from './resolve.js';
 import {
@@ -170,13 +171,17 @@ export function applyEvent(
   return run(snapshot, status, resolved.value);
 }
 
+const transitionMessage = createPureTransition(messageMachine, {
+  message: { channel: 'epgu_form' },
+});
+
 function run(
   snapshot: MessageSnapshot,
   fromStatus: MessageStatus,
   event: MessageMachineEvent,
 ): ApplyResult {
   const state = messageMachine.resolveState({ value: snapshot.value, context: snapshot.context });
-  const [next, actions] = transition(messageMachine, state, event);
+  const [next, actions] = transitionMessage(state, event);
   const toStatus = statusOfValue(next.value);
   return {
     ok: true,

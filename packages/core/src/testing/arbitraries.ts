@@ -94,24 +94,32 @@ export function submitArbitrary(
     .record({
       by: submitter,
       channel: fc.constantFrom(...channelSchema.options),
-      orgId: fc.constantFrom(...directory.organisations.map((o) => o.id)),
+      anyOrg: fc.constantFrom(...directory.organisations.map((o) => o.id)),
+      competent: fc.boolean(),
       topic: fc.constantFrom(...subcategories),
       lawType: fc.constantFrom('message', 'appeal_59fz'),
     })
-    .map(({ by, channel, orgId, topic, lawType }) => ({
-      type: 'submit' as const,
-      by,
-      messageId,
-      number: messageId,
-      channel: by.roles.some((r) => r.role === 'operator') ? 'operator' : channel,
-      integration: channel === 'integration' ? 'Дневник ЕПГУ' : null,
-      orgId,
-      regionCode: directory.organisation(orgId)?.regionCode ?? '41',
-      applicant: { name: 'Заявитель Тестовый', email: 'applicant@example.ru' },
-      text: 'Центр мониторинга 112: яма на дороге у дома 5',
-      ...topic,
-      lawType,
-    }));
+    .map(({ by, channel, anyOrg, competent, topic, lawType }) => {
+      const orgId = competent
+        ? (directory.organisations.find(
+            (o) => o.subcategoryIds?.includes(topic.subcategoryId) && o.id !== anyOrg,
+          )?.id ?? anyOrg)
+        : anyOrg;
+      return {
+        type: 'submit' as const,
+        by,
+        messageId,
+        number: messageId,
+        channel: by.roles.some((r) => r.role === 'operator') ? 'operator' : channel,
+        integration: channel === 'integration' ? 'Дневник ЕПГУ' : null,
+        orgId,
+        regionCode: directory.organisation(orgId)?.regionCode ?? '41',
+        applicant: { name: 'Заявитель Тестовый', email: 'applicant@example.ru' },
+        text: 'Центр мониторинга 112: яма на дороге у дома 5',
+        ...topic,
+        lawType,
+      };
+    });
 }
 
 /**
@@ -133,7 +141,7 @@ export function walkStepArbitrary(directory: Directory): fc.Arbitrary<WalkStep> 
     messageEventTypes.map((t) => [t, eventPayloadArbitrary(directory, t)]),
   ) as Record<string, fc.Arbitrary<Record<string, unknown>>>;
   return fc.record({
-    guided: fc.boolean(),
+    guided: fc.integer({ min: 0, max: 9 }).map((n) => n < 8),
     pick: fc.nat(),
     type: fc.constantFrom(...messageEventTypes),
     by: principalArbitrary(directory),
@@ -146,6 +154,6 @@ export function walkStepArbitrary(directory: Directory): fc.Arbitrary<WalkStep> 
 export function walkArbitrary(directory: Directory, maxSteps = 30) {
   return fc.record({
     submit: submitArbitrary(directory),
-    steps: fc.array(walkStepArbitrary(directory), { maxLength: maxSteps }),
+    steps: fc.array(walkStepArbitrary(directory), { maxLength: maxSteps, size: 'max' }),
   });
 }

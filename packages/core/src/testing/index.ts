@@ -20,5 +20,6 @@ export {
   demoOrganisations,
   demoUsers,
 } from './demo-world.js';
-export { checkStart, checkStep, InvariantViolation } from './invariants.js';
+export { checkRoundTrip, checkStart, checkStep, InvariantViolation } from './invariants.js';
+export { plausiblePayload } from './plausible.js';
 export { runWalk, type WalkTrace } from './walk.js';

@@ -24,8 +24,7 @@ const holdingChangers = new Set(['coordination.forward', 'coordination.return', 
  *   organisation;
  * - operator-entered messages never pass moderation and never reach `answer_sent`;
  * - the holding organisation changes only by forward, return or re-review;
- * - a refused event leaves the snapshot identical (the input is not modified);
- * - a JSON round-trip of the snapshot does not change the result of the event.
+ * - a refused event leaves the snapshot identical (the input is not modified).
  */
 export function checkStep(
   before: MessageSnapshot,
@@ -35,10 +34,6 @@ export function checkStep(
   directory: Directory,
 ): void {
   if (JSON.stringify(before) !== beforeJson) fail(`${event.type} modified its input snapshot`);
-  const roundTrip = applyEvent(JSON.parse(beforeJson) as MessageSnapshot, event, directory);
-  if (JSON.stringify(roundTrip) !== JSON.stringify(result)) {
-    fail(`${event.type} gave a different result after a JSON round-trip of the snapshot`);
-  }
   const from = statusOf(before);
   if (!result.ok) return;
   const to: MessageStatus = result.status;
@@ -59,6 +54,22 @@ export function checkStep(
     fail(`${event.type} moved the message from ${message.holdingOrgId} to ${next.holdingOrgId}`);
   }
   if (!directory.organisation(next.holdingOrgId)) fail(`held by unknown ${next.holdingOrgId}`);
+}
+
+/**
+ * A JSON round-trip of the persisted snapshot never changes the result of the next event:
+ * what a store reads back behaves exactly like what it wrote.
+ */
+export function checkRoundTrip(
+  beforeJson: string,
+  event: unknown,
+  result: ApplyResult,
+  directory: Directory,
+): void {
+  const again = applyEvent(JSON.parse(beforeJson) as MessageSnapshot, event, directory);
+  if (JSON.stringify(again) !== JSON.stringify(result)) {
+    fail('the event gave a different result after a JSON round-trip of the snapshot');
+  }
 }
 
 /** Checks a freshly submitted message: operator messages skip moderation, others do not. */

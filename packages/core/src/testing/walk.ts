@@ -9,7 +9,8 @@ import {
   startMessage,
 } from '../workflow.js';
 import type { WalkStep } from './arbitraries.js';
-import { checkStart, checkStep } from './invariants.js';
+import { checkRoundTrip, checkStart, checkStep } from './invariants.js';
+import { plausiblePayload } from './plausible.js';
 
 export interface WalkTrace {
   /** Every status the message was in, in order. */
@@ -48,10 +49,14 @@ export function runWalk(
   for (const step of walk.steps) {
     at = addMinutes(at, step.minutes);
     const { type, by } = step.guided ? guidedChoice(snapshot, step, directory) : step;
-    const event = { ...step.payloadSeed[type], type, at, by };
+    const payload = step.guided
+      ? plausiblePayload(type, snapshot, directory, step.pick)
+      : step.payloadSeed[type];
+    const event = { ...payload, type, at, by };
     const before = JSON.stringify(snapshot);
     const result: ApplyResult = applyEvent(snapshot, event, directory);
     checkStep(snapshot, before, event, result, directory);
+    checkRoundTrip(before, event, result, directory);
     if (result.ok) {
       trace.applied += 1;
       snapshot = result.snapshot;

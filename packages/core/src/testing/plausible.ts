@@ -1,0 +1,59 @@
+import type { Directory } from '../directory.js';
+import type { MessageEventType } from '../schemas/events.js';
+import type { MessageSnapshot } from '../workflow.js';
+
+/**
+ * A well-formed payload for `type` on this message that names real people and places:
+ * an executor of the holding organisation, a competent or subordinate organisation to
+ * forward to. `pick` chooses among the candidates, so random walks vary.
+ */
+export function plausiblePayload(
+  type: MessageEventType,
+  snapshot: MessageSnapshot,
+  directory: Directory,
+  pick = 0,
+): Record<string, unknown> {
+  const m = snapshot.context;
+  const choose = <T>(items: T[]): T | undefined => items[pick % Math.max(items.length, 1)];
+  switch (type) {
+    case 'moderation.reject':
+      return { reason: 'Сообщение не содержит сути обращения' };
+    case 'executor.assign':
+    case 'executor.reassign': {
+      const executors = directory.users.filter(
+        (u) =>
+          u.id !== m.executorId &&
+          u.roles.some((r) => r.role === 'executor' && r.orgId === m.holdingOrgId),
+      );
+      return { executorId: choose(executors)?.id ?? 'nobody' };
+    }
+    case 'coordination.forward': {
+      const targets = directory.organisations.filter(
+        (o) =>
+          o.id !== m.holdingOrgId &&
+          (directory.isBelow(o.id, m.holdingOrgId) || directory.isCompetent(o.id, m.subcategoryId)),
+      );
+      return { orgId: choose(targets)?.id ?? m.holdingOrgId };
+    }
+    case 'coordination.return':
+      return { comment: 'Поступило не по компетенции' };
+    case 'answer.return':
+      return { comment: 'Приложите фотографии выполненных работ' };
+    case 'answer.submit': {
+      const types = ['resolved', 'not_resolved', 'postponed', 'declined'] as const;
+      const answerType = types[pick % types.length] ?? 'resolved';
+      return {
+        answer: {
+          type: answerType,
+          text: 'Работы выполнены, акт приложен.',
+          files: [{ name: 'акт.pdf' }],
+          ...(answerType === 'postponed' ? { postponedUntil: '2031-06-01' } : {}),
+        },
+      };
+    }
+    case 'registration.update':
+      return { registrationNumber: `РН-${pick % 1000}` };
+    default:
+      return {};
+  }
+}

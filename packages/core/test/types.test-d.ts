@@ -1,0 +1,56 @@
+import { describe, expectTypeOf, it } from 'vitest';
+import type {
+  ApplyResult,
+  Effect,
+  MessageEvent,
+  MessageEventType,
+  MessageSnapshot,
+  MessageStatus,
+  WorkflowError,
+} from '../src/index.js';
+import { applyEvent, availableEvents, messageStatuses } from '../src/index.js';
+
+describe('public types', () => {
+  it('narrows events by their type', () => {
+    type Assign = Extract<MessageEvent, { type: 'executor.assign' }>;
+    expectTypeOf<Assign['executorId']>().toEqualTypeOf<string>();
+    expectTypeOf<Assign['at']>().toEqualTypeOf<string>();
+    expectTypeOf<Assign['by']['roles'][number]['role']>().toEqualTypeOf<
+      | 'applicant'
+      | 'operator'
+      | 'moderator'
+      | 'coordinator'
+      | 'executor'
+      | 'head'
+      | 'curator'
+      | 'admin'
+      | 'system'
+    >();
+    type Submit = Extract<MessageEvent, { type: 'answer.submit' }>;
+    expectTypeOf<Submit['answer']['type']>().toEqualTypeOf<
+      'resolved' | 'not_resolved' | 'postponed' | 'declined'
+    >();
+  });
+
+  it('makes the result a discriminated union on ok', () => {
+    expectTypeOf(applyEvent).returns.toEqualTypeOf<ApplyResult>();
+    const result = {} as ApplyResult;
+    if (result.ok) {
+      expectTypeOf(result.snapshot).toEqualTypeOf<MessageSnapshot>();
+      expectTypeOf(result.status).toEqualTypeOf<MessageStatus>();
+      expectTypeOf(result.effects).toEqualTypeOf<Effect[]>();
+    } else {
+      expectTypeOf(result.error).toEqualTypeOf<WorkflowError>();
+      expectTypeOf(result.error.kind).toEqualTypeOf<
+        'invalid_payload' | 'not_allowed_in_status' | 'forbidden'
+      >();
+    }
+  });
+
+  it('types the snapshot context and status metadata', () => {
+    expectTypeOf<MessageSnapshot['context']['holdingOrgId']>().toEqualTypeOf<string>();
+    expectTypeOf<MessageSnapshot['context']['answer']>().not.toBeAny();
+    expectTypeOf(messageStatuses).toHaveProperty('answer_ready');
+    expectTypeOf(availableEvents).returns.toEqualTypeOf<MessageEventType[]>();
+  });
+});
