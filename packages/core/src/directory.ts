@@ -1,12 +1,36 @@
 import { z } from 'zod';
+import { calendarYearSchema } from './deadlines/calendar-year.js';
+import { assertTimeZone } from './deadlines/instant.js';
+import {
+  createProductionCalendar,
+  type ProductionCalendar,
+} from './deadlines/production-calendar.js';
+import { findRegion } from './deadlines/regions.js';
 import { type Catalogue, catalogueSchema, type Subcategory } from './schemas/catalogue.js';
 import { type Organisation, organisationSchema } from './schemas/organisation.js';
 import { hasRole, type Role, type User, userSchema } from './schemas/principal.js';
+
+/** Settings of the rules that a platform may tune. */
+export const ruleSettingsSchema = z.object({
+  /** Share of a deadline's time after which a message is `due_soon` (0.75 = three quarters). */
+  dueSoonShare: z.number().gt(0).lt(1).default(0.75),
+  /** 59-ФЗ appeals: the longest response deadline, in calendar days. */
+  appealDays: z.int().min(1).max(365).default(30),
+  /** 59-ФЗ appeals: how many extensions, each of at most `appealExtensionDays`. */
+  appealExtensions: z.int().min(0).max(10).default(1),
+  appealExtensionDays: z.int().min(1).max(365).default(30),
+  /** Ordinary messages: the longest single extension, in calendar days. */
+  messageExtensionDays: z.int().min(1).max(365).default(30),
+});
+export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
 
 export const directoryInputSchema = z.object({
   organisations: z.array(organisationSchema),
   users: z.array(userSchema).default([]),
   catalogue: catalogueSchema.default({ categories: [] }),
+  /** Production-calendar years to add to (or replace in) the shipped 2020–2027. */
+  calendarYears: z.array(calendarYearSchema).default([]),
+  settings: ruleSettingsSchema.default(ruleSettingsSchema.parse({})),
 });
 export type DirectoryInput = z.input<typeof directoryInputSchema>;
 
@@ -25,7 +49,11 @@ export interface Directory {
   readonly organisations: readonly Organisation[];
   readonly users: readonly User[];
   readonly catalogue: Catalogue;
+  readonly calendar: ProductionCalendar;
+  readonly settings: RuleSettings;
   organisation(id: string): Organisation | undefined;
+  /** The IANA zone an organisation counts deadlines in (its own, or its region's). */
+  timeZoneOf(orgId: string): string | undefined;
   user(id: string): User | undefined;
   subcategory(id: string): SubcategoryEntry | undefined;
   /** The parent organisation, or `undefined` at the top of the tree. */
@@ -56,6 +84,13 @@ export interface Directory {
  */
 export function createDirectory(input: DirectoryInput): Directory {
   const data = directoryInputSchema.parse(input);
+  const calendar = createProductionCalendar(data.calendarYears);
+  for (const org of data.organisations) {
+    const zone = org.timeZone ?? findRegion(org.regionCode)?.timeZone;
+    if (zone === undefined)
+      throw new Error(`organisation ${org.id}: unknown region ${org.regionCode}`);
+    assertTimeZone(zone);
+  }
   const orgs = new Map(data.organisations.map((o) => [o.id, o]));
   const users = new Map(data.users.map((u) => [u.id, u]));
   const subcategories = new Map<string, SubcategoryEntry>();
@@ -116,7 +151,13 @@ export function createDirectory(input: DirectoryInput): Directory {
     organisations: data.organisations,
     users: data.users,
     catalogue: data.catalogue,
+    calendar,
+    settings: data.settings,
     organisation: (id) => orgs.get(id),
+    timeZoneOf: (orgId) => {
+      const org = orgs.get(orgId);
+      return org ? (org.timeZone ?? findRegion(org.regionCode)?.timeZone) : undefined;
+    },
     user: (id) => users.get(id),
     subcategory: (id) => subcategories.get(id),
     parentOf: (orgId) => {

@@ -6,7 +6,12 @@ export type NotificationReason =
   | 'approval_requested'
   | 'answer_returned'
   | 'answer_sent'
-  | 'answer_ready';
+  | 'answer_ready'
+  | 'deadline_due_soon'
+  | 'deadline_overdue'
+  | 'deadline_extended'
+  | 'extension_requested'
+  | 'extension_denied';
 
 /** Who is told. */
 export type Recipient =

@@ -1,5 +1,6 @@
-export type { Directory, DirectoryInput, SubcategoryEntry } from './directory.js';
-export { createDirectory, directoryInputSchema } from './directory.js';
+export * from './deadlines/index.js';
+export type { Directory, DirectoryInput, RuleSettings, SubcategoryEntry } from './directory.js';
+export { createDirectory, directoryInputSchema, ruleSettingsSchema } from './directory.js';
 export type { Effect, NotificationReason, Recipient } from './effects.js';
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './errors.js';
@@ -9,6 +10,12 @@ export type {
   MessageMachineInput,
 } from './machines/message-machine.js';
 export { messageMachine } from './machines/message-machine.js';
+export type { ExtensionVerdict, RegistrationDeadline } from './message-deadline.js';
+export {
+  checkMessageExtension,
+  deadlineRuleFor,
+  registrationDeadline,
+} from './message-deadline.js';
 export type { Grant } from './permissions.js';
 export { isPermitted, messagePermissions } from './permissions.js';
 export type {
@@ -33,6 +40,7 @@ export * from './schemas/principal.js';
 export * from './schemas/query.js';
 export type { Folder, Stage, StatusInfo } from './status.js';
 export { folderLabels, folderOf, isFinalStatus, messageStatuses } from './status.js';
+export * from './store/claims.js';
 export { principalIdOf, requestFingerprint, stableStringify } from './store/idempotency.js';
 export { createMemoryStore, type MemoryStore, parseQuery } from './store/memory-store.js';
 export type * from './store/port.js';

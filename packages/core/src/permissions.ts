@@ -9,7 +9,8 @@ import { hasRole, type Principal, type Role } from './schemas/principal.js';
  * - `assignee`: is the message's executor (assigned, or the coordinator who took it);
  * - `moderation`: a moderator of the organisation the message was sent to, of an
  *   organisation above it, or platform-wide (no organisation);
- * - `own`: the applicant who sent it.
+ * - `own`: the applicant who sent it;
+ * - `system`: timers and autorules, never a person.
  *
  * `in` narrows a grant to some statuses.
  */
@@ -17,11 +18,13 @@ export type Grant =
   | { scope: 'holding'; role: Role; in?: readonly MessageStatus[] }
   | { scope: 'assignee'; in?: readonly MessageStatus[] }
   | { scope: 'moderation'; in?: readonly MessageStatus[] }
-  | { scope: 'own'; in?: readonly MessageStatus[] };
+  | { scope: 'own'; in?: readonly MessageStatus[] }
+  | { scope: 'system'; in?: readonly MessageStatus[] };
 
 const coordinator: Grant = { scope: 'holding', role: 'coordinator' };
 const head: Grant = { scope: 'holding', role: 'head' };
 const assignee: Grant = { scope: 'assignee' };
+const system: Grant = { scope: 'system' };
 
 /** The permission table of the ПОС workflow: every event names who may send it. */
 export const messagePermissions: Readonly<Record<MessageEventType, readonly Grant[]>> = {
@@ -38,6 +41,11 @@ export const messagePermissions: Readonly<Record<MessageEventType, readonly Gran
   'answer.submit': [assignee],
   'answer.approve': [head],
   'answer.return': [head],
+  'deadline.extension_request': [coordinator, assignee],
+  'deadline.extension_approve': [head],
+  'deadline.extension_deny': [head],
+  'deadline.due_soon': [system],
+  'deadline.overdue': [system],
   'registration.update': [coordinator, head],
 };
 
@@ -67,6 +75,8 @@ function grantAllows(
       return false;
     case 'own':
       return message.applicant.userId === principal.id && hasRole(principal, 'applicant');
+    case 'system':
+      return hasRole(principal, 'system');
     default: {
       const unreachable: never = grant;
       return unreachable;

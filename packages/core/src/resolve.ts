@@ -1,6 +1,9 @@
+import { dueSoonAt } from './deadlines/deadline.js';
+import { localDateIn } from './deadlines/instant.js';
 import type { Directory } from './directory.js';
 import { invalidField, type WorkflowError } from './errors.js';
 import type { MessageMachineEvent } from './machines/message-machine.js';
+import { checkMessageExtension, registrationDeadline } from './message-deadline.js';
 import type { MessageEvent, SubmitEvent } from './schemas/events.js';
 import type { Message } from './schemas/message.js';
 import { hasRole } from './schemas/principal.js';
@@ -40,6 +43,14 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
   }
 
   const isOperator = event.channel === 'operator';
+  // Operator-entered messages are registered on entry, so their deadline starts now.
+  const deadline = isOperator
+    ? registrationDeadline(
+        { subcategoryId: event.subcategoryId, lawType: event.lawType, holdingOrgId: org.id },
+        event.at,
+        directory,
+      )
+    : undefined;
   let applicant = event.applicant;
   if (isOperator) {
     if (!hasRole(by, 'operator')) {
@@ -107,6 +118,11 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
     rejectionReason: null,
     lastReturnComment: null,
     reReviewRound: 0,
+    responseDueAt: deadline?.responseDueAt ?? null,
+    dueSoonAt: deadline?.dueSoonAt ?? null,
+    timeZone: deadline?.timeZone ?? directory.timeZoneOf(org.id) ?? null,
+    pendingExtension: null,
+    extensionsGranted: 0,
     overdue: false,
     createdAt: event.at,
     updatedAt: event.at,
@@ -124,9 +140,15 @@ export function resolveEvent(
 ): Resolution<MessageMachineEvent> {
   const { at, by } = event;
   switch (event.type) {
-    case 'moderation.accept':
     case 'work.take':
       return ok({ type: event.type, at, by });
+    case 'moderation.accept':
+      return ok({
+        type: event.type,
+        at,
+        by,
+        deadline: registrationDeadline(message, at, directory) ?? null,
+      });
     case 'moderation.reject':
       return ok({ type: event.type, at, by, reason: event.reason });
     case 'answer.return':
@@ -142,6 +164,11 @@ export function resolveEvent(
       const due = event.executionDueAt ?? null;
       if (due !== null && due <= at) {
         return fail(invalidField(['executionDueAt'], 'the execution deadline is in the past'));
+      }
+      if (due !== null && message.responseDueAt !== null && due > message.responseDueAt) {
+        return fail(
+          invalidField(['executionDueAt'], 'the execution deadline is after the response deadline'),
+        );
       }
       return ok({ type: event.type, at, by, executorId: event.executorId, executionDueAt: due });
     }
@@ -194,6 +221,49 @@ export function resolveEvent(
         return fail(invalidField(['answer', 'postponedUntil'], 'the date is in the past'));
       }
       return ok({ type: event.type, at, by, answer: event.answer });
+    }
+    case 'deadline.extension_request': {
+      if (message.pendingExtension) {
+        return fail(invalidField([], 'an extension request is already waiting for the head'));
+      }
+      const verdict = checkMessageExtension(message, event.until, directory);
+      if (!verdict.ok) return fail(invalidField(['until'], verdict.message));
+      return ok({ type: event.type, at, by, until: verdict.responseDueAt, reason: event.reason });
+    }
+    case 'deadline.extension_approve': {
+      const pending = message.pendingExtension;
+      if (!pending) return fail(invalidField([], 'no extension request is waiting'));
+      const verdict = checkMessageExtension(
+        message,
+        localDateIn(pending.until, message.timeZone ?? 'UTC'),
+        directory,
+      );
+      const responseDueAt = verdict.ok ? pending.until : null;
+      if (responseDueAt === null || message.responseDueAt === null) {
+        return fail(invalidField([], verdict.ok ? 'no deadline' : verdict.message));
+      }
+      const from = message.registeredAt ?? message.createdAt;
+      return ok({
+        type: event.type,
+        at,
+        by,
+        comment: event.comment ?? null,
+        responseDueAt,
+        dueSoonAt: dueSoonAt(from, responseDueAt, directory.settings.dueSoonShare),
+      });
+    }
+    case 'deadline.extension_deny':
+      if (!message.pendingExtension)
+        return fail(invalidField([], 'no extension request is waiting'));
+      return ok({ type: event.type, at, by, comment: event.comment });
+    case 'deadline.due_soon':
+    case 'deadline.overdue': {
+      const current =
+        event.type === 'deadline.due_soon' ? message.dueSoonAt : message.responseDueAt;
+      if (event.dueAt !== current) {
+        return fail(invalidField(['dueAt'], 'the timer no longer applies: the deadline moved'));
+      }
+      return ok({ type: event.type, at, by, dueAt: event.dueAt });
     }
     case 'registration.update':
       if (event.registrationNumber === undefined && event.registeredAt === undefined) {

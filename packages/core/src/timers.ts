@@ -18,7 +18,39 @@ export interface Timer {
 
 type TimerRule = (snapshot: MessageSnapshot) => Timer[];
 
-const rules: TimerRule[] = [];
+const deadlineState = (snapshot: MessageSnapshot): string | undefined => {
+  const region = (snapshot.value as { deadline?: unknown }).deadline;
+  if (region && typeof region === 'object' && 'running' in region) {
+    return String((region as { running: unknown }).running);
+  }
+  return undefined;
+};
+
+/** A running deadline needs its warning (while on time) and its breach. */
+const deadlineTimers: TimerRule = (snapshot) => {
+  const m = snapshot.context;
+  const state = deadlineState(snapshot);
+  const timers: Timer[] = [];
+  if (state === 'on_time' && m.dueSoonAt) {
+    timers.push({
+      id: `${m.id}:deadline.due_soon`,
+      messageId: m.id,
+      fireAt: m.dueSoonAt,
+      event: { type: 'deadline.due_soon', dueAt: m.dueSoonAt },
+    });
+  }
+  if ((state === 'on_time' || state === 'due_soon') && m.responseDueAt) {
+    timers.push({
+      id: `${m.id}:deadline.overdue`,
+      messageId: m.id,
+      fireAt: m.responseDueAt,
+      event: { type: 'deadline.overdue', dueAt: m.responseDueAt },
+    });
+  }
+  return timers;
+};
+
+const rules: TimerRule[] = [deadlineTimers];
 
 /**
  * Every timer the snapshot needs now. Deterministic: the same snapshot always gives the

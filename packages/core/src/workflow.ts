@@ -3,6 +3,7 @@ import { initialTransition } from 'xstate';
 import type { Directory } from './directory.js';
 import type { Effect } from './effects.js';
 import { invalidPayload, issuesFromZod, type WorkflowError, WorkflowRefusal } from './errors.js';
+import { acceptedEventsOf } from './machines/accepted-events.js';
 import {
   type MessageMachineEvent,
   messageMachine,
@@ -114,19 +115,14 @@ export function startMessage(input: unknown, directory: Directory): ApplyResult 
 /** The status a snapshot is in. */
 export const statusOf = (snapshot: MessageSnapshot): MessageStatus => statusOfValue(snapshot.value);
 
-const acceptedByStatus: ReadonlyMap<string, ReadonlySet<string>> = (() => {
-  const region = messageMachine.root.states.status;
-  const map = new Map<string, ReadonlySet<string>>();
-  if (!region) return map;
-  for (const [key, node] of Object.entries(region.states)) {
-    map.set(key, new Set(node.ownEvents));
-  }
-  return map;
-})();
+const acceptedIn = acceptedEventsOf(messageMachine);
 
-/** Does the status accept this event type at all (whoever sends it)? */
-export function acceptsEvent(status: MessageStatus, type: MessageEventType): boolean {
-  return acceptedByStatus.get(status)?.has(type) ?? false;
+/**
+ * Does the message, in its current state (status, deadline …), accept this event type at
+ * all, whoever sends it?
+ */
+export function acceptsEvent(snapshot: Pick<MessageSnapshot, 'value'>, type: string): boolean {
+  return acceptedIn(snapshot.value).has(type);
 }
 
 /**
@@ -150,7 +146,7 @@ export function applyEvent(
   const message = snapshot.context;
   const status = statusOfValue(snapshot.value);
 
-  if (!acceptsEvent(status, event.type)) {
+  if (!acceptsEvent(snapshot, event.type)) {
     return refuse({
       kind: 'not_allowed_in_status',
       message: `${event.type} is not allowed in status ${status}`,
@@ -182,6 +178,15 @@ function run(
 ): ApplyResult {
   const state = messageMachine.resolveState({ value: snapshot.value, context: snapshot.context });
   const [next, actions] = transitionMessage(state, event);
+  if (next === state || next.context === state.context) {
+    // A guard turned the event down (a stale timer, say): nothing happened.
+    return refuse({
+      kind: 'not_allowed_in_status',
+      message: `${event.type} does not apply to the message now`,
+      eventType: event.type,
+      status: fromStatus,
+    });
+  }
   const toStatus = statusOfValue(next.value);
   return {
     ok: true,
@@ -224,7 +229,7 @@ export function availableEvents(
   const status = statusOf(snapshot);
   return messageEventTypes.filter(
     (type) =>
-      acceptsEvent(status, type) &&
+      acceptsEvent(snapshot, type) &&
       isPermitted(type, principal, snapshot.context, status, directory),
   );
 }

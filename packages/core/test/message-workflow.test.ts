@@ -389,10 +389,12 @@ describe('availableEvents', () => {
     expect(availableEvents(inWork, users.executorRoads, directory).sort()).toEqual([
       'answer.submit',
       'coordination.return',
+      'deadline.extension_request',
       'executor.reassign',
     ]);
     expect(availableEvents(inWork, users.coordinatorRoads, directory).sort()).toEqual([
       'coordination.return',
+      'deadline.extension_request',
       'executor.reassign',
       'registration.update',
     ]);

@@ -1,5 +1,6 @@
-import { assertEvent, assign, setup } from 'xstate';
+import { assertEvent, assign, not, setup } from 'xstate';
 import type { Effect, NotificationReason, Recipient } from '../effects.js';
+import type { RegistrationDeadline } from '../message-deadline.js';
 import type { AnswerDraft, Message, MessageStatus } from '../schemas/message.js';
 import type { Principal } from '../schemas/principal.js';
 
@@ -15,7 +16,7 @@ interface Resolved {
  * self-contained fact, which is also what the history records.
  */
 export type MessageMachineEvent =
-  | ({ type: 'moderation.accept' } & Resolved)
+  | ({ type: 'moderation.accept'; deadline: RegistrationDeadline | null } & Resolved)
   | ({ type: 'moderation.reject'; reason: string } & Resolved)
   | ({ type: 'executor.assign'; executorId: string; executionDueAt: string | null } & Resolved)
   | ({ type: 'work.take' } & Resolved)
@@ -25,6 +26,16 @@ export type MessageMachineEvent =
   | ({ type: 'answer.submit'; answer: AnswerDraft } & Resolved)
   | ({ type: 'answer.approve'; comment: string | null } & Resolved)
   | ({ type: 'answer.return'; comment: string } & Resolved)
+  | ({ type: 'deadline.extension_request'; until: string; reason: string } & Resolved)
+  | ({
+      type: 'deadline.extension_approve';
+      comment: string | null;
+      responseDueAt: string;
+      dueSoonAt: string;
+    } & Resolved)
+  | ({ type: 'deadline.extension_deny'; comment: string } & Resolved)
+  | ({ type: 'deadline.due_soon'; dueAt: string } & Resolved)
+  | ({ type: 'deadline.overdue'; dueAt: string } & Resolved)
   | ({
       type: 'registration.update';
       registrationNumber: string | null;
@@ -47,6 +58,8 @@ const notify = (reason: NotificationReason, to: (m: Message) => Recipient) => ({
 
 const toApplicant = (): Recipient => ({ kind: 'applicant' });
 const toHoldingOrg = (m: Message): Recipient => ({ kind: 'organisation', orgId: m.holdingOrgId });
+const toRequester = (m: Message): Recipient =>
+  m.pendingExtension ? { kind: 'user', userId: m.pendingExtension.requestedBy } : toHoldingOrg(m);
 const toExecutor = (m: Message): Recipient =>
   m.executorId ? { kind: 'user', userId: m.executorId } : toHoldingOrg(m);
 
@@ -106,6 +119,37 @@ export const messageMachine = setup({
         },
       };
     }),
+    register: assign(({ context, event }) => {
+      assertEvent(event, 'moderation.accept');
+      return {
+        registeredAt: event.at,
+        responseDueAt: event.deadline?.responseDueAt ?? context.responseDueAt,
+        dueSoonAt: event.deadline?.dueSoonAt ?? context.dueSoonAt,
+        timeZone: event.deadline?.timeZone ?? context.timeZone,
+      };
+    }),
+    markOverdue: assign({ overdue: true }),
+    requestExtension: assign(({ event }) => {
+      assertEvent(event, 'deadline.extension_request');
+      return {
+        pendingExtension: {
+          until: event.until,
+          reason: event.reason,
+          requestedBy: event.by.id,
+          requestedAt: event.at,
+        },
+      };
+    }),
+    extend: assign(({ context, event }) => {
+      assertEvent(event, 'deadline.extension_approve');
+      return {
+        responseDueAt: event.responseDueAt,
+        dueSoonAt: event.dueSoonAt,
+        pendingExtension: null,
+        extensionsGranted: context.extensionsGranted + 1,
+      };
+    }),
+    dropExtension: assign({ pendingExtension: null }),
     updateRegistration: assign(({ context, event }) => {
       assertEvent(event, 'registration.update');
       return {
@@ -116,6 +160,15 @@ export const messageMachine = setup({
   },
   guards: {
     isOperatorEntered: ({ context }) => context.channel === 'operator',
+    /** A deadline runs from registration until an answer is approved. */
+    deadlineRuns: ({ context }) => context.responseDueAt !== null && !context.answer?.approvedAt,
+    /** A timer counts only for the instant it was set for (extensions move them). */
+    timerIsCurrent: ({ context, event }) =>
+      event.type === 'deadline.due_soon'
+        ? event.dueAt === context.dueSoonAt
+        : event.type === 'deadline.overdue' && event.dueAt === context.responseDueAt,
+    extendedIntoDueSoon: ({ event }) =>
+      event.type === 'deadline.extension_approve' && event.at >= event.dueSoonAt,
   },
 }).createMachine({
   id: 'message',
@@ -140,11 +193,7 @@ export const messageMachine = setup({
           on: {
             'moderation.accept': {
               target: 'coordination',
-              actions: [
-                'stamp',
-                assign({ registeredAt: ({ event }) => event.at }),
-                notify('message_received', toHoldingOrg),
-              ],
+              actions: ['stamp', 'register', notify('message_received', toHoldingOrg)],
             },
             'moderation.reject': {
               target: 'rejected',
@@ -276,6 +325,68 @@ export const messageMachine = setup({
         answer_delivered: {},
         postponed: {},
         completed: { type: 'final' },
+      },
+    },
+    deadline: {
+      description:
+        'The response deadline: on time → due soon → overdue, from registration until an answer is approved. Timers send the due_soon and overdue events.',
+      initial: 'pending',
+      states: {
+        pending: { always: { guard: 'deadlineRuns', target: 'running' } },
+        running: {
+          initial: 'on_time',
+          always: { guard: not('deadlineRuns'), target: 'stopped' },
+          states: {
+            on_time: {
+              on: {
+                'deadline.due_soon': {
+                  guard: 'timerIsCurrent',
+                  target: 'due_soon',
+                  actions: ['stamp', notify('deadline_due_soon', toHoldingOrg)],
+                },
+                'deadline.overdue': {
+                  guard: 'timerIsCurrent',
+                  target: 'overdue',
+                  actions: ['stamp', 'markOverdue', notify('deadline_overdue', toHoldingOrg)],
+                },
+              },
+            },
+            due_soon: {
+              on: {
+                'deadline.overdue': {
+                  guard: 'timerIsCurrent',
+                  target: 'overdue',
+                  actions: ['stamp', 'markOverdue', notify('deadline_overdue', toHoldingOrg)],
+                },
+              },
+            },
+            overdue: { description: '«Просрочено» stays true even after a late answer.' },
+          },
+          on: {
+            'deadline.extension_request': {
+              actions: ['stamp', 'requestExtension', notify('extension_requested', toHoldingOrg)],
+            },
+            'deadline.extension_approve': [
+              {
+                guard: 'extendedIntoDueSoon',
+                target: '.due_soon',
+                actions: ['stamp', 'extend', notify('deadline_extended', toApplicant)],
+              },
+              {
+                target: '.on_time',
+                actions: ['stamp', 'extend', notify('deadline_extended', toApplicant)],
+              },
+            ],
+            'deadline.extension_deny': {
+              // Tell the requester before the request is dropped: the notice names them.
+              actions: ['stamp', notify('extension_denied', toRequester), 'dropExtension'],
+            },
+          },
+        },
+        stopped: {
+          description: 'Answered; a re-review starts a fresh deadline.',
+          always: { guard: 'deadlineRuns', target: 'running' },
+        },
       },
     },
   },

@@ -22,7 +22,7 @@ export function createPureTransition<M extends AnyStateMachine>(
   machine: M,
   input: unknown,
 ): (snapshot: SnapshotFrom<M>, event: EventFromLogic<M>) => [SnapshotFrom<M>, CollectedAction[]] {
-  const self = createActor(machine, { input });
+  const self = createActor(machine as AnyStateMachine, { input } as never);
   let collected: CollectedAction[] = [];
   const scope: AnyActorScope = {
     self,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { applicantSchema } from './applicant.js';
 import { answerDraftSchema, channelSchema, lawTypeSchema } from './message.js';
 import { regionCodeSchema } from './organisation.js';
-import { idSchema, instantSchema, textSchema } from './primitives.js';
+import { idSchema, instantSchema, localDateSchema, textSchema } from './primitives.js';
 import { principalSchema } from './principal.js';
 
 /** What every event carries: its instant and who sends it. */
@@ -56,6 +56,18 @@ export const messageEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('answer.submit'), ...base, answer: answerDraftSchema }),
   z.object({ type: z.literal('answer.approve'), ...base, comment }),
   z.object({ type: z.literal('answer.return'), ...base, comment: textSchema(5000) }),
+  z.object({
+    type: z.literal('deadline.extension_request'),
+    ...base,
+    /** The new last day (23:59 local time of the holding organisation's region). */
+    until: localDateSchema,
+    reason: textSchema(2000),
+  }),
+  z.object({ type: z.literal('deadline.extension_approve'), ...base, comment }),
+  z.object({ type: z.literal('deadline.extension_deny'), ...base, comment: textSchema(2000) }),
+  /** Timer events: sent by the system when a deadline's warning or breach instant passes. */
+  z.object({ type: z.literal('deadline.due_soon'), ...base, dueAt: instantSchema }),
+  z.object({ type: z.literal('deadline.overdue'), ...base, dueAt: instantSchema }),
   z.object({
     type: z.literal('registration.update'),
     ...base,

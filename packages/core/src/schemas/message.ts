@@ -155,6 +155,24 @@ export const messageSchema = z.object({
   /** The last comment that came with a return (to coordination or for rework). */
   lastReturnComment: z.string().nullable(),
   reReviewRound: z.int().min(0),
+  /** The response deadline («Срок ответа»), fixed at registration. */
+  responseDueAt: instantSchema.nullable(),
+  /** When the message becomes due soon (a configurable share of its time gone). */
+  dueSoonAt: instantSchema.nullable(),
+  /** The zone the deadline is counted and shown in: the holding organisation's region's. */
+  timeZone: z.string().nullable(),
+  /** A deadline extension waiting for the head's decision. */
+  pendingExtension: z
+    .object({
+      until: instantSchema,
+      reason: z.string(),
+      requestedBy: idSchema,
+      requestedAt: instantSchema,
+    })
+    .nullable(),
+  /** How many extensions the head approved. */
+  extensionsGranted: z.int().min(0),
+  /** «Просрочено»: true once the deadline passed, and stays true after a late answer. */
   overdue: z.boolean(),
   createdAt: instantSchema,
   updatedAt: instantSchema,

@@ -19,6 +19,11 @@ export const organisationSchema = z.object({
    * subcategory (small set-ups that do not model competence).
    */
   subcategoryIds: z.array(idSchema).optional(),
+  /**
+   * The IANA time zone deadlines are counted in. Defaults to the region's zone; set it for
+   * regions with several zones (Якутия, for one).
+   */
+  timeZone: z.string().min(1).optional(),
   /** The region's coordinating organisation, the operator's fallback choice. */
   coordinatesRegion: z.boolean().default(false),
   /** For an operator organisation: the marker every operator-entered text begins with. */

@@ -20,6 +20,12 @@ export {
   demoOrganisations,
   demoUsers,
 } from './demo-world.js';
-export { checkRoundTrip, checkStart, checkStep, InvariantViolation } from './invariants.js';
+export {
+  checkDeadlines,
+  checkRoundTrip,
+  checkStart,
+  checkStep,
+  InvariantViolation,
+} from './invariants.js';
 export { plausiblePayload } from './plausible.js';
 export { runWalk, type WalkTrace } from './walk.js';

@@ -1,7 +1,8 @@
 import type { Directory } from '../directory.js';
-import type { MessageStatus } from '../schemas/message.js';
+import type { Message, MessageStatus } from '../schemas/message.js';
 import { hasRole } from '../schemas/principal.js';
 import { isFinalStatus } from '../status.js';
+import { timersOf } from '../timers.js';
 import { type ApplyResult, applyEvent, type MessageSnapshot, statusOf } from '../workflow.js';
 
 /** An invariant of the workflow that did not hold, with what broke it. */
@@ -54,6 +55,56 @@ export function checkStep(
     fail(`${event.type} moved the message from ${message.holdingOrgId} to ${next.holdingOrgId}`);
   }
   if (!directory.organisation(next.holdingOrgId)) fail(`held by unknown ${next.holdingOrgId}`);
+  checkDeadlines(message, result.snapshot, event.type);
+}
+
+/**
+ * Deadline invariants after an applied event:
+ * - the warning always precedes the breach, and the deadline is never before registration;
+ * - an extension never moves the deadline earlier; «просрочено» never turns false;
+ * - the timers a snapshot asks for are exactly the ones it needs: the breach timer while the
+ *   deadline runs (and the warning while on time), none once it is answered or final.
+ */
+export function checkDeadlines(before: Message, after: MessageSnapshot, eventType: string): void {
+  const m = after.context;
+  if (m.responseDueAt !== null) {
+    if (m.dueSoonAt === null || !(m.dueSoonAt < m.responseDueAt)) {
+      fail(`due soon (${m.dueSoonAt}) does not precede the deadline (${m.responseDueAt})`);
+    }
+    if (
+      m.registeredAt !== null &&
+      m.responseDueAt < m.registeredAt &&
+      eventType !== 'registration.update'
+    ) {
+      fail('the deadline is before the registration');
+    }
+  }
+  if (
+    before.responseDueAt !== null &&
+    m.responseDueAt !== null &&
+    m.responseDueAt < before.responseDueAt
+  ) {
+    fail(`${eventType} moved the deadline earlier`);
+  }
+  if (before.overdue && !m.overdue) fail(`${eventType} cleared «просрочено»`);
+  const timers = timersOf(after);
+  const status = statusOf(after);
+  const answered = m.answer?.approvedAt != null;
+  if (isFinalStatus(status) || answered || m.responseDueAt === null) {
+    if (timers.length > 0) fail(`a message without a running deadline asks for ${timers[0]?.id}`);
+    return;
+  }
+  const breach = timers.find((t) => t.event.type === 'deadline.overdue');
+  const deadlineRegion = JSON.stringify((after.value as { deadline?: unknown }).deadline);
+  if (deadlineRegion.includes('overdue')) {
+    if (timers.length > 0) fail('an overdue message still asks for deadline timers');
+    return;
+  }
+  if (!breach || breach.fireAt !== m.responseDueAt) fail('a running deadline has no breach timer');
+  const warning = timers.find((t) => t.event.type === 'deadline.due_soon');
+  if (deadlineRegion.includes('on_time') && (!warning || warning.fireAt !== m.dueSoonAt)) {
+    fail('a deadline on time has no warning timer');
+  }
 }
 
 /**

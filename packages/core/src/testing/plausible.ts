@@ -1,3 +1,5 @@
+import { localDateIn } from '../deadlines/instant.js';
+import { addCalendarDays } from '../deadlines/local-date.js';
 import type { Directory } from '../directory.js';
 import type { MessageEventType } from '../schemas/events.js';
 import type { MessageSnapshot } from '../workflow.js';
@@ -53,6 +55,21 @@ export function plausiblePayload(
     }
     case 'registration.update':
       return { registrationNumber: `РН-${pick % 1000}` };
+    case 'deadline.extension_request': {
+      const until =
+        m.responseDueAt && m.timeZone
+          ? addCalendarDays(localDateIn(m.responseDueAt, m.timeZone), 1 + (pick % 20))
+          : '2031-01-01';
+      return { until, reason: 'Требуется выезд комиссии' };
+    }
+    case 'deadline.extension_approve':
+      return {};
+    case 'deadline.extension_deny':
+      return { comment: 'Оснований для переноса нет' };
+    case 'deadline.due_soon':
+      return { dueAt: m.dueSoonAt ?? '2031-01-01T00:00:00.000Z' };
+    case 'deadline.overdue':
+      return { dueAt: m.responseDueAt ?? '2031-01-01T00:00:00.000Z' };
     default:
       return {};
   }

@@ -1,6 +1,6 @@
 import type { Directory } from '../directory.js';
 import type { MessageEventType, SubmitEventInput } from '../schemas/events.js';
-import type { Principal } from '../schemas/principal.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../schemas/principal.js';
 import {
   type ApplyResult,
   applyEvent,
@@ -74,9 +74,17 @@ function guidedChoice(
   step: WalkStep,
   directory: Directory,
 ): { type: MessageEventType; by: Principal } {
-  const options: { type: MessageEventType; by: Principal }[] = [];
-  for (const user of directory.users) {
-    for (const type of availableEvents(snapshot, user, directory)) options.push({ type, by: user });
+  // Choose the event type first, then who sends it, so that busy roles (a coordinator can
+  // do many things) do not crowd out the events that move the message on.
+  const senders = new Map<MessageEventType, Principal[]>();
+  for (const user of [...directory.users, SYSTEM_PRINCIPAL]) {
+    for (const type of availableEvents(snapshot, user, directory)) {
+      senders.set(type, [...(senders.get(type) ?? []), user]);
+    }
   }
-  return options.length === 0 ? step : (options[step.pick % options.length] ?? step);
+  const types = [...senders.keys()];
+  const type = types[step.pick % Math.max(types.length, 1)];
+  const people = type ? senders.get(type) : undefined;
+  const by = people?.[Math.floor(step.pick / Math.max(types.length, 1)) % people.length];
+  return type && by ? { type, by } : step;
 }
