@@ -21,6 +21,14 @@ export const ruleSettingsSchema = z.object({
   appealExtensionDays: z.int().min(1).max(365).default(30),
   /** Ordinary messages: the longest single extension, in calendar days. */
   messageExtensionDays: z.int().min(1).max(365).default(30),
+  /** How long the applicant may rate an answer, in calendar days. */
+  ratingWindowDays: z.int().min(1).max(365).default(30),
+  /** How many times a low rating sends a message to re-review. */
+  maxReReviewRounds: z.int().min(0).max(10).default(1),
+  /** Scores at or below this send the message to re-review. */
+  lowScore: z.int().min(1).max(4).default(2),
+  /** Operator-entered messages: working days to carry the answer to the applicant. */
+  deliveryWorkingDays: z.int().min(1).max(60).default(3),
 });
 export type RuleSettings = z.infer<typeof ruleSettingsSchema>;
 

@@ -11,7 +11,11 @@ export type NotificationReason =
   | 'deadline_overdue'
   | 'deadline_extended'
   | 'extension_requested'
-  | 'extension_denied';
+  | 'extension_denied'
+  | 're_review'
+  | 'rating_received'
+  | 'delivery_overdue'
+  | 'postponement_due';
 
 /** Who is told. */
 export type Recipient =
@@ -25,9 +29,19 @@ export type Recipient =
  * Adapters turn effects into outbox entries (e-mails, pushes) inside the same transaction
  * that stores the new snapshot.
  */
-export type Effect = {
-  type: 'notify';
-  reason: NotificationReason;
-  to: Recipient;
-  messageId: string;
-};
+export type Effect =
+  | {
+      type: 'notify';
+      reason: NotificationReason;
+      to: Recipient;
+      messageId: string;
+    }
+  | {
+      /**
+       * Send the approved answer to the applicant's e-mail, then report the outcome with a
+       * `delivery.email_result` event.
+       */
+      type: 'email.answer';
+      to: string;
+      messageId: string;
+    };

@@ -10,7 +10,10 @@ import { hasRole, type Principal, type Role } from './schemas/principal.js';
  * - `moderation`: a moderator of the organisation the message was sent to, of an
  *   organisation above it, or platform-wide (no organisation);
  * - `own`: the applicant who sent it;
- * - `system`: timers and autorules, never a person.
+ * - `system`: timers and autorules, never a person;
+ * - `operator_entered`: any operator, on a message an operator entered;
+ * - `re_review_curator`: the curator of the holding organisation, when a message is
+ *   re-reviewed at the top of the tree (no parent to send it to).
  *
  * `in` narrows a grant to some statuses.
  */
@@ -19,25 +22,31 @@ export type Grant =
   | { scope: 'assignee'; in?: readonly MessageStatus[] }
   | { scope: 'moderation'; in?: readonly MessageStatus[] }
   | { scope: 'own'; in?: readonly MessageStatus[] }
-  | { scope: 'system'; in?: readonly MessageStatus[] };
+  | { scope: 'system'; in?: readonly MessageStatus[] }
+  | { scope: 'operator_entered'; in?: readonly MessageStatus[] }
+  | { scope: 're_review_curator'; in?: readonly MessageStatus[] };
 
 const coordinator: Grant = { scope: 'holding', role: 'coordinator' };
 const head: Grant = { scope: 'holding', role: 'head' };
 const assignee: Grant = { scope: 'assignee' };
 const system: Grant = { scope: 'system' };
+const operatorEntered: Grant = { scope: 'operator_entered' };
+const curatorOnReReview: Grant = { scope: 're_review_curator' };
+const own: Grant = { scope: 'own' };
 
 /** The permission table of the ПОС workflow: every event names who may send it. */
 export const messagePermissions: Readonly<Record<MessageEventType, readonly Grant[]>> = {
   'moderation.accept': [{ scope: 'moderation' }],
   'moderation.reject': [{ scope: 'moderation' }],
-  'executor.assign': [coordinator],
+  'executor.assign': [coordinator, curatorOnReReview],
   'work.take': [
-    { scope: 'holding', role: 'coordinator', in: ['coordination'] },
-    { scope: 'assignee', in: ['executor_assigned'] },
+    { scope: 'holding', role: 'coordinator', in: ['coordination', 'postponed'] },
+    { scope: 're_review_curator', in: ['coordination'] },
+    { scope: 'assignee', in: ['executor_assigned', 'postponed'] },
   ],
-  'coordination.forward': [coordinator],
+  'coordination.forward': [coordinator, curatorOnReReview],
   'coordination.return': [coordinator, assignee],
-  'executor.reassign': [coordinator, assignee],
+  'executor.reassign': [coordinator, assignee, curatorOnReReview],
   'answer.submit': [assignee],
   'answer.approve': [head],
   'answer.return': [head],
@@ -46,6 +55,12 @@ export const messagePermissions: Readonly<Record<MessageEventType, readonly Gran
   'deadline.extension_deny': [head],
   'deadline.due_soon': [system],
   'deadline.overdue': [system],
+  'rating.submit': [own, operatorEntered],
+  'delivery.confirm': [operatorEntered],
+  'delivery.email_result': [system],
+  'rating.window_closed': [system],
+  'delivery.overdue': [system],
+  'postponement.due': [system],
   'registration.update': [coordinator, head],
 };
 
@@ -77,6 +92,10 @@ function grantAllows(
       return message.applicant.userId === principal.id && hasRole(principal, 'applicant');
     case 'system':
       return hasRole(principal, 'system');
+    case 'operator_entered':
+      return message.channel === 'operator' && hasRole(principal, 'operator');
+    case 're_review_curator':
+      return message.reReviewByCurator && hasRole(principal, 'curator', message.holdingOrgId);
     default: {
       const unreachable: never = grant;
       return unreachable;

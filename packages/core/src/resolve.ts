@@ -4,6 +4,12 @@ import type { Directory } from './directory.js';
 import { invalidField, type WorkflowError } from './errors.js';
 import type { MessageMachineEvent } from './machines/message-machine.js';
 import { checkMessageExtension, registrationDeadline } from './message-deadline.js';
+import {
+  deliveryDeadline,
+  isPostponedNow,
+  ratingWindowEnd,
+  resolveRating,
+} from './resolve-rating.js';
 import type { MessageEvent, SubmitEvent } from './schemas/events.js';
 import type { Message } from './schemas/message.js';
 import { hasRole } from './schemas/principal.js';
@@ -123,6 +129,14 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
     timeZone: deadline?.timeZone ?? directory.timeZoneOf(org.id) ?? null,
     pendingExtension: null,
     extensionsGranted: 0,
+    reReviewByCurator: false,
+    ratings: [],
+    previousAnswers: [],
+    ratingDueAt: null,
+    delivery: null,
+    deliveryDueAt: null,
+    deliveryOverdue: false,
+    answerEmail: null,
     overdue: false,
     createdAt: event.at,
     updatedAt: event.at,
@@ -141,7 +155,15 @@ export function resolveEvent(
   const { at, by } = event;
   switch (event.type) {
     case 'work.take':
-      return ok({ type: event.type, at, by });
+      // Taking up a postponed message again starts a fresh deadline for the final answer.
+      return ok({
+        type: event.type,
+        at,
+        by,
+        deadline: isPostponedNow(message)
+          ? (registrationDeadline(message, at, directory) ?? null)
+          : null,
+      });
     case 'moderation.accept':
       return ok({
         type: event.type,
@@ -153,8 +175,46 @@ export function resolveEvent(
       return ok({ type: event.type, at, by, reason: event.reason });
     case 'answer.return':
       return ok({ type: event.type, at, by, comment: event.comment });
-    case 'answer.approve':
-      return ok({ type: event.type, at, by, comment: event.comment ?? null });
+    case 'answer.approve': {
+      const operatorEntered = message.channel === 'operator';
+      const final = message.answer?.type !== 'postponed';
+      return ok({
+        type: event.type,
+        at,
+        by,
+        comment: event.comment ?? null,
+        ratingDueAt: !operatorEntered && final ? ratingWindowEnd(message, at, directory) : null,
+        deliveryDueAt: operatorEntered ? deliveryDeadline(message, at, directory) : null,
+      });
+    }
+    case 'rating.submit':
+      return resolveRating(event, message, directory);
+    case 'delivery.confirm':
+      return ok({
+        type: event.type,
+        at,
+        by,
+        channel: event.channel,
+        note: event.note,
+        ratingDueAt:
+          message.answer?.type === 'postponed' ? null : ratingWindowEnd(message, at, directory),
+      });
+    case 'delivery.email_result':
+      return ok({ type: event.type, at, by, sent: event.sent, error: event.error ?? null });
+    case 'rating.window_closed':
+    case 'delivery.overdue': {
+      const current =
+        event.type === 'rating.window_closed' ? message.ratingDueAt : message.deliveryDueAt;
+      if (event.dueAt !== current) {
+        return fail(invalidField(['dueAt'], 'the timer no longer applies'));
+      }
+      return ok({ type: event.type, at, by, dueAt: event.dueAt });
+    }
+    case 'postponement.due':
+      if (message.answer?.type !== 'postponed' || message.answer.postponedUntil !== event.until) {
+        return fail(invalidField(['until'], 'the timer no longer applies'));
+      }
+      return ok({ type: event.type, at, by, until: event.until });
     case 'executor.assign': {
       if (!directory.userHasRole(event.executorId, 'executor', message.holdingOrgId)) {
         return fail(

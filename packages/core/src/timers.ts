@@ -1,3 +1,5 @@
+import { endOfLocalDay } from './deadlines/deadline.js';
+import { addCalendarDays } from './deadlines/local-date.js';
 import type { MessageSnapshot } from './workflow.js';
 
 /**
@@ -50,7 +52,49 @@ const deadlineTimers: TimerRule = (snapshot) => {
   return timers;
 };
 
-const rules: TimerRule[] = [deadlineTimers];
+const statusOfSnapshot = (snapshot: MessageSnapshot) =>
+  (snapshot.value as { status?: unknown }).status;
+
+/** The rating window, the delivery deadline and the date of a postponed answer. */
+const loopTimers: TimerRule = (snapshot) => {
+  const m = snapshot.context;
+  const status = statusOfSnapshot(snapshot);
+  const timers: Timer[] = [];
+  const waiting =
+    status === 'answer_sent' || status === 'answer_ready' || status === 'answer_delivered';
+  if ((status === 'answer_sent' || status === 'answer_delivered') && m.ratingDueAt) {
+    timers.push({
+      id: `${m.id}:rating.window_closed`,
+      messageId: m.id,
+      fireAt: m.ratingDueAt,
+      event: { type: 'rating.window_closed', dueAt: m.ratingDueAt },
+    });
+  }
+  if (status === 'answer_ready' && m.deliveryDueAt && !m.deliveryOverdue) {
+    timers.push({
+      id: `${m.id}:delivery.overdue`,
+      messageId: m.id,
+      fireAt: m.deliveryDueAt,
+      event: { type: 'delivery.overdue', dueAt: m.deliveryDueAt },
+    });
+  }
+  const until = m.answer?.type === 'postponed' ? m.answer.postponedUntil : null;
+  if (waiting && until) {
+    timers.push({
+      id: `${m.id}:postponement.due`,
+      messageId: m.id,
+      fireAt: startOfLocalDay(until, m.timeZone ?? 'Europe/Moscow'),
+      event: { type: 'postponement.due', until },
+    });
+  }
+  return timers;
+};
+
+/** 00:00 local time of a date: the minute after 23:59 of the day before. */
+const startOfLocalDay = (date: string, timeZone: string) =>
+  new Date(Date.parse(endOfLocalDay(addCalendarDays(date, -1), timeZone)) + 60_000).toISOString();
+
+const rules: TimerRule[] = [deadlineTimers, loopTimers];
 
 /**
  * Every timer the snapshot needs now. Deterministic: the same snapshot always gives the

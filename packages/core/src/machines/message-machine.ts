@@ -1,7 +1,7 @@
-import { assertEvent, assign, not, setup } from 'xstate';
+import { and, assertEvent, assign, not, setup } from 'xstate';
 import type { Effect, NotificationReason, Recipient } from '../effects.js';
 import type { RegistrationDeadline } from '../message-deadline.js';
-import type { AnswerDraft, Message, MessageStatus } from '../schemas/message.js';
+import type { AnswerDraft, DeliveryChannel, Message, MessageStatus } from '../schemas/message.js';
 import type { Principal } from '../schemas/principal.js';
 
 /** What every machine event carries once the workflow has validated and authorised it. */
@@ -19,12 +19,37 @@ export type MessageMachineEvent =
   | ({ type: 'moderation.accept'; deadline: RegistrationDeadline | null } & Resolved)
   | ({ type: 'moderation.reject'; reason: string } & Resolved)
   | ({ type: 'executor.assign'; executorId: string; executionDueAt: string | null } & Resolved)
-  | ({ type: 'work.take' } & Resolved)
+  | ({ type: 'work.take'; deadline: RegistrationDeadline | null } & Resolved)
   | ({ type: 'coordination.forward'; orgId: string; comment: string | null } & Resolved)
   | ({ type: 'coordination.return'; toOrgId: string; comment: string } & Resolved)
   | ({ type: 'executor.reassign'; executorId: string; comment: string | null } & Resolved)
   | ({ type: 'answer.submit'; answer: AnswerDraft } & Resolved)
-  | ({ type: 'answer.approve'; comment: string | null } & Resolved)
+  | ({
+      type: 'answer.approve';
+      comment: string | null;
+      ratingDueAt: string | null;
+      deliveryDueAt: string | null;
+    } & Resolved)
+  | ({
+      type: 'rating.submit';
+      score: number;
+      comment: string | null;
+      reReview: {
+        toOrgId: string;
+        byCurator: boolean;
+        deadline: RegistrationDeadline | null;
+      } | null;
+    } & Resolved)
+  | ({
+      type: 'delivery.confirm';
+      channel: DeliveryChannel;
+      note: string;
+      ratingDueAt: string | null;
+    } & Resolved)
+  | ({ type: 'delivery.email_result'; sent: boolean; error: string | null } & Resolved)
+  | ({ type: 'rating.window_closed'; dueAt: string } & Resolved)
+  | ({ type: 'delivery.overdue'; dueAt: string } & Resolved)
+  | ({ type: 'postponement.due'; until: string } & Resolved)
   | ({ type: 'answer.return'; comment: string } & Resolved)
   | ({ type: 'deadline.extension_request'; until: string; reason: string } & Resolved)
   | ({
@@ -62,6 +87,44 @@ const toRequester = (m: Message): Recipient =>
   m.pendingExtension ? { kind: 'user', userId: m.pendingExtension.requestedBy } : toHoldingOrg(m);
 const toExecutor = (m: Message): Recipient =>
   m.executorId ? { kind: 'user', userId: m.executorId } : toHoldingOrg(m);
+
+/** Sends the approved answer by e-mail when the applicant gave an address. */
+const emailAnswer = {
+  type: 'effect' as const,
+  params: ({ context }: { context: Message }): Effect => ({
+    type: 'email.answer',
+    to: context.applicant.email ?? '',
+    messageId: context.id,
+  }),
+};
+
+/** Rating, shared by `answer_sent` and `answer_delivered`. */
+const ratingLoop = {
+  'rating.submit': [
+    {
+      guard: 'isReReview' as const,
+      target: 'coordination' as const,
+      actions: [
+        'stamp' as const,
+        'rate' as const,
+        'reReview' as const,
+        notify('re_review', toHoldingOrg),
+      ],
+    },
+    { target: 'completed' as const, actions: ['stamp' as const, 'rate' as const] },
+  ],
+  'rating.window_closed': {
+    guard: 'loopTimerIsCurrent' as const,
+    target: 'completed' as const,
+    actions: ['stamp' as const],
+  },
+};
+
+const postponementDue = {
+  guard: 'loopTimerIsCurrent' as const,
+  target: 'postponed' as const,
+  actions: ['stamp' as const, notify('postponement_due', toExecutor)],
+};
 
 /**
  * The ПОС message lifecycle (SPEC §3) as an XState v5 machine.
@@ -112,6 +175,8 @@ export const messageMachine = setup({
       assertEvent(event, 'answer.approve');
       return {
         headId: event.by.id,
+        ratingDueAt: event.ratingDueAt,
+        deliveryDueAt: event.deliveryDueAt,
         answer: context.answer && {
           ...context.answer,
           approvedBy: event.by.id,
@@ -129,6 +194,86 @@ export const messageMachine = setup({
       };
     }),
     markOverdue: assign({ overdue: true }),
+    rate: assign(({ context, event }) => {
+      assertEvent(event, 'rating.submit');
+      const rating = {
+        score: event.score,
+        comment: event.comment,
+        ratedAt: event.at,
+        ratedBy: event.by.id,
+        round: context.reReviewRound,
+      };
+      return { ratings: [...context.ratings, rating], ratingDueAt: null };
+    }),
+    reReview: assign(({ context, event }) => {
+      assertEvent(event, 'rating.submit');
+      const target = event.reReview;
+      if (!target) return {};
+      return {
+        holdingOrgId: target.toOrgId,
+        arrivedBy: 're_review' as const,
+        reReviewRound: context.reReviewRound + 1,
+        reReviewByCurator: target.byCurator,
+        previousAnswers: context.answer
+          ? [...context.previousAnswers, context.answer]
+          : context.previousAnswers,
+        answer: null,
+        coordinatorId: null,
+        executorId: null,
+        executionDueAt: null,
+        headId: null,
+        lastReturnComment: event.comment,
+        responseDueAt: target.deadline?.responseDueAt ?? null,
+        dueSoonAt: target.deadline?.dueSoonAt ?? null,
+        timeZone: target.deadline?.timeZone ?? context.timeZone,
+        pendingExtension: null,
+        delivery: null,
+        deliveryDueAt: null,
+        deliveryOverdue: false,
+        answerEmail: null,
+      };
+    }),
+    resume: assign(({ context, event }) => {
+      if (event.type !== 'work.take' && event.type !== 'executor.reassign') return {};
+      const deadline = event.type === 'work.take' ? event.deadline : null;
+      return {
+        previousAnswers: context.answer
+          ? [...context.previousAnswers, context.answer]
+          : context.previousAnswers,
+        answer: null,
+        ratingDueAt: null,
+        deliveryDueAt: null,
+        deliveryOverdue: false,
+        responseDueAt: deadline?.responseDueAt ?? context.responseDueAt,
+        dueSoonAt: deadline?.dueSoonAt ?? context.dueSoonAt,
+      };
+    }),
+    confirmDelivery: assign(({ event }) => {
+      assertEvent(event, 'delivery.confirm');
+      return {
+        delivery: {
+          channel: event.channel,
+          note: event.note,
+          confirmedBy: event.by.id,
+          confirmedAt: event.at,
+        },
+        ratingDueAt: event.ratingDueAt,
+      };
+    }),
+    requestAnswerEmail: assign(({ event }) => ({
+      answerEmail: { status: 'requested' as const, at: event.at, error: null },
+    })),
+    recordAnswerEmail: assign(({ event }) => {
+      assertEvent(event, 'delivery.email_result');
+      return {
+        answerEmail: {
+          status: event.sent ? ('sent' as const) : ('failed' as const),
+          at: event.at,
+          error: event.error,
+        },
+      };
+    }),
+    markDeliveryOverdue: assign({ deliveryOverdue: true }),
     requestExtension: assign(({ event }) => {
       assertEvent(event, 'deadline.extension_request');
       return {
@@ -167,6 +312,22 @@ export const messageMachine = setup({
       event.type === 'deadline.due_soon'
         ? event.dueAt === context.dueSoonAt
         : event.type === 'deadline.overdue' && event.dueAt === context.responseDueAt,
+    isReReview: ({ event }) => event.type === 'rating.submit' && event.reReview !== null,
+    applicantHasEmail: ({ context }) => context.applicant.email !== null,
+    loopTimerIsCurrent: ({ context, event }) => {
+      switch (event.type) {
+        case 'rating.window_closed':
+          return event.dueAt === context.ratingDueAt;
+        case 'delivery.overdue':
+          return event.dueAt === context.deliveryDueAt && !context.deliveryOverdue;
+        case 'postponement.due':
+          return (
+            context.answer?.type === 'postponed' && event.until === context.answer.postponedUntil
+          );
+        default:
+          return false;
+      }
+    },
     extendedIntoDueSoon: ({ event }) =>
       event.type === 'deadline.extension_approve' && event.at >= event.dueSoonAt,
   },
@@ -292,6 +453,17 @@ export const messageMachine = setup({
           on: {
             'answer.approve': [
               {
+                guard: and(['isOperatorEntered', 'applicantHasEmail']),
+                target: 'answer_ready',
+                actions: [
+                  'stamp',
+                  'approve',
+                  notify('answer_ready', () => ({ kind: 'operators' })),
+                  'requestAnswerEmail',
+                  emailAnswer,
+                ],
+              },
+              {
                 guard: 'isOperatorEntered',
                 target: 'answer_ready',
                 actions: [
@@ -317,13 +489,46 @@ export const messageMachine = setup({
           },
         },
         answer_sent: {
-          description: 'The applicant rates the answer here (rating and re-review).',
+          description: 'The applicant rates the answer; a low score sends it to re-review.',
+          on: { ...ratingLoop, 'postponement.due': postponementDue },
         },
         answer_ready: {
-          description: 'An operator carries the answer to the applicant (delivery).',
+          description: 'An operator carries the answer to the applicant and confirms it.',
+          on: {
+            'delivery.confirm': {
+              target: 'answer_delivered',
+              actions: ['stamp', 'confirmDelivery'],
+            },
+            'delivery.email_result': { actions: ['stamp', 'recordAnswerEmail'] },
+            'delivery.overdue': {
+              guard: 'loopTimerIsCurrent',
+              actions: [
+                'stamp',
+                'markDeliveryOverdue',
+                notify('delivery_overdue', () => ({ kind: 'operators' })),
+              ],
+            },
+            'postponement.due': postponementDue,
+          },
         },
-        answer_delivered: {},
-        postponed: {},
+        answer_delivered: {
+          description: 'The applicant (or an operator for them) rates the delivered answer.',
+          on: {
+            ...ratingLoop,
+            'delivery.email_result': { actions: ['stamp', 'recordAnswerEmail'] },
+            'postponement.due': postponementDue,
+          },
+        },
+        postponed: {
+          description: 'The date of a postponed answer has come: the executor resumes work.',
+          on: {
+            'work.take': { target: 'in_work', actions: ['stamp', 'resume'] },
+            'executor.reassign': {
+              target: 'executor_assigned',
+              actions: ['stamp', 'resume', 'reassign', notify('executor_assigned', toExecutor)],
+            },
+          },
+        },
         completed: { type: 'final' },
       },
     },

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { applicantSchema } from './applicant.js';
-import { answerDraftSchema, channelSchema, lawTypeSchema } from './message.js';
+import {
+  answerDraftSchema,
+  channelSchema,
+  deliveryChannelSchema,
+  lawTypeSchema,
+} from './message.js';
 import { regionCodeSchema } from './organisation.js';
 import { idSchema, instantSchema, localDateSchema, textSchema } from './primitives.js';
 import { principalSchema } from './principal.js';
@@ -68,6 +73,29 @@ export const messageEventSchema = z.discriminatedUnion('type', [
   /** Timer events: sent by the system when a deadline's warning or breach instant passes. */
   z.object({ type: z.literal('deadline.due_soon'), ...base, dueAt: instantSchema }),
   z.object({ type: z.literal('deadline.overdue'), ...base, dueAt: instantSchema }),
+  z.object({
+    type: z.literal('rating.submit'),
+    ...base,
+    score: z.int().min(1).max(5),
+    comment: z.string().trim().max(5000).optional(),
+  }),
+  z.object({
+    type: z.literal('delivery.confirm'),
+    ...base,
+    channel: deliveryChannelSchema,
+    note: textSchema(2000),
+  }),
+  /** The adapter reports how the automatic answer e-mail went. */
+  z.object({
+    type: z.literal('delivery.email_result'),
+    ...base,
+    sent: z.boolean(),
+    error: z.string().max(2000).optional(),
+  }),
+  /** Timer events of the rating, delivery and postponement loops. */
+  z.object({ type: z.literal('rating.window_closed'), ...base, dueAt: instantSchema }),
+  z.object({ type: z.literal('delivery.overdue'), ...base, dueAt: instantSchema }),
+  z.object({ type: z.literal('postponement.due'), ...base, until: localDateSchema }),
   z.object({
     type: z.literal('registration.update'),
     ...base,

@@ -105,6 +105,28 @@ export const answerSchema = z.object({
 });
 export type Answer = z.infer<typeof answerSchema>;
 
+/** How an operator carried the answer to the applicant. */
+export const deliveryChannelSchema = z.enum(['phone', 'email', 'post', 'courier']);
+export type DeliveryChannel = z.infer<typeof deliveryChannelSchema>;
+
+export const ratingSchema = z.object({
+  score: z.int().min(1).max(5),
+  comment: z.string().nullable(),
+  ratedAt: instantSchema,
+  ratedBy: idSchema,
+  /** The re-review round of the answer that was rated. */
+  round: z.int().min(0),
+});
+export type Rating = z.infer<typeof ratingSchema>;
+
+export const deliverySchema = z.object({
+  channel: deliveryChannelSchema,
+  note: z.string(),
+  confirmedBy: idSchema,
+  confirmedAt: instantSchema,
+});
+export type Delivery = z.infer<typeof deliverySchema>;
+
 /**
  * A message as the workflow keeps it: the context of the message machine. Every field of
  * SPEC §3; the event history (ход работ) lives beside it, not inside it.
@@ -155,6 +177,27 @@ export const messageSchema = z.object({
   /** The last comment that came with a return (to coordination or for rework). */
   lastReturnComment: z.string().nullable(),
   reReviewRound: z.int().min(0),
+  /** An organisation without a parent re-reviews through its curator. */
+  reReviewByCurator: z.boolean(),
+  /** Every rating, oldest first; the last is the current one. */
+  ratings: z.array(ratingSchema),
+  /** Answers that were superseded: rated low and re-reviewed, or postponed and resumed. */
+  previousAnswers: z.array(answerSchema),
+  /** Until when the applicant may rate the current answer. */
+  ratingDueAt: instantSchema.nullable(),
+  /** Operator-entered messages: who carried the answer, how and when. */
+  delivery: deliverySchema.nullable(),
+  /** Operator-entered messages: by when an operator should confirm delivery. */
+  deliveryDueAt: instantSchema.nullable(),
+  deliveryOverdue: z.boolean(),
+  /** The automatic e-mail with the answer: asked for, sent, or failed. */
+  answerEmail: z
+    .object({
+      status: z.enum(['requested', 'sent', 'failed']),
+      at: instantSchema,
+      error: z.string().nullable(),
+    })
+    .nullable(),
   /** The response deadline («Срок ответа»), fixed at registration. */
   responseDueAt: instantSchema.nullable(),
   /** When the message becomes due soon (a configurable share of its time gone). */

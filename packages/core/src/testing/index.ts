@@ -22,6 +22,7 @@ export {
 } from './demo-world.js';
 export {
   checkDeadlines,
+  checkLoops,
   checkRoundTrip,
   checkStart,
   checkStep,

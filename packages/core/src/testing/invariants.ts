@@ -56,6 +56,67 @@ export function checkStep(
   }
   if (!directory.organisation(next.holdingOrgId)) fail(`held by unknown ${next.holdingOrgId}`);
   checkDeadlines(message, result.snapshot, event.type);
+  checkLoops(before, event, result.snapshot, directory);
+}
+
+/**
+ * Rating, re-review and delivery invariants after an applied event:
+ * - re-review never exceeds the configured rounds, and always lands at the parent of the
+ *   organisation that answered (or stays for its curator when it has none);
+ * - a score at or below the low mark with rounds left always re-reviews;
+ * - rating happens only once the answer reached the applicant, once per answer;
+ * - `answer_delivered` is reached only through an operator confirming with a channel;
+ * - the rating window's expiry always completes an unrated message.
+ */
+export function checkLoops(
+  before: MessageSnapshot,
+  event: { type: string; by: { id: string; roles: { role: string; orgId?: string }[] } } & Record<
+    string,
+    unknown
+  >,
+  after: MessageSnapshot,
+  directory: Directory,
+): void {
+  const m0 = before.context;
+  const m1 = after.context;
+  const from = statusOf(before);
+  const to = statusOf(after);
+  const { maxReReviewRounds, lowScore } = directory.settings;
+  if (m1.reReviewRound > maxReReviewRounds)
+    fail(`re-review round ${m1.reReviewRound} exceeds the maximum`);
+  const rated = m1.ratings.length > m0.ratings.length;
+  if (rated) {
+    if (from !== 'answer_sent' && from !== 'answer_delivered') fail(`rated in ${from}`);
+    if (m1.ratings.length !== m0.ratings.length + 1) fail('one event added several ratings');
+    if (to === 'answer_sent' || to === 'answer_delivered')
+      fail('the same answer can be rated again');
+    const score = m1.ratings.at(-1)?.score ?? 0;
+    const reReviewed = m1.reReviewRound === m0.reReviewRound + 1;
+    if (score <= lowScore && m0.reReviewRound < maxReReviewRounds && !reReviewed) {
+      fail(`a score of ${score} with rounds left did not re-review`);
+    }
+    if (reReviewed) {
+      const parent = directory.parentOf(m0.holdingOrgId);
+      const expected = parent?.id ?? m0.holdingOrgId;
+      if (m1.holdingOrgId !== expected)
+        fail(`re-review went to ${m1.holdingOrgId}, not ${expected}`);
+      if (m1.reReviewByCurator !== (parent === undefined)) fail('re-review by curator mis-set');
+      if (to !== 'coordination') fail(`re-review landed in ${to}`);
+    }
+  }
+  if (to === 'answer_delivered' && from !== 'answer_delivered') {
+    const byOperator = event.by.roles.some((r) => r.role === 'operator');
+    if (event.type !== 'delivery.confirm' || !byOperator || !m1.delivery?.channel) {
+      fail(`answer_delivered reached by ${event.type} from ${event.by.id}`);
+    }
+  }
+  if (event.type === 'rating.window_closed' && to !== 'completed') {
+    fail('the rating window closed without completing the message');
+  }
+  if (isFinalStatus(to) && timersOf(after).length > 0) fail(`a ${to} message still asks for timers`);
+  const ratingTimer = timersOf(after).some((t) => t.event.type === 'rating.window_closed');
+  const awaitsRating = (to === 'answer_sent' || to === 'answer_delivered') && m1.answer?.type !== 'postponed';
+  if (ratingTimer !== awaitsRating) fail(`rating window timer ${ratingTimer} while ${to}`);
 }
 
 /**
@@ -87,7 +148,7 @@ export function checkDeadlines(before: Message, after: MessageSnapshot, eventTyp
     fail(`${eventType} moved the deadline earlier`);
   }
   if (before.overdue && !m.overdue) fail(`${eventType} cleared «просрочено»`);
-  const timers = timersOf(after);
+  const timers = timersOf(after).filter((t) => t.event.type.startsWith('deadline.'));
   const status = statusOf(after);
   const answered = m.answer?.approvedAt != null;
   if (isFinalStatus(status) || answered || m.responseDueAt === null) {

@@ -70,6 +70,20 @@ export function plausiblePayload(
       return { dueAt: m.dueSoonAt ?? '2031-01-01T00:00:00.000Z' };
     case 'deadline.overdue':
       return { dueAt: m.responseDueAt ?? '2031-01-01T00:00:00.000Z' };
+    case 'rating.submit':
+      return { score: 1 + (pick % 5), comment: pick % 2 ? 'Проблема не решена' : undefined };
+    case 'delivery.confirm': {
+      const channels = ['phone', 'email', 'post', 'courier'] as const;
+      return { channel: channels[pick % 4], note: 'Ответ зачитан заявителю по телефону' };
+    }
+    case 'delivery.email_result':
+      return pick % 3 ? { sent: true } : { sent: false, error: 'mailbox unavailable' };
+    case 'rating.window_closed':
+      return { dueAt: m.ratingDueAt ?? '2031-01-01T00:00:00.000Z' };
+    case 'delivery.overdue':
+      return { dueAt: m.deliveryDueAt ?? '2031-01-01T00:00:00.000Z' };
+    case 'postponement.due':
+      return { until: m.answer?.postponedUntil ?? '2031-01-01' };
     default:
       return {};
   }
