@@ -38,8 +38,15 @@ export * from './schemas/organisation.js';
 export * from './schemas/primitives.js';
 export * from './schemas/principal.js';
 export * from './schemas/query.js';
-export type { Folder, Stage, StatusInfo } from './status.js';
-export { folderLabels, folderOf, isFinalStatus, messageStatuses } from './status.js';
+export type { Folder, OperatorFolder, Stage, StatusInfo } from './status.js';
+export {
+  folderLabels,
+  folderOf,
+  isFinalStatus,
+  messageStatuses,
+  operatorFolderLabels,
+  operatorFolderOf,
+} from './status.js';
 export * from './store/claims.js';
 export { principalIdOf, requestFingerprint, stableStringify } from './store/idempotency.js';
 export { createMemoryStore, type MemoryStore, parseQuery } from './store/memory-store.js';

@@ -67,6 +67,14 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
         principalId: by.id,
       });
     }
+    // The text begins with the operator organisation's marker, e.g. «Центр мониторинга 112».
+    const operatorOrgs = by.roles
+      .filter((g) => g.role === 'operator' && g.orgId !== undefined)
+      .map((g) => directory.organisation(g.orgId as string));
+    const markers = operatorOrgs.flatMap((o) => (o?.operatorMarker ? [o.operatorMarker] : []));
+    if (markers.length > 0 && !markers.some((marker) => event.text.startsWith(marker))) {
+      return fail(invalidField(['text'], `the text must begin with «${markers[0]}»`));
+    }
   } else if (event.channel === 'integration') {
     if (!hasRole(by, 'system')) {
       return fail({

@@ -70,6 +70,28 @@ export const folderLabels: Readonly<Record<Folder, string>> = Object.freeze({
   returned_to_coordination: 'Возвращены на координацию',
 });
 
+/** The operators' folders of SPEC §6, over every operator-entered message. */
+export type OperatorFolder = 'in_progress' | 'answer_ready' | 'answer_delivered';
+
+export const operatorFolderLabels: Readonly<Record<OperatorFolder, string>> = Object.freeze({
+  in_progress: 'В работе',
+  answer_ready: 'Ответ готов к передаче',
+  answer_delivered: 'Ответ передан заявителю',
+});
+
+/**
+ * The operators' folder of an operator-entered message: its answer is being prepared, is
+ * ready to carry to the applicant, or was carried (and possibly rated and completed since).
+ */
+export function operatorFolderOf(
+  status: MessageStatus,
+  message: Pick<Message, 'delivery'>,
+): OperatorFolder {
+  if (status === 'answer_ready') return 'answer_ready';
+  if (message.delivery !== null) return 'answer_delivered';
+  return 'in_progress';
+}
+
 /** Is this status final (never left)? */
 export const isFinalStatus = (status: MessageStatus): boolean => messageStatuses[status].final;
 

@@ -3,7 +3,9 @@ import {
   applyEvent,
   createDirectory,
   type MessageSnapshot,
+  operatorFolderOf,
   SYSTEM_PRINCIPAL,
+  startMessage,
   statusOf,
   timersOf,
 } from '../src/index.js';
@@ -371,5 +373,50 @@ describe('postponed answers', () => {
     );
     expect(statusOf(final)).toBe('answer_sent');
     expect(rate(final, 5, users.applicant, 60 * 24 * 121).ok).toBe(true);
+  });
+});
+
+describe('operator entry', () => {
+  it('requires the operator organisation marker at the start of the text', () => {
+    const bad = startMessage(operatorSubmit({ text: 'Яма на дороге у остановки' }), directory);
+    expectRefused(bad, 'invalid_payload');
+    if (!bad.ok && bad.error.kind === 'invalid_payload') {
+      expect(bad.error.issues[0]?.message).toContain('Центр мониторинга 112');
+    }
+    expect(startMessage(operatorSubmit(), directory).ok).toBe(true);
+  });
+
+  it('limits organisations by subcategory, with the region coordinating one as fallback', () => {
+    expectRefused(
+      startMessage(operatorSubmit({ orgId: 'uly-health' }), directory),
+      'invalid_payload',
+    );
+    expect(startMessage(operatorSubmit({ orgId: 'uly-gov' }), directory).ok).toBe(true);
+  });
+
+  it('files operator messages in the three operator folders', () => {
+    const entered = start(operatorSubmit());
+    expect(operatorFolderOf(statusOf(entered), entered.context)).toBe('in_progress');
+    const ready = drive(entered, [
+      {
+        type: 'executor.assign',
+        by: users.coordinatorUlyRoads,
+        executorId: users.executorUlyRoads.id,
+      },
+      { type: 'work.take', by: users.executorUlyRoads },
+      {
+        type: 'answer.submit',
+        by: users.executorUlyRoads,
+        answer: { type: 'resolved', text: 'Ок' },
+      },
+      { type: 'answer.approve', by: users.headUlyRoads },
+    ]);
+    expect(operatorFolderOf(statusOf(ready), ready.context)).toBe('answer_ready');
+    const delivered = drive(
+      ready,
+      [{ type: 'delivery.confirm', by: users.operator, channel: 'phone', note: 'Ок' }],
+      50,
+    );
+    expect(operatorFolderOf(statusOf(delivered), delivered.context)).toBe('answer_delivered');
   });
 });

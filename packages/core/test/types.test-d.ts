@@ -6,6 +6,7 @@ import type {
   MessageEventType,
   MessageSnapshot,
   MessageStatus,
+  Role,
   WorkflowError,
 } from '../src/index.js';
 import { applyEvent, availableEvents, messageStatuses } from '../src/index.js';
@@ -15,17 +16,9 @@ describe('public types', () => {
     type Assign = Extract<MessageEvent, { type: 'executor.assign' }>;
     expectTypeOf<Assign['executorId']>().toEqualTypeOf<string>();
     expectTypeOf<Assign['at']>().toEqualTypeOf<string>();
-    expectTypeOf<Assign['by']['roles'][number]['role']>().toEqualTypeOf<
-      | 'applicant'
-      | 'operator'
-      | 'moderator'
-      | 'coordinator'
-      | 'executor'
-      | 'head'
-      | 'curator'
-      | 'admin'
-      | 'system'
-    >();
+    expectTypeOf<Assign['by']['roles'][number]['role']>().toEqualTypeOf<Role>();
+    expectTypeOf<'coordinator'>().toExtend<Role>();
+    expectTypeOf<'janitor'>().not.toExtend<Role>();
     type Submit = Extract<MessageEvent, { type: 'answer.submit' }>;
     expectTypeOf<Submit['answer']['type']>().toEqualTypeOf<
       'resolved' | 'not_resolved' | 'postponed' | 'declined'

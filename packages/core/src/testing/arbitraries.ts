@@ -110,7 +110,11 @@ export function submitArbitrary(
         by,
         messageId,
         number: messageId,
-        channel: by.roles.some((r) => r.role === 'operator') ? 'operator' : channel,
+        channel: by.roles.some((r) => r.role === 'operator')
+          ? ('operator' as const)
+          : channel === 'operator' || channel === 'integration'
+            ? ('epgu_form' as const)
+            : channel,
         integration: channel === 'integration' ? 'Дневник ЕПГУ' : null,
         orgId,
         regionCode: directory.organisation(orgId)?.regionCode ?? '41',

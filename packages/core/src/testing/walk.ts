@@ -69,6 +69,18 @@ export function runWalk(
   return trace;
 }
 
+const forward = new Set<string>([
+  'moderation.accept',
+  'executor.assign',
+  'work.take',
+  'answer.submit',
+  'answer.approve',
+  'rating.submit',
+  'delivery.confirm',
+  'postponement.due',
+  'rating.window_closed',
+]);
+
 function guidedChoice(
   snapshot: MessageSnapshot,
   step: WalkStep,
@@ -82,9 +94,13 @@ function guidedChoice(
       senders.set(type, [...(senders.get(type) ?? []), user]);
     }
   }
-  const types = [...senders.keys()];
-  const type = types[step.pick % Math.max(types.length, 1)];
+  // Half the guided steps move the message forward when they can, so walks reach the
+  // rating, delivery and postponement loops as well as the refusals on the way.
+  const all = [...senders.keys()];
+  const onward = all.filter((t) => forward.has(t));
+  const types = step.pick % 2 === 0 && onward.length > 0 ? onward : all;
+  const type = types[Math.floor(step.pick / 2) % Math.max(types.length, 1)];
   const people = type ? senders.get(type) : undefined;
-  const by = people?.[Math.floor(step.pick / Math.max(types.length, 1)) % people.length];
+  const by = people?.[Math.floor(step.pick / 2 / Math.max(types.length, 1)) % people.length];
   return type && by ? { type, by } : step;
 }
