@@ -113,9 +113,11 @@ export function checkLoops(
   if (event.type === 'rating.window_closed' && to !== 'completed') {
     fail('the rating window closed without completing the message');
   }
-  if (isFinalStatus(to) && timersOf(after).length > 0) fail(`a ${to} message still asks for timers`);
+  if (isFinalStatus(to) && timersOf(after).length > 0)
+    fail(`a ${to} message still asks for timers`);
   const ratingTimer = timersOf(after).some((t) => t.event.type === 'rating.window_closed');
-  const awaitsRating = (to === 'answer_sent' || to === 'answer_delivered') && m1.answer?.type !== 'postponed';
+  const awaitsRating =
+    (to === 'answer_sent' || to === 'answer_delivered') && m1.answer?.type !== 'postponed';
   if (ratingTimer !== awaitsRating) fail(`rating window timer ${ratingTimer} while ${to}`);
 }
 
