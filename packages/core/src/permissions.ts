@@ -38,13 +38,14 @@ const own: Grant = { scope: 'own' };
 export const messagePermissions: Readonly<Record<MessageEventType, readonly Grant[]>> = {
   'moderation.accept': [{ scope: 'moderation' }],
   'moderation.reject': [{ scope: 'moderation' }],
-  'executor.assign': [coordinator, curatorOnReReview],
+  // The system acts for autorules: through the same events and checks as people.
+  'executor.assign': [coordinator, curatorOnReReview, system],
   'work.take': [
     { scope: 'holding', role: 'coordinator', in: ['coordination', 'postponed'] },
     { scope: 're_review_curator', in: ['coordination'] },
     { scope: 'assignee', in: ['executor_assigned', 'postponed'] },
   ],
-  'coordination.forward': [coordinator, curatorOnReReview],
+  'coordination.forward': [coordinator, curatorOnReReview, system],
   'coordination.return': [coordinator, assignee],
   'executor.reassign': [coordinator, assignee, curatorOnReReview],
   'answer.submit': [assignee],

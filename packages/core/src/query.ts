@@ -69,6 +69,12 @@ export function matchesQuery(item: ListedMessage, query: MessageQuery): boolean 
   if (query.channels && !query.channels.includes(m.channel)) return false;
   if (query.fastTrack !== undefined && m.fastTrack !== query.fastTrack) return false;
   if (query.overdue !== undefined && m.overdue !== query.overdue) return false;
+  if (
+    query.delegatedByAutorule !== undefined &&
+    (m.delegatedByAutorule !== null) !== query.delegatedByAutorule
+  ) {
+    return false;
+  }
   if (query.text) {
     const needle = query.text.toLocaleLowerCase('ru');
     if (!m.text.toLocaleLowerCase('ru').includes(needle) && !m.number.includes(query.text)) {

@@ -137,6 +137,7 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
     timeZone: deadline?.timeZone ?? directory.timeZoneOf(org.id) ?? null,
     pendingExtension: null,
     extensionsGranted: 0,
+    delegatedByAutorule: null,
     reReviewByCurator: false,
     ratings: [],
     previousAnswers: [],
@@ -161,6 +162,9 @@ export function resolveEvent(
   directory: Directory,
 ): Resolution<MessageMachineEvent> {
   const { at, by } = event;
+  if ('autoruleId' in event && event.autoruleId !== undefined && !hasRole(by, 'system')) {
+    return fail(invalidField(['autoruleId'], 'only the system acts for an autorule'));
+  }
   switch (event.type) {
     case 'work.take':
       // Taking up a postponed message again starts a fresh deadline for the final answer.
@@ -238,7 +242,14 @@ export function resolveEvent(
           invalidField(['executionDueAt'], 'the execution deadline is after the response deadline'),
         );
       }
-      return ok({ type: event.type, at, by, executorId: event.executorId, executionDueAt: due });
+      return ok({
+        type: event.type,
+        at,
+        by,
+        executorId: event.executorId,
+        executionDueAt: due,
+        autoruleId: event.autoruleId ?? null,
+      });
     }
     case 'executor.reassign': {
       if (!directory.userHasRole(event.executorId, 'executor', message.holdingOrgId)) {
@@ -272,7 +283,14 @@ export function resolveEvent(
           ),
         );
       }
-      return ok({ type: event.type, at, by, orgId: target.id, comment: event.comment ?? null });
+      return ok({
+        type: event.type,
+        at,
+        by,
+        orgId: target.id,
+        comment: event.comment ?? null,
+        autoruleId: event.autoruleId ?? null,
+      });
     }
     case 'coordination.return': {
       const parent = directory.parentOf(message.holdingOrgId);

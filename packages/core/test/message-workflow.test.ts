@@ -3,6 +3,7 @@ import {
   applyEvent,
   availableEvents,
   messageStatuses,
+  SYSTEM_PRINCIPAL,
   startMessage,
   statusOf,
 } from '../src/index.js';
@@ -402,5 +403,44 @@ describe('availableEvents', () => {
     expect(availableEvents(drive(start(), toAssigned), users.executorRoads, directory)).toContain(
       'work.take',
     );
+  });
+});
+
+describe('autorule events', () => {
+  it('lets the system assign for an autorule and marks the message «делегировано автоправилом»', () => {
+    const coordinated = drive(start(), toCoordination);
+    const result = applyEvent(
+      coordinated,
+      {
+        type: 'executor.assign',
+        at: at(10),
+        by: SYSTEM_PRINCIPAL,
+        executorId: users.executorRoads.id,
+        autoruleId: 'rule-potholes',
+      },
+      directory,
+    );
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.snapshot.context.delegatedByAutorule).toEqual({
+      ruleId: 'rule-potholes',
+      at: at(10),
+    });
+    expect(result.record.by).toEqual({ id: 'system', name: 'Система' });
+  });
+
+  it('refuses an autorule id from a person', () => {
+    const coordinated = drive(start(), toCoordination);
+    const result = applyEvent(
+      coordinated,
+      {
+        type: 'coordination.forward',
+        at: at(10),
+        by: users.coordinatorRoads,
+        orgId: 'uly-roads',
+        autoruleId: 'r',
+      },
+      directory,
+    );
+    expectRefused(result, 'invalid_payload');
   });
 });

@@ -18,9 +18,19 @@ interface Resolved {
 export type MessageMachineEvent =
   | ({ type: 'moderation.accept'; deadline: RegistrationDeadline | null } & Resolved)
   | ({ type: 'moderation.reject'; reason: string } & Resolved)
-  | ({ type: 'executor.assign'; executorId: string; executionDueAt: string | null } & Resolved)
+  | ({
+      type: 'executor.assign';
+      executorId: string;
+      executionDueAt: string | null;
+      autoruleId: string | null;
+    } & Resolved)
   | ({ type: 'work.take'; deadline: RegistrationDeadline | null } & Resolved)
-  | ({ type: 'coordination.forward'; orgId: string; comment: string | null } & Resolved)
+  | ({
+      type: 'coordination.forward';
+      orgId: string;
+      comment: string | null;
+      autoruleId: string | null;
+    } & Resolved)
   | ({ type: 'coordination.return'; toOrgId: string; comment: string } & Resolved)
   | ({ type: 'executor.reassign'; executorId: string; comment: string | null } & Resolved)
   | ({ type: 'answer.submit'; answer: AnswerDraft } & Resolved)
@@ -145,7 +155,7 @@ export const messageMachine = setup({
     /** An effect for the adapter to perform; the machine never performs it. */
     effect: (_, _params: Effect) => {},
     stamp: assign({ updatedAt: ({ event }) => event.at }),
-    forwardTo: assign(({ event }) => {
+    forwardTo: assign(({ context, event }) => {
       assertEvent(event, 'coordination.forward');
       return {
         holdingOrgId: event.orgId,
@@ -154,6 +164,9 @@ export const messageMachine = setup({
         executorId: null,
         executionDueAt: null,
         lastReturnComment: event.comment,
+        delegatedByAutorule: event.autoruleId
+          ? { ruleId: event.autoruleId, at: event.at }
+          : context.delegatedByAutorule,
       };
     }),
     returnTo: assign(({ event }) => {
@@ -373,10 +386,13 @@ export const messageMachine = setup({
               target: 'executor_assigned',
               actions: [
                 'stamp',
-                assign(({ event }) => ({
+                assign(({ context, event }) => ({
                   coordinatorId: event.by.id,
                   executorId: event.executorId,
                   executionDueAt: event.executionDueAt,
+                  delegatedByAutorule: event.autoruleId
+                    ? { ruleId: event.autoruleId, at: event.at }
+                    : context.delegatedByAutorule,
                 })),
                 notify('executor_assigned', toExecutor),
               ],

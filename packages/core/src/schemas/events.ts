@@ -53,9 +53,18 @@ export const messageEventSchema = z.discriminatedUnion('type', [
     ...base,
     executorId: idSchema,
     executionDueAt: instantSchema.optional(),
+    /** Set when an autorule sends the event (as the system). */
+    autoruleId: idSchema.optional(),
   }),
   z.object({ type: z.literal('work.take'), ...base }),
-  z.object({ type: z.literal('coordination.forward'), ...base, orgId: idSchema, comment }),
+  z.object({
+    type: z.literal('coordination.forward'),
+    ...base,
+    orgId: idSchema,
+    comment,
+    /** Set when an autorule sends the event (as the system). */
+    autoruleId: idSchema.optional(),
+  }),
   z.object({ type: z.literal('coordination.return'), ...base, comment: textSchema(5000) }),
   z.object({ type: z.literal('executor.reassign'), ...base, executorId: idSchema, comment }),
   z.object({ type: z.literal('answer.submit'), ...base, answer: answerDraftSchema }),

@@ -177,6 +177,8 @@ export const messageSchema = z.object({
   /** The last comment that came with a return (to coordination or for rework). */
   lastReturnComment: z.string().nullable(),
   reReviewRound: z.int().min(0),
+  /** «Делегировано автоправилом»: the autorule that last routed or assigned the message. */
+  delegatedByAutorule: z.object({ ruleId: idSchema, at: instantSchema }).nullable(),
   /** An organisation without a parent re-reviews through its curator. */
   reReviewByCurator: z.boolean(),
   /** Every rating, oldest first; the last is the current one. */

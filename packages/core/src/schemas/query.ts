@@ -42,6 +42,8 @@ export const messageQuerySchema = z.object({
   source: sourceFilterSchema.default('all'),
   channels: list(channelSchema),
   fastTrack: z.boolean().optional(),
+  /** «Делегировано автоправилом». */
+  delegatedByAutorule: z.boolean().optional(),
   overdue: z.boolean().optional(),
   /** Words in the message text or its number, case-insensitive. */
   text: z.string().trim().min(1).max(200).optional(),
