@@ -4,6 +4,8 @@ export { createDirectory, directoryInputSchema, ruleSettingsSchema } from './dir
 export type { Effect, NotificationReason, Recipient } from './effects.js';
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './errors.js';
+export { toMermaid } from './machines/mermaid.js';
+export { mermaidPage } from './machines/mermaid-doc.js';
 export type {
   MessageMachine,
   MessageMachineEvent,

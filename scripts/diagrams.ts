@@ -1,0 +1,15 @@
+/**
+ * Writes docs/diagrams/*.md from the machine definitions.
+ *
+ *   npm run docs:diagrams
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mermaidPage } from '../packages/core/src/index.js';
+import { diagrams } from './diagram-list.js';
+
+const dir = join(import.meta.dirname, '..', 'docs', 'diagrams');
+for (const { file, title, machine } of diagrams) {
+  writeFileSync(join(dir, file), mermaidPage(title, machine));
+  console.log(`wrote docs/diagrams/${file}`);
+}
