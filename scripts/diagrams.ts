@@ -1,11 +1,11 @@
 /**
- * Writes docs/diagrams/*.md from the machine definitions.
+ * Writes docs/diagrams/*.md and docs/domain-reference.md from the machine definitions.
  *
  *   npm run docs:diagrams
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mermaidPage } from '../packages/core/src/index.js';
+import { domainReference, mermaidPage } from '../packages/core/src/index.js';
 import { diagrams } from './diagram-list.js';
 
 const dir = join(import.meta.dirname, '..', 'docs', 'diagrams');
@@ -13,3 +13,5 @@ for (const { file, title, machine } of diagrams) {
   writeFileSync(join(dir, file), mermaidPage(title, machine));
   console.log(`wrote docs/diagrams/${file}`);
 }
+writeFileSync(join(dir, '..', 'domain-reference.md'), domainReference());
+console.log('wrote docs/domain-reference.md');

@@ -72,3 +72,4 @@ export {
   startMessage,
   statusOf,
 } from './workflow.js';
+export { domainReference } from './reference.js';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagrams } from '../../../scripts/diagram-list.js';
-import { mermaidPage, messageMachine, toMermaid } from '../src/index.js';
+import { domainReference, mermaidPage, messageMachine, toMermaid } from '../src/index.js';
 
 describe('machine diagrams', () => {
   for (const { file, title, machine } of diagrams) {
@@ -14,6 +14,14 @@ describe('machine diagrams', () => {
       expect(committed).toBe(mermaidPage(title, machine));
     });
   }
+
+  it('docs/domain-reference.md is up to date (run npm run docs:diagrams)', () => {
+    const committed = readFileSync(
+      join(import.meta.dirname, '../../../docs/domain-reference.md'),
+      'utf8',
+    );
+    expect(committed).toBe(domainReference());
+  });
 
   it('shows every status, region, guard and timer event of the message machine', () => {
     const diagram = toMermaid(messageMachine);

@@ -20,7 +20,7 @@ function transitionsOf(node: AnyStateNode, lines: string[], indent: string): voi
     for (const t of list) {
       const guard = guardName(t.guard);
       const label = guard ? `${eventType} [${guard}]` : eventType;
-      const targets: AnyStateNode[] = t.target ?? [node];
+      const targets: readonly AnyStateNode[] = t.target ?? [node];
       for (const target of targets) lines.push(`${indent}${from} --> ${idOf(target)}: ${label}`);
     }
   }
