@@ -1,3 +1,4 @@
+export * from './autorules/index.js';
 export * from './deadlines/index.js';
 export type { Directory, DirectoryInput, RuleSettings, SubcategoryEntry } from './directory.js';
 export { createDirectory, directoryInputSchema, ruleSettingsSchema } from './directory.js';
@@ -18,6 +19,7 @@ export {
   deadlineRuleFor,
   registrationDeadline,
 } from './message-deadline.js';
+export * from './notifications/index.js';
 export type { Grant } from './permissions.js';
 export { isPermitted, messagePermissions } from './permissions.js';
 export type {
@@ -32,6 +34,7 @@ export {
   matchesQuery,
   sortValueOf,
 } from './query.js';
+export { domainReference } from './reference.js';
 export * from './schemas/applicant.js';
 export * from './schemas/catalogue.js';
 export * from './schemas/events.js';
@@ -72,4 +75,3 @@ export {
   startMessage,
   statusOf,
 } from './workflow.js';
-export { domainReference } from './reference.js';

@@ -387,7 +387,8 @@ export const messageMachine = setup({
               actions: [
                 'stamp',
                 assign(({ context, event }) => ({
-                  coordinatorId: event.by.id,
+                  // An autorule assigns for the organisation: no person coordinated.
+                  coordinatorId: event.autoruleId ? context.coordinatorId : event.by.id,
                   executorId: event.executorId,
                   executionDueAt: event.executionDueAt,
                   delegatedByAutorule: event.autoruleId
