@@ -20,6 +20,7 @@ export {
   registrationDeadline,
 } from './message-deadline.js';
 export * from './notifications/index.js';
+export * from './onf/index.js';
 export type { Grant } from './permissions.js';
 export { isPermitted, messagePermissions } from './permissions.js';
 export type {

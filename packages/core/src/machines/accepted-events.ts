@@ -21,7 +21,14 @@ export function acceptedEventsOf(
   machine: AnyStateMachine,
 ): (value: StateValue) => ReadonlySet<string> {
   const cache = new Map<string, ReadonlySet<string>>();
+  // The same value object is asked about many times in a row (one per event type when a
+  // portal draws buttons): remember the answer per object before building a string key.
+  const byObject = new WeakMap<object, ReadonlySet<string>>();
   return (value) => {
+    if (typeof value === 'object' && value !== null) {
+      const known = byObject.get(value);
+      if (known) return known;
+    }
     const key = typeof value === 'string' ? value : JSON.stringify(value);
     let set = cache.get(key);
     if (!set) {
@@ -30,6 +37,7 @@ export function acceptedEventsOf(
       set = out;
       cache.set(key, set);
     }
+    if (typeof value === 'object' && value !== null) byObject.set(value, set);
     return set;
   };
 }

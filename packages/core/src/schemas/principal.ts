@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { idSchema } from './primitives.js';
 
-/** Every role of SPEC §2. `system` is timers and autorules, never a person. */
+/** Every role of SPEC §2 and §9. `system` is timers and autorules, never a person. */
 export const roleSchema = z.enum([
   'applicant',
   'operator',
@@ -12,6 +12,10 @@ export const roleSchema = z.enum([
   'curator',
   'admin',
   'system',
+  /** ОНФ: assigns executors to cards of a region (SPEC §9). */
+  'supervisor',
+  /** ОНФ: technical support, corrects a card's fields on request (SPEC §9). */
+  'support',
 ]);
 export type Role = z.infer<typeof roleSchema>;
 export const roles = roleSchema.options;

@@ -3,6 +3,7 @@
  * random message lives through the real workflow. Run the same properties against your own
  * organisations, users and catalogue. Needs `fast-check` (a peer dependency).
  */
+export * from '../onf/testing/index.js';
 export {
   answerArbitrary,
   eventPayloadArbitrary,
