@@ -4,6 +4,8 @@ export default defineConfig({
   resolve: { conditions: ['@reshaem/source'] },
   ssr: { resolve: { conditions: ['@reshaem/source'] } },
   test: {
+    // Property walks take a second alone; CI runs packages side by side on 2 cores.
+    testTimeout: 30_000,
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
   },

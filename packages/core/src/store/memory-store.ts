@@ -1,24 +1,18 @@
 import type { Directory } from '../directory.js';
-import type { Effect } from '../effects.js';
-import { invalidField, invalidPayload, issuesFromZod, WorkflowRefusal } from '../errors.js';
-import {
-  compareForQuery,
-  decodeCursor,
-  encodeCursor,
-  isAfterCursor,
-  matchesQuery,
-  sortValueOf,
-} from '../query.js';
-import type { Principal } from '../schemas/principal.js';
-import { type MessageQuery, type MessageQueryInput, messageQuerySchema } from '../schemas/query.js';
-import { type Folder, folderLabels, folderOf } from '../status.js';
-import { isVisible, viewScopeOf } from '../visibility.js';
-import { type ApplyResult, applyEvent, startMessage, statusOf } from '../workflow.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../schemas/principal.js';
+import type { MessageQueryInput } from '../schemas/query.js';
+import { timersOf as coreTimersOf, type Timer } from '../timers.js';
+import { type ApplyResult, applyEvent, startMessage } from '../workflow.js';
+import { claimSettings, timerChanges, timerEvent } from './claims.js';
 import { principalIdOf, requestFingerprint } from './idempotency.js';
+import { createMemoryOutbox } from './memory-outbox.js';
+import { countFolders, listMessages } from './memory-query.js';
+import { createMemoryTimers } from './memory-timers.js';
+import type { OutboxEntry } from './outbox-port.js';
 import type {
-  FolderCounts,
   MessagePage,
   MessageStore,
+  MessageStoreOptions,
   SendOptions,
   StoredHistoryRecord,
   StoredMessage,
@@ -26,6 +20,9 @@ import type {
   StoreWritten,
   WriteOptions,
 } from './port.js';
+import type { TimerRun } from './timer-port.js';
+
+export { parseQuery } from './memory-query.js';
 
 interface Entry {
   current: StoredMessage;
@@ -34,22 +31,22 @@ interface Entry {
 
 /** A store that keeps everything in memory: for tests, examples and prototypes. */
 export interface MemoryStore extends MessageStore {
-  /** Every effect written so far, in order: the memory store's outbox. */
-  readonly outbox: ReadonlyArray<{ messageId: string; version: number; effect: Effect }>;
+  /** Every outbox entry written so far, in write order (live, for tests). */
+  readonly outbox: ReadonlyArray<OutboxEntry>;
 }
 
-/**
- * Validates a list query.
- * @throws {WorkflowRefusal} `invalid_payload` with the field paths.
- */
-export function parseQuery(input: MessageQueryInput): MessageQuery {
-  const parsed = messageQuerySchema.safeParse(input);
-  if (!parsed.success) throw new WorkflowRefusal(invalidPayload(issuesFromZod(parsed.error)));
-  return parsed.data;
-}
+const notFound = (messageId: string): StoreWriteResult => ({
+  ok: false,
+  error: { kind: 'not_found', message: `no message ${messageId}`, messageId },
+});
 
-const emptyCounts = (): FolderCounts =>
-  Object.fromEntries(Object.keys(folderLabels).map((f) => [f, 0])) as FolderCounts;
+/** The core's {@link Timer} without a store's claim fields. */
+const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
+  id,
+  messageId,
+  fireAt,
+  event,
+});
 
 /**
  * The in-memory implementation of the persistence port. Writes are atomic because each
@@ -60,12 +57,17 @@ const emptyCounts = (): FolderCounts =>
  * const store = createMemoryStore({ directory });
  * const created = await store.submit(submitEvent);
  * const next = await store.send(created.message.id, acceptEvent, { expectedVersion: 1 });
+ * await store.runDueTimers({ now: new Date().toISOString() });
  */
-export function createMemoryStore(options: { directory: Directory }): MemoryStore {
-  const { directory } = options;
+export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
+  const directory: Directory = options.directory;
+  const timersOf = options.timersOf ?? coreTimersOf;
+  const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
   const messages = new Map<string, Entry>();
   const idempotency = new Map<string, { fingerprint: string; result: StoreWritten }>();
-  const outbox: Array<{ messageId: string; version: number; effect: Effect }> = [];
+  const outbox = createMemoryOutbox();
+  const timers = createMemoryTimers();
+  const current = () => [...messages.values()].map((e) => e.current);
 
   const remembered = (
     key: string | undefined,
@@ -95,18 +97,14 @@ export function createMemoryStore(options: { directory: Directory }): MemoryStor
   const commit = (
     result: ApplyResult,
     version: number,
-    scopedKey: string | undefined,
-    fingerprint: string,
+    memo: { scopedKey: string | undefined; fingerprint: string },
+    fired?: Timer,
   ): StoreWriteResult => {
     if (!result.ok) return result;
     const id = result.snapshot.context.id;
-    const stored: StoredMessage = {
-      id,
-      version,
-      status: result.status,
-      snapshot: result.snapshot,
-    };
+    const stored: StoredMessage = { id, version, status: result.status, snapshot: result.snapshot };
     const entry = messages.get(id);
+    const before = entry ? timersOf(entry.current.snapshot) : [];
     const record: StoredHistoryRecord = { ...result.record, version };
     if (entry) {
       entry.current = stored;
@@ -114,7 +112,8 @@ export function createMemoryStore(options: { directory: Directory }): MemoryStor
     } else {
       messages.set(id, { current: stored, history: [record] });
     }
-    for (const effect of result.effects) outbox.push({ messageId: id, version, effect });
+    timers.change(id, timerChanges(before, timersOf(result.snapshot), fired));
+    outbox.add(id, version, structuredClone(result.effects), result.record.at);
     const written: StoreWritten = {
       ok: true,
       message: stored,
@@ -122,13 +121,42 @@ export function createMemoryStore(options: { directory: Directory }): MemoryStor
       record: result.record,
       replayed: false,
     };
-    if (scopedKey !== undefined) idempotency.set(scopedKey, { fingerprint, result: written });
+    if (memo.scopedKey !== undefined) {
+      idempotency.set(memo.scopedKey, { fingerprint: memo.fingerprint, result: written });
+    }
     return structuredClone(written);
+  };
+
+  /** Applies one event to a message, synchronously: the whole write happens or nothing. */
+  const sendNow = (
+    messageId: string,
+    event: unknown,
+    opts: SendOptions,
+    fired?: Timer,
+  ): StoreWriteResult => {
+    const memo = remembered(opts.idempotencyKey, event, messageId);
+    if ('hit' in memo) return structuredClone(memo.hit);
+    const entry = messages.get(messageId);
+    if (!entry) return notFound(messageId);
+    const { version } = entry.current;
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
+      return {
+        ok: false,
+        error: {
+          kind: 'version_conflict',
+          message: `message ${messageId} is at version ${version}, not ${opts.expectedVersion}`,
+          expected: opts.expectedVersion,
+          actual: version,
+        },
+      };
+    }
+    const result = applyEvent(entry.current.snapshot, event, directory);
+    return commit(result, version + 1, memo, fired);
   };
 
   return {
     directory,
-    outbox,
+    outbox: outbox.entries,
 
     async submit(event: unknown, opts: WriteOptions = {}) {
       const memo = remembered(opts.idempotencyKey, event, null);
@@ -141,33 +169,11 @@ export function createMemoryStore(options: { directory: Directory }): MemoryStor
           error: { kind: 'already_exists', message: `message ${messageId} exists`, messageId },
         };
       }
-      return commit(result, 1, memo.scopedKey, memo.fingerprint);
+      return commit(result, 1, memo);
     },
 
     async send(messageId: string, event: unknown, opts: SendOptions = {}) {
-      const memo = remembered(opts.idempotencyKey, event, messageId);
-      if ('hit' in memo) return structuredClone(memo.hit);
-      const entry = messages.get(messageId);
-      if (!entry) {
-        return {
-          ok: false,
-          error: { kind: 'not_found', message: `no message ${messageId}`, messageId },
-        };
-      }
-      const { version } = entry.current;
-      if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
-        return {
-          ok: false,
-          error: {
-            kind: 'version_conflict',
-            message: `message ${messageId} is at version ${version}, not ${opts.expectedVersion}`,
-            expected: opts.expectedVersion,
-            actual: version,
-          },
-        };
-      }
-      const result = applyEvent(entry.current.snapshot, event, directory);
-      return commit(result, version + 1, memo.scopedKey, memo.fingerprint);
+      return sendNow(messageId, event, opts);
     },
 
     async get(messageId) {
@@ -180,41 +186,51 @@ export function createMemoryStore(options: { directory: Directory }): MemoryStor
     },
 
     async list(viewer: Principal, input: MessageQueryInput = {}): Promise<MessagePage> {
-      const query = parseQuery(input);
-      const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
-      if (query.cursor !== undefined && cursor === undefined) {
-        throw new WorkflowRefusal(invalidField(['cursor'], 'malformed cursor'));
-      }
-      const scope = viewScopeOf(viewer, directory);
-      const items = [];
-      for (const { current } of messages.values()) {
-        const item = { id: current.id, status: current.status, message: current.snapshot.context };
-        if (!isVisible(scope, item.message, item.status)) continue;
-        if (!matchesQuery(item, query)) continue;
-        if (cursor && !isAfterCursor(item, cursor, query)) continue;
-        items.push({ item, current });
-      }
-      items.sort((a, b) => compareForQuery(a.item, b.item, query));
-      const page = items.slice(0, query.limit);
-      const last = page.at(-1);
-      const nextCursor =
-        items.length > query.limit && last
-          ? encodeCursor({ value: sortValueOf(last.item.message, query.sort), id: last.item.id })
-          : null;
-      return { items: structuredClone(page.map((p) => p.current)), nextCursor };
+      return listMessages(current(), viewer, input, directory);
     },
 
     async folderCounts(viewer: Principal) {
-      const scope = viewScopeOf(viewer, directory);
-      const counts = emptyCounts();
-      for (const { current } of messages.values()) {
-        const message = current.snapshot.context;
-        const status = statusOf(current.snapshot);
-        if (!isVisible(scope, message, status)) continue;
-        const folder: Folder = folderOf(status, message);
-        counts[folder] += 1;
+      return countFolders(current(), viewer, directory);
+    },
+
+    async messageTimers(messageId) {
+      return timers.of(messageId);
+    },
+
+    async runDueTimers(opts) {
+      const claimed = timers.claim(claimSettings(opts));
+      const run: TimerRun = { claimed: claimed.length, fired: [], refused: [], skipped: 0 };
+      for (const timer of claimed) {
+        if (!timers.holds(timer)) {
+          run.skipped += 1;
+          continue;
+        }
+        const result = sendNow(timer.messageId, timerEvent(timer, timerPrincipal), {}, timer);
+        if (result.ok) {
+          run.fired.push({ timer: plainTimer(timer), message: result.message });
+        } else {
+          // The message moved on: the timer has nothing left to do.
+          timers.remove(timer.messageId, timer.id);
+          run.refused.push({ timer: plainTimer(timer), error: result.error });
+        }
       }
-      return counts;
+      return run;
+    },
+
+    async messageOutbox(messageId) {
+      return outbox.of(messageId);
+    },
+
+    async claimOutbox(opts) {
+      return outbox.claim(opts);
+    },
+
+    async completeOutbox(id) {
+      return outbox.complete(id);
+    },
+
+    async failOutbox(id, error, retryAt) {
+      return outbox.fail(id, error, retryAt);
     },
 
     async close() {},

@@ -5,7 +5,13 @@ import type { MessageStatus } from '../schemas/message.js';
 import type { Principal } from '../schemas/principal.js';
 import type { MessageQueryInput } from '../schemas/query.js';
 import type { Folder } from '../status.js';
+import type { Timer } from '../timers.js';
 import type { HistoryRecord, MessageSnapshot } from '../workflow.js';
+import type { ClaimOutboxOptions, OutboxEntry } from './outbox-port.js';
+import type { RunDueTimersOptions, StoredTimer, TimerRun } from './timer-port.js';
+
+export type * from './outbox-port.js';
+export type * from './timer-port.js';
 
 /** A message as a store holds it: the snapshot and its version (1 after submit). */
 export interface StoredMessage {
@@ -66,11 +72,29 @@ export interface MessagePage {
 
 export type FolderCounts = Record<Folder, number>;
 
+/** What every store factory takes besides its connection: the rule inputs. */
+export interface MessageStoreOptions {
+  /** Organisations, users and catalogue: the rules look everything up here. */
+  directory: Directory;
+  /**
+   * Which timers a snapshot needs; the core's `timersOf` by default. Replace it to add
+   * rules of your own, or in tests.
+   */
+  timersOf?: (snapshot: MessageSnapshot) => Timer[];
+  /**
+   * Who sends timer events; `SYSTEM_PRINCIPAL` by default. Tests (or a deployment that
+   * grants its system account more roles) may pass another principal.
+   */
+  timerPrincipal?: Principal;
+}
+
 /**
  * The persistence port: what the HTTP adapter and a portal's own code use. Every write
  * runs the core rules (`startMessage` / `applyEvent`) and stores the result atomically —
- * the snapshot with its new version, the history record, the effects — or nothing.
- * Implemented by `createMemoryStore` here and by `@reshaem/adapters-sql`.
+ * the snapshot with its new version, the history record, the timers the new snapshot
+ * needs (`timersOf`) and the effects as outbox entries — or nothing.
+ * Implemented by `createMemoryStore` here and by `@reshaem/adapters-sql`; both pass the
+ * same contract suite.
  */
 export interface MessageStore {
   readonly directory: Directory;
@@ -85,6 +109,30 @@ export interface MessageStore {
   list(viewer: Principal, query?: MessageQueryInput): Promise<MessagePage>;
   /** How many messages `viewer` may see in each folder. */
   folderCounts(viewer: Principal): Promise<FolderCounts>;
+  /** The timers a message is waiting on, soonest first. */
+  messageTimers(messageId: string): Promise<StoredTimer[]>;
+  /**
+   * Claims due timers and fires each through the same one-transaction path as `send`,
+   * as the timer principal at the timer's `fireAt`. Each due timer takes effect once,
+   * however many workers run this at the same time; a worker that dies leaves its claims
+   * to expire after `leaseMs`, and another worker fires them.
+   */
+  runDueTimers(options: RunDueTimersOptions): Promise<TimerRun>;
+  /** The outbox entries a message's writes produced, oldest first. */
+  messageOutbox(messageId: string): Promise<OutboxEntry[]>;
+  /**
+   * Claims pending outbox entries whose time has come (at-least-once delivery): each claim
+   * counts an attempt and hides the entry for `leaseMs`, after which it is claimable again
+   * unless completed or failed.
+   */
+  claimOutbox(options: ClaimOutboxOptions): Promise<OutboxEntry[]>;
+  /** Marks a claimed entry delivered. `false` when it was not pending. */
+  completeOutbox(id: string): Promise<boolean>;
+  /**
+   * Records a failed delivery: retried from `retryAt`, or given up (`failed`) when
+   * `retryAt` is `null`. `false` when it was not pending.
+   */
+  failOutbox(id: string, error: string, retryAt: string | null): Promise<boolean>;
   /** Releases resources (connections); the memory store has none. */
   close(): Promise<void>;
 }

@@ -1,0 +1,169 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/** `timestamptz`: read as a `Date`, written as an ISO string. */
+type Timestamp = ColumnType<Date, string, string>;
+/** `jsonb`: read parsed, written as JSON text. */
+type Json<T = unknown> = ColumnType<T, string, string>;
+
+/** The message as the workflow left it, with the columns the §7 filters need. */
+export interface MessagesTable {
+  id: string;
+  version: number;
+  status: string;
+  folder: string;
+  number: string;
+  holding_org_id: string;
+  received_org_id: string;
+  executor_id: string | null;
+  applicant_user_id: string | null;
+  channel: string;
+  category_id: string;
+  subcategory_id: string;
+  fact_id: string | null;
+  region_code: string;
+  fast_track: boolean;
+  overdue: boolean;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  /** `-infinity` until registered, so that it sorts first as the core's '' does. */
+  registered_at: Timestamp;
+  response_due_at: ColumnType<Date | null, string | null, string | null>;
+  /** The text in lower case (`toLocaleLowerCase('ru')`), for case-insensitive search. */
+  search_text: string;
+  snapshot: Json;
+}
+
+/** The append-only history (ход работ). */
+export interface MessageHistoryTable {
+  message_id: string;
+  version: number;
+  type: string;
+  at: Timestamp;
+  by_id: string;
+  from_status: string | null;
+  to_status: string;
+  holding_org_id: string;
+  /** The core's history record, whole. */
+  record: Json;
+}
+
+export interface TimersTable {
+  message_id: string;
+  id: string;
+  fire_at: Timestamp;
+  /** `fire_at`, then the end of the current claim's lease. */
+  available_at: Timestamp;
+  attempts: ColumnType<number, number | undefined, number>;
+  locked_by: string | null;
+  /** The core's timer, whole. */
+  timer: Json;
+}
+
+export interface OutboxTable {
+  id: Generated<string>;
+  message_id: string;
+  version: number;
+  effect: Json;
+  state: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  available_at: Timestamp;
+  locked_by: string | null;
+  last_error: string | null;
+  created_at: ColumnType<Date, string | undefined, never>;
+}
+
+export interface IdempotencyKeysTable {
+  principal_id: string;
+  key: string;
+  fingerprint: string;
+  /** The first successful write result, replayed on a retry. */
+  result: Json;
+  created_at: ColumnType<Date, string | undefined, never>;
+}
+
+/** Message counts by everything a view scope can select on, for fast folder counts. */
+export interface FolderCountsTable {
+  holding_org_id: string;
+  received_org_id: string;
+  operator_entered: boolean;
+  folder: string;
+  n: ColumnType<number, number, number>;
+}
+
+export interface OrganisationsTable {
+  id: string;
+  parent_id: string | null;
+  name: string;
+  region_code: string;
+  position: number;
+  data: Json;
+}
+
+export interface UsersTable {
+  id: string;
+  name: string | null;
+  email: string | null;
+  position: number;
+  data: Json;
+}
+
+export interface UserRolesTable {
+  user_id: string;
+  position: number;
+  role: string;
+  org_id: string | null;
+}
+
+export interface CategoriesTable {
+  id: string;
+  name: string;
+  position: number;
+  data: Json;
+}
+
+export interface SubcategoriesTable {
+  id: string;
+  category_id: string;
+  name: string;
+  fast_track: boolean;
+  position: number;
+  data: Json;
+}
+
+export interface FactsTable {
+  subcategory_id: string;
+  id: string;
+  name: string;
+  position: number;
+  data: Json;
+}
+
+/** Directory input besides the tree, users and catalogue (settings, calendar years …). */
+export interface DirectorySettingsTable {
+  key: string;
+  value: Json;
+}
+
+export interface MigrationsTable {
+  version: number;
+  name: string;
+  applied_at: ColumnType<Date, string | undefined, never>;
+}
+
+/** Every table reshaem keeps, for a typed `Kysely<ReshaemDatabase>`. */
+export interface ReshaemDatabase {
+  messages: MessagesTable;
+  message_history: MessageHistoryTable;
+  timers: TimersTable;
+  outbox: OutboxTable;
+  idempotency_keys: IdempotencyKeysTable;
+  folder_counts: FolderCountsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  user_roles: UserRolesTable;
+  categories: CategoriesTable;
+  subcategories: SubcategoriesTable;
+  facts: FactsTable;
+  directory_settings: DirectorySettingsTable;
+  reshaem_migrations: MigrationsTable;
+}

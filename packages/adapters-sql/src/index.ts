@@ -1,0 +1,12 @@
+export type * from './database.js';
+export { loadDirectory, saveDirectory } from './directory.js';
+export { type MigrationReport, migrate, migrations } from './migrations/migrate.js';
+export type { Migration } from './migrations/migration.js';
+export { createPgliteKysely, type PgliteKyselyOptions } from './pglite-kysely.js';
+export { createPostgresKysely, type PostgresKyselyOptions } from './postgres-kysely.js';
+export {
+  createSqlStore,
+  type SqlDatabase,
+  type SqlStore,
+  type SqlStoreOptions,
+} from './store/create-sql-store.js';

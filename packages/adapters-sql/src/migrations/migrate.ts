@@ -1,0 +1,56 @@
+import { type Kysely, sql } from 'kysely';
+import type { ReshaemDatabase } from '../database.js';
+import { initial } from './001-initial.js';
+import type { Migration } from './migration.js';
+
+/** Every schema step, oldest first. */
+export const migrations: readonly Migration[] = [initial];
+
+/** What `migrate` did. */
+export interface MigrationReport {
+  /** Names of the steps this call applied (none when the schema was up to date). */
+  applied: string[];
+  /** The schema version now. */
+  version: number;
+}
+
+/** An arbitrary constant naming reshaem's advisory locks (the other key is the schema). */
+const LOCK_CLASS = 0x5e5a;
+
+/**
+ * Brings the schema (in the connection's current schema, the first of `search_path`) up to
+ * date. Forward-only and safe to run again, and from several processes at once: all steps
+ * run in one transaction under an advisory lock, so a second process waits, then finds
+ * nothing left to do. A failed step rolls everything back.
+ *
+ * @example
+ * const db = createPostgresKysely({ connectionString: process.env.DATABASE_URL });
+ * await migrate(db); // { applied: ['001-initial'], version: 1 }, then { applied: [] … }
+ */
+export async function migrate<DB>(db: Kysely<DB>): Promise<MigrationReport> {
+  const kysely = db as unknown as Kysely<ReshaemDatabase>;
+  return kysely.transaction().execute(async (trx) => {
+    await sql`SELECT pg_advisory_xact_lock(${sql.lit(LOCK_CLASS)}, hashtext(coalesce(current_schema(), '')))`.execute(
+      trx,
+    );
+    await sql`CREATE TABLE IF NOT EXISTS reshaem_migrations (
+      version integer PRIMARY KEY,
+      name text NOT NULL,
+      applied_at timestamptz NOT NULL DEFAULT now()
+    )`.execute(trx);
+    const rows = await trx.selectFrom('reshaem_migrations').select('version').execute();
+    const done = new Set(rows.map((r) => r.version));
+    const applied: string[] = [];
+    for (const migration of migrations) {
+      if (done.has(migration.version)) continue;
+      for (const statement of migration.statements) await sql.raw(statement).execute(trx);
+      await trx
+        .insertInto('reshaem_migrations')
+        .values({ version: migration.version, name: migration.name })
+        .execute();
+      applied.push(migration.name);
+    }
+    const version = Math.max(0, ...done, ...migrations.map((m) => m.version));
+    return { applied, version };
+  });
+}

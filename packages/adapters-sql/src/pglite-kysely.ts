@@ -1,0 +1,95 @@
+import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import type { ReshaemDatabase } from './database.js';
+
+export interface PgliteKyselyOptions {
+  /**
+   * Where PGlite keeps its files; in memory when absent. A directory survives restarts
+   * (one process at a time: PGlite is a single-user database).
+   */
+  dataDir?: string;
+  /** An open PGlite to use instead; you close it, not `kysely.destroy()`. */
+  pglite?: PGlite;
+  /** More PGlite options (extensions, …) for the instance created here. */
+  options?: PGliteOptions;
+}
+
+/**
+ * A pool over PGlite's one session. PGlite runs a single backend, so two transactions must
+ * never interleave on it: `connect` hands the session out to one Kysely connection at a
+ * time and queues the rest until `release`.
+ *
+ * Written here rather than taken from `kysely-pglite-dialect` (its peer range stops at
+ * PGlite 0.4) or PGlite's own node-postgres shim (it needs `pg`, which production users
+ * bring themselves and the embedded default should not): Kysely's `PostgresDialect`
+ * needs nothing more than this.
+ */
+class PgliteSessionPool implements PostgresPool {
+  #tail: Promise<void> = Promise.resolve();
+  readonly #pglite: PGlite;
+  readonly #owned: boolean;
+
+  constructor(pglite: PGlite, owned: boolean) {
+    this.#pglite = pglite;
+    this.#owned = owned;
+  }
+
+  async connect(): Promise<PostgresPoolClient> {
+    let release!: () => void;
+    const turn = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const previous = this.#tail;
+    this.#tail = previous.then(() => turn);
+    await previous;
+    const pglite = this.#pglite;
+    let released = false;
+    return {
+      query: (async (text: string, parameters: ReadonlyArray<unknown>) => {
+        const result = await pglite.query(text, [...parameters]);
+        return {
+          command: result.command,
+          rowCount: result.rowCount ?? result.affectedRows ?? 0,
+          rows: result.rows,
+        };
+      }) as PostgresPoolClient['query'],
+      release: () => {
+        if (released) return;
+        released = true;
+        release();
+      },
+    };
+  }
+
+  async end(): Promise<void> {
+    await this.#tail;
+    if (this.#owned) await this.#pglite.close();
+  }
+}
+
+/**
+ * A Kysely over PGlite, the embedded PostgreSQL: nothing to install or run. In memory by
+ * default (tests, demos), or in a data directory that survives restarts. Runs the same SQL
+ * and migrations as PostgreSQL.
+ *
+ * @example
+ * const db = createPgliteKysely({ dataDir: './.data/reshaem' });
+ * await migrate(db);
+ * const store = await createSqlStore({ db, directory });
+ * // …
+ * await db.destroy(); // closes PGlite
+ */
+export function createPgliteKysely<DB = ReshaemDatabase>(
+  options: PgliteKyselyOptions = {},
+): Kysely<DB> {
+  const pool = async (): Promise<PostgresPool> => {
+    if (options.pglite) return new PgliteSessionPool(options.pglite, false);
+    const { PGlite } = await import('@electric-sql/pglite');
+    const pglite = await PGlite.create({
+      ...options.options,
+      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
+    });
+    return new PgliteSessionPool(pglite, true);
+  };
+  return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+}

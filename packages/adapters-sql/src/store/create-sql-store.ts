@@ -1,0 +1,100 @@
+import {
+  timersOf as coreTimersOf,
+  type MessageStore,
+  type MessageStoreOptions,
+  SYSTEM_PRINCIPAL,
+} from '@reshaem/core';
+import type { Kysely } from 'kysely';
+import type { ReshaemDatabase } from '../database.js';
+import { migrate } from '../migrations/migrate.js';
+import { createPgliteKysely, type PgliteKyselyOptions } from '../pglite-kysely.js';
+import { createPostgresKysely, type PostgresKyselyOptions } from '../postgres-kysely.js';
+import { countFolders } from './counts.js';
+import { listMessages } from './list.js';
+import { claimOutbox, completeOutbox, failOutbox } from './outbox.js';
+import { type Db, getMessage, messageHistory, messageOutbox, messageTimers } from './reads.js';
+import { runDueTimers } from './timer-worker.js';
+import { sendEvent, submitMessage, type WriteContext } from './writes.js';
+
+/** Where the store keeps its data: your Kysely, or how to open one that the store owns. */
+export type SqlDatabase<DB = ReshaemDatabase> =
+  | Kysely<DB>
+  | { pglite: PgliteKyselyOptions }
+  | { postgres: PostgresKyselyOptions };
+
+export interface SqlStoreOptions<DB = ReshaemDatabase> extends MessageStoreOptions {
+  /** In-memory PGlite when absent. */
+  db?: SqlDatabase<DB>;
+  /**
+   * Run `migrate` before use. Defaults to `true` when the store opens the database itself
+   * and `false` for a Kysely you pass (migrate it at deploy time).
+   */
+  migrate?: boolean;
+}
+
+/** The persistence port over SQL, with the Kysely it uses (for your own queries). */
+export interface SqlStore extends MessageStore {
+  readonly db: Kysely<ReshaemDatabase>;
+}
+
+const isKysely = <DB>(db: SqlDatabase<DB>): db is Kysely<DB> =>
+  typeof (db as Kysely<DB>).selectFrom === 'function' &&
+  typeof (db as Kysely<DB>).transaction === 'function';
+
+function open<DB>(db: SqlDatabase<DB> | undefined): { kysely: Db; owned: boolean } {
+  if (db === undefined) return { kysely: createPgliteKysely(), owned: true };
+  if (isKysely(db)) return { kysely: db as unknown as Db, owned: false };
+  if ('pglite' in db) return { kysely: createPgliteKysely(db.pglite), owned: true };
+  return { kysely: createPostgresKysely(db.postgres), owned: true };
+}
+
+/**
+ * The durable store: the core's rules over PostgreSQL (through node-postgres) or PGlite
+ * (embedded, nothing to install), through Kysely. Each write is one transaction — load and
+ * lock the message, apply the rules, store the snapshot with a version check, the history
+ * record, the timers and the outbox entries — and passes the same contract suite as the
+ * in-memory store.
+ *
+ * @example
+ * // Embedded, in memory (tests, demos): nothing to set up.
+ * const store = await createSqlStore({ directory });
+ *
+ * // Production: PostgreSQL; migrate at deploy time.
+ * const db = createPostgresKysely({ connectionString: process.env.DATABASE_URL! });
+ * await migrate(db);
+ * const store = await createSqlStore({ db, directory });
+ * const created = await store.submit(submitEvent, { idempotencyKey: requestId });
+ */
+export async function createSqlStore<DB = ReshaemDatabase>(
+  options: SqlStoreOptions<DB>,
+): Promise<SqlStore> {
+  const { kysely, owned } = open(options.db);
+  if (options.migrate ?? owned) await migrate(kysely);
+  const { directory } = options;
+  const ctx: WriteContext = {
+    db: kysely,
+    directory,
+    timersOf: options.timersOf ?? coreTimersOf,
+  };
+  const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
+
+  return {
+    db: kysely,
+    directory,
+    submit: (event, opts) => submitMessage(ctx, event, opts),
+    send: (messageId, event, opts) => sendEvent(ctx, messageId, event, opts),
+    get: (messageId) => getMessage(kysely, messageId),
+    history: (messageId) => messageHistory(kysely, messageId),
+    list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query),
+    folderCounts: (viewer) => countFolders(kysely, directory, viewer),
+    messageTimers: (messageId) => messageTimers(kysely, messageId),
+    runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
+    messageOutbox: (messageId) => messageOutbox(kysely, messageId),
+    claimOutbox: (opts) => claimOutbox(kysely, opts),
+    completeOutbox: (id) => completeOutbox(kysely, id),
+    failOutbox: (id, error, retryAt) => failOutbox(kysely, id, error, retryAt),
+    async close() {
+      if (owned) await kysely.destroy();
+    },
+  };
+}

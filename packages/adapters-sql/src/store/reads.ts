@@ -1,0 +1,86 @@
+import type {
+  MessageSnapshot,
+  MessageStatus,
+  OutboxEntry,
+  StoredHistoryRecord,
+  StoredMessage,
+  StoredTimer,
+  Timer,
+} from '@reshaem/core';
+import type { Kysely, Selectable } from 'kysely';
+import type { OutboxTable, ReshaemDatabase, TimersTable } from '../database.js';
+
+export type Db = Kysely<ReshaemDatabase>;
+
+const iso = (value: Date | string): string => new Date(value).toISOString();
+
+export const toStoredMessage = (row: {
+  id: string;
+  version: number;
+  status: string;
+  snapshot: unknown;
+}): StoredMessage => ({
+  id: row.id,
+  version: row.version,
+  status: row.status as MessageStatus,
+  snapshot: row.snapshot as MessageSnapshot,
+});
+
+export const toStoredTimer = (row: Selectable<TimersTable>): StoredTimer => ({
+  ...(row.timer as Timer),
+  attempts: row.attempts,
+  lockedBy: row.locked_by,
+  availableAt: iso(row.available_at),
+});
+
+export const toOutboxEntry = (row: Selectable<OutboxTable>): OutboxEntry => ({
+  id: String(row.id),
+  messageId: row.message_id,
+  version: row.version,
+  effect: row.effect as OutboxEntry['effect'],
+  state: row.state as OutboxEntry['state'],
+  attempts: row.attempts,
+  availableAt: iso(row.available_at),
+  lockedBy: row.locked_by,
+  lastError: row.last_error,
+});
+
+export async function getMessage(db: Db, messageId: string) {
+  const row = await db
+    .selectFrom('messages')
+    .select(['id', 'version', 'status', 'snapshot'])
+    .where('id', '=', messageId)
+    .executeTakeFirst();
+  return row && toStoredMessage(row);
+}
+
+export async function messageHistory(db: Db, messageId: string): Promise<StoredHistoryRecord[]> {
+  const rows = await db
+    .selectFrom('message_history')
+    .select(['version', 'record'])
+    .where('message_id', '=', messageId)
+    .orderBy('version')
+    .execute();
+  return rows.map((r) => ({ ...(r.record as StoredHistoryRecord), version: r.version }));
+}
+
+export async function messageTimers(db: Db, messageId: string) {
+  const rows = await db
+    .selectFrom('timers')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('fire_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toStoredTimer);
+}
+
+export async function messageOutbox(db: Db, messageId: string) {
+  const rows = await db
+    .selectFrom('outbox')
+    .selectAll()
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+  return rows.map(toOutboxEntry);
+}

@@ -1,0 +1,70 @@
+import {
+  type ClaimSettings,
+  claimSettings,
+  type Principal,
+  type RunDueTimersOptions,
+  type StoredTimer,
+  type Timer,
+  type TimerRun,
+} from '@reshaem/core';
+import { type Selectable, sql } from 'kysely';
+import type { TimersTable } from '../database.js';
+import { fireTimer } from './fire-timer.js';
+import { type Db, toStoredTimer } from './reads.js';
+import type { WriteContext } from './write-path.js';
+
+/**
+ * Claims up to `limit` due timers in one short statement: the soonest, skipping rows
+ * another worker is claiming or firing right now (FOR UPDATE SKIP LOCKED), and pushes
+ * each one's `available_at` to the end of the lease. A due timer is found through the
+ * `available_at` index, so the cost depends on how many are due, not on how many exist.
+ */
+export async function claimTimers(db: Db, claim: ClaimSettings): Promise<StoredTimer[]> {
+  const { rows } = await sql<Selectable<TimersTable> & { due_at: Date }>`
+    WITH due AS (
+      SELECT message_id, id, available_at AS due_at FROM timers
+      WHERE available_at <= ${claim.now}::timestamptz
+      ORDER BY available_at, message_id, id
+      LIMIT ${claim.limit}
+      FOR UPDATE SKIP LOCKED
+    ), claimed AS (
+      UPDATE timers AS t
+      SET attempts = t.attempts + 1, locked_by = ${claim.workerId}, available_at = ${claim.leaseUntil}::timestamptz
+      FROM due WHERE t.message_id = due.message_id AND t.id = due.id
+      RETURNING t.*, due.due_at
+    )
+    SELECT * FROM claimed ORDER BY due_at, message_id, id`.execute(db);
+  return rows.map(toStoredTimer);
+}
+
+const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
+  id,
+  messageId,
+  fireAt,
+  event,
+});
+
+/**
+ * The SQL store's timer worker: claim, then fire each claimed timer in its own
+ * transaction. Run it from as many processes as you like; if one dies mid-batch, its
+ * claims expire after the lease and another worker fires those timers.
+ */
+export async function runDueTimers(
+  ctx: WriteContext,
+  principal: Principal,
+  options: RunDueTimersOptions,
+): Promise<TimerRun> {
+  const claimed = await claimTimers(ctx.db, claimSettings(options));
+  const run: TimerRun = { claimed: claimed.length, fired: [], refused: [], skipped: 0 };
+  for (const timer of claimed) {
+    const firing = await fireTimer(ctx, timer, principal);
+    if (firing.kind === 'fired') {
+      run.fired.push({ timer: plainTimer(timer), message: firing.written.message });
+    } else if (firing.kind === 'refused') {
+      run.refused.push({ timer: plainTimer(timer), error: firing.error });
+    } else {
+      run.skipped += 1;
+    }
+  }
+  return run;
+}

@@ -1,0 +1,29 @@
+import { type Kysely, sql } from 'kysely';
+import { migrations, type ReshaemDatabase } from '../src/index.js';
+
+export const latest = Math.max(...migrations.map((m) => m.version));
+export const names = migrations.map((m) => m.name);
+
+export async function tablesOf(db: Kysely<ReshaemDatabase>) {
+  const { rows } = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = current_schema() ORDER BY table_name`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+export const expectedTables = [
+  'categories',
+  'directory_settings',
+  'facts',
+  'folder_counts',
+  'idempotency_keys',
+  'message_history',
+  'messages',
+  'organisations',
+  'outbox',
+  'reshaem_migrations',
+  'subcategories',
+  'timers',
+  'user_roles',
+  'users',
+];

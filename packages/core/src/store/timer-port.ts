@@ -1,0 +1,48 @@
+import type { Timer } from '../timers.js';
+import type { StoredMessage, StoreError } from './port.js';
+
+/** A timer as a store keeps it: the core's timer and the state of its claim. */
+export interface StoredTimer extends Timer {
+  /** How many times a worker claimed it. */
+  attempts: number;
+  /** The worker that claimed it last; `null` until claimed. */
+  lockedBy: string | null;
+  /**
+   * When a worker may claim it: `fireAt` at first, then the end of the current lease
+   * (ISO instant, UTC).
+   */
+  availableAt: string;
+}
+
+export interface RunDueTimersOptions {
+  /** The worker's clock (ISO instant): timers with `fireAt <= now` are due. */
+  now: string;
+  /** At most this many timers per call; 100 by default. */
+  limit?: number;
+  /**
+   * How long a claim lasts before another worker may take the timer over; 60 000 ms by
+   * default. Keep it well above the time one batch takes and the clock skew between
+   * machines.
+   */
+  leaseMs?: number;
+  /** Names the worker in its claims; a random id by default. */
+  workerId?: string;
+}
+
+/** What one `runDueTimers` call did. */
+export interface TimerRun {
+  /** How many due timers this call claimed. */
+  claimed: number;
+  /** Timers whose event the workflow applied, with the message they produced. */
+  fired: Array<{ timer: Timer; message: StoredMessage }>;
+  /**
+   * Timers whose event the workflow refused (the message moved on): deleted, nothing else
+   * changed.
+   */
+  refused: Array<{ timer: Timer; error: StoreError }>;
+  /**
+   * Claimed, but gone before this worker fired them: another worker took the expired claim
+   * over, or a write replaced or removed the timer.
+   */
+  skipped: number;
+}

@@ -1,0 +1,38 @@
+import { afterEach, describe } from 'vitest';
+import type { MessageStore } from '../src/index.js';
+import { describeIdempotency } from './store-contract/idempotency.js';
+import { describeLists } from './store-contract/lists.js';
+import { describeOutbox } from './store-contract/outbox.js';
+import type { MakeStore } from './store-contract/setup.js';
+import { describeTimers } from './store-contract/timers.js';
+import { describeWrites } from './store-contract/writes.js';
+
+export type { MakeStore } from './store-contract/setup.js';
+
+/**
+ * The persistence port's contract: one suite that every store passes (better-auth's
+ * adapter test suite, kysely's loop over dialects). `makeStore` returns a store over an
+ * empty database each time it is called; the suite closes every store it made.
+ *
+ * @example
+ * describeStoreContract('memory', async (options) => createMemoryStore(options));
+ */
+export function describeStoreContract(name: string, makeStore: MakeStore): void {
+  describe(`store contract: ${name}`, () => {
+    const open: MessageStore[] = [];
+    const fresh: MakeStore = async (options) => {
+      const store = await makeStore(options);
+      open.push(store);
+      return store;
+    };
+    afterEach(async () => {
+      for (const store of open.splice(0)) await store.close();
+    });
+
+    describeWrites(fresh);
+    describeIdempotency(fresh);
+    describeOutbox(fresh);
+    describeTimers(fresh);
+    describeLists(makeStore);
+  });
+}

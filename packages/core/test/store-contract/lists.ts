@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  compareForQuery,
+  type FolderCounts,
+  folderLabels,
+  folderOf,
+  isVisible,
+  type MessageQueryInput,
+  type MessageStore,
+  matchesQuery,
+  type Principal,
+  parseQuery,
+  type StoredMessage,
+  SYSTEM_PRINCIPAL,
+  viewScopeOf,
+  WorkflowRefusal,
+} from '../../src/index.js';
+import { at, directory, users } from '../helpers.js';
+import { writeFixture } from './fixture.js';
+import { type MakeStore, storeOptions } from './setup.js';
+
+const listed = (m: StoredMessage) => ({ id: m.id, status: m.status, message: m.snapshot.context });
+
+/** What a list must return: the core's own filter, scope and order over the fixture. */
+function expectedIds(all: StoredMessage[], viewer: Principal, input: MessageQueryInput) {
+  const query = parseQuery(input);
+  const scope = viewScopeOf(viewer, directory);
+  return all
+    .map(listed)
+    .filter((m) => isVisible(scope, m.message, m.status) && matchesQuery(m, query))
+    .sort((a, b) => compareForQuery(a, b, query))
+    .map((m) => m.id);
+}
+
+/** Walks every page and checks each is full but the last. */
+async function allPages(store: MessageStore, viewer: Principal, input: MessageQueryInput) {
+  const ids: string[] = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 100; page++) {
+    const result = await store.list(viewer, { ...input, ...(cursor ? { cursor } : {}) });
+    ids.push(...result.items.map((m) => m.id));
+    if (result.nextCursor === null) return ids;
+    expect(result.items).toHaveLength(input.limit ?? 50);
+    cursor = result.nextCursor;
+  }
+  throw new Error('too many pages');
+}
+
+const filters: Array<[string, MessageQueryInput]> = [
+  ['no filter', {}],
+  ...Object.keys(folderLabels).map((f): [string, MessageQueryInput] => [
+    `folder ${f}`,
+    { folder: f as keyof typeof folderLabels },
+  ]),
+  ['statuses', { statuses: ['coordination', 'in_work', 'answer_ready'] }],
+  ['holding organisations', { orgIds: ['kam-roads', 'kam-gov'] }],
+  ['executors', { executorIds: [users.executorRoads.id, users.executorUlyRoads.id] }],
+  ['categories', { categoryIds: ['education', 'health'] }],
+  ['subcategories', { subcategoryIds: ['road-repair'] }],
+  ['facts', { factIds: ['pothole-yard', 'pothole-street'] }],
+  ['source: site', { source: 'site' }],
+  ['source: ЕПГУ', { source: 'epgu' }],
+  ['channels', { channels: ['operator', 'mobile_app'] }],
+  ['fast-track', { fastTrack: true }],
+  ['not fast-track', { fastTrack: false }],
+  ['overdue', { overdue: true }],
+  ['not overdue', { overdue: false }],
+  ['text, any case', { text: 'яма' }],
+  ['text, upper case', { text: 'ЯМА' }],
+  ['text: number', { text: '000012' }],
+  ['text: % is no wildcard', { text: '100%' }],
+  ['text: _ is no wildcard', { text: '_частично_' }],
+  ['text: nothing', { text: 'д_м' }],
+  ['creation range, inclusive', { createdFrom: at(20), createdTo: at(80) }],
+  ['creation from', { createdFrom: at(95) }],
+  [
+    'filters combine',
+    {
+      orgIds: ['kam-roads'],
+      statuses: ['moderation', 'coordination', 'on_approval'],
+      fastTrack: true,
+    },
+  ],
+];
+
+const sorts = ['createdAt', 'updatedAt', 'registeredAt'] as const;
+const viewers: Array<[string, Principal]> = [
+  ['system', SYSTEM_PRINCIPAL],
+  ...Object.entries(users),
+];
+
+export function describeLists(makeStore: MakeStore) {
+  describe('lists and folder counts', () => {
+    let store: MessageStore;
+    let all: StoredMessage[];
+    beforeAll(async () => {
+      store = await makeStore(storeOptions());
+      all = await writeFixture(store);
+    });
+    afterAll(() => store?.close());
+
+    it('list what get returns', async () => {
+      const page = await store.list(SYSTEM_PRINCIPAL, { limit: 200 });
+      expect(page.items).toHaveLength(all.length);
+      for (const item of page.items) expect(item).toEqual(await store.get(item.id));
+      expect(page.nextCursor).toBeNull();
+    });
+
+    it.each(filters)('filter: %s', async (_, query) => {
+      const got = await store.list(SYSTEM_PRINCIPAL, { ...query, limit: 200 });
+      expect(got.items.map((m) => m.id)).toEqual(expectedIds(all, SYSTEM_PRINCIPAL, query));
+    });
+
+    it('match what the filters say, by hand', async () => {
+      const ids = async (q: MessageQueryInput) =>
+        (
+          await store.list(SYSTEM_PRINCIPAL, { ...q, sort: 'createdAt', direction: 'asc' })
+        ).items.map((m) => m.id);
+      expect(await ids({ text: 'яма' })).toEqual([
+        ...['m-01', 'm-02', 'm-03', 'm-05', 'm-07', 'm-09', 'm-10', 'm-11', 'm-12', 'm-13'],
+      ]);
+      expect(await ids({ text: '100%' })).toEqual(['m-14']);
+      expect(await ids({ folder: 'returned_to_coordination' })).toEqual(['m-07']);
+      expect(await ids({ source: 'site' })).toEqual(['m-03']);
+      expect(await ids({ createdFrom: at(20), createdTo: at(30) })).toEqual([
+        'm-03',
+        'm-04',
+        'm-05',
+      ]);
+    });
+
+    for (const sort of sorts) {
+      for (const direction of ['asc', 'desc'] as const) {
+        it(`sort by ${sort} ${direction}, paged without gaps or repeats`, async () => {
+          const query = { sort, direction };
+          const expected = expectedIds(all, SYSTEM_PRINCIPAL, query);
+          const full = await store.list(SYSTEM_PRINCIPAL, { ...query, limit: 200 });
+          expect(full.items.map((m) => m.id)).toEqual(expected);
+          for (const limit of [1, 3, 5]) {
+            expect(await allPages(store, SYSTEM_PRINCIPAL, { ...query, limit })).toEqual(expected);
+          }
+          const filtered = { ...query, folder: 'in_work' as const, limit: 1 };
+          expect(await allPages(store, SYSTEM_PRINCIPAL, filtered)).toEqual(
+            expectedIds(all, SYSTEM_PRINCIPAL, filtered),
+          );
+        });
+      }
+    }
+
+    it('refuse a malformed query or cursor', async () => {
+      await expect(store.list(SYSTEM_PRINCIPAL, { cursor: 'not-a-cursor' })).rejects.toThrow(
+        WorkflowRefusal,
+      );
+      await expect(store.list(SYSTEM_PRINCIPAL, { limit: 0 })).rejects.toThrow(WorkflowRefusal);
+    });
+
+    it.each(viewers)('scope the list to what %s may see', async (_, viewer) => {
+      const got = await allPages(store, viewer, { limit: 4, sort: 'updatedAt' });
+      expect(got).toEqual(expectedIds(all, viewer, { sort: 'updatedAt' }));
+    });
+
+    it('scope by hand: own, subtree, assigned, operator-entered', async () => {
+      const ids = async (viewer: Principal) =>
+        (await store.list(viewer, { sort: 'createdAt', direction: 'asc' })).items.map((m) => m.id);
+      expect(await ids(users.applicant2)).toEqual(['m-03', 'm-04', 'm-12']);
+      expect(await ids(users.executorRoads)).toEqual(['m-03', 'm-05', 'm-11']);
+      expect(await ids(users.operator)).toEqual(['m-09', 'm-10']);
+      expect(await ids(users.coordinatorEdu)).toEqual(['m-06']);
+      expect(await ids(users.coordinatorGov)).toEqual(
+        all.filter((m) => m.snapshot.context.regionCode === '41').map((m) => m.id),
+      );
+      expect(await ids(users.coordinatorUlyRoads)).toEqual(['m-09', 'm-10', 'm-13']);
+    });
+
+    it.each(viewers)('count folders for %s', async (_, viewer) => {
+      const scope = viewScopeOf(viewer, directory);
+      const expected = Object.fromEntries(
+        Object.keys(folderLabels).map((f) => [f, 0]),
+      ) as FolderCounts;
+      for (const m of all) {
+        const { context } = m.snapshot;
+        if (isVisible(scope, context, m.status)) expected[folderOf(m.status, context)] += 1;
+      }
+      expect(await store.folderCounts(viewer)).toEqual(expected);
+    });
+  });
+}
