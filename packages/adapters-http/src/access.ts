@@ -1,0 +1,61 @@
+import {
+  isVisible,
+  type MessageStore,
+  type Principal,
+  type StoredMessage,
+  viewScopeOf,
+} from '@reshaem/core';
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { AppEnv, RouteDeps } from './env.js';
+import { problem, problemResponse } from './problems.js';
+import { payloadTooLarge } from './request/json-body.js';
+
+/**
+ * Runs the portal's `authenticate` and keeps the principal for the handler; 401 without one.
+ * A principal in a request body is never trusted: handlers stamp events with this one.
+ */
+export function authenticated(deps: RouteDeps): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const principal = await deps.authenticate(c.req.raw);
+    if (!principal) {
+      return problemResponse(problem('unauthenticated', 'Send credentials the portal accepts'), {
+        'www-authenticate': 'Bearer',
+      });
+    }
+    c.set('principal', principal);
+    await next();
+  };
+}
+
+/**
+ * Caps the request body (413), from Content-Length or while it streams in. The refusal
+ * asks HTTP/1.1 clients to close the connection: the rest of the body is never read, so the
+ * connection cannot safely carry another request.
+ */
+export const bodyLimited = (deps: RouteDeps): MiddlewareHandler<AppEnv> =>
+  bodyLimit({
+    maxSize: deps.limits.bodyBytes,
+    onError: () => {
+      const response = payloadTooLarge(deps.limits.bodyBytes).toResponse();
+      response.headers.set('connection', 'close');
+      return response;
+    },
+  });
+
+/** May the principal see the message? The same scope the store's `list` applies. */
+export const canSee = (principal: Principal, stored: StoredMessage, store: MessageStore): boolean =>
+  isVisible(viewScopeOf(principal, store.directory), stored.snapshot.context, stored.status);
+
+/**
+ * The message if it exists and the principal may see it. A message outside the caller's
+ * scope is reported exactly like a missing one (404), so existence does not leak.
+ */
+export async function visibleMessage(
+  store: MessageStore,
+  principal: Principal,
+  id: string,
+): Promise<StoredMessage | undefined> {
+  const stored = await store.get(id);
+  return stored && canSee(principal, stored, store) ? stored : undefined;
+}

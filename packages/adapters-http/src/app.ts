@@ -1,0 +1,69 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import { methodNotAllowed } from 'hono/method-not-allowed';
+import type { AppEnv } from './env.js';
+import { type HttpAppOptions, resolveOptions } from './options.js';
+import { HttpProblem, problem, problemResponse } from './problems.js';
+import { registerEvents } from './routes/events.js';
+import { registerExport } from './routes/export.js';
+import { registerCatalogue, registerFolders } from './routes/folders.js';
+import { registerMeta } from './routes/meta.js';
+import { registerReads } from './routes/read.js';
+import { registerSubmit } from './routes/submit.js';
+
+/**
+ * The reshaem workflow as a Hono app: a fetch-standard handler (`app.fetch`) to serve on
+ * Node (see `serve`) or mount in Express, Fastify or Next.js. Rules stay in the core,
+ * persistence in the given store; the app adds authentication, organisation scope, limits,
+ * RFC 9457 problems and an OpenAPI 3.1 description.
+ *
+ * @example
+ * import { createMemoryStore } from '@reshaem/core';
+ * import { createHttpApp, serve } from '@reshaem/adapters-http';
+ *
+ * const app = createHttpApp({
+ *   store: createMemoryStore({ directory }),
+ *   authenticate: async (request) => sessions.principalOf(request.headers.get('authorization')),
+ * });
+ * serve(app, { port: 3000 }); // or: export const GET = (req: Request) => app.fetch(req);
+ */
+export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
+  const deps = resolveOptions(options);
+  const app = new Hono<AppEnv>().basePath(deps.basePath || '/');
+
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return error.toResponse();
+    if (error instanceof HTTPException) {
+      const status = error.status;
+      return problemResponse(
+        status === 413
+          ? problem('payload-too-large', 'The request body is too large')
+          : problem(status >= 500 ? 'internal' : 'bad-request', error.message, {}, status),
+      );
+    }
+    deps.onUnexpectedError(error, c.req.raw);
+    return problemResponse(problem('internal', 'An unexpected error occurred'));
+  });
+  app.notFound((c) =>
+    problemResponse(problem('not-found', `No resource at ${c.req.method} ${c.req.path}`)),
+  );
+  app.use(
+    methodNotAllowed({
+      app,
+      onMethodNotAllowed: (c, methods) =>
+        problemResponse(
+          problem('method-not-allowed', `${c.req.method} is not allowed here`, { allow: methods }),
+          { allow: methods.join(', ') },
+        ),
+    }),
+  );
+
+  registerSubmit(app, deps);
+  registerExport(app, deps);
+  registerReads(app, deps);
+  registerEvents(app, deps);
+  registerFolders(app, deps);
+  registerCatalogue(app, deps);
+  registerMeta(app, deps);
+  return app;
+}

@@ -1,0 +1,25 @@
+export { createHttpApp } from './app.js';
+export type { AppEnv } from './env.js';
+export { POS_EXPORT_COLUMNS, type PosExportColumn } from './export/columns.js';
+export { csvField } from './export/csv.js';
+export { answerTypeLabels, channelLabels, posExportRow, ruDate } from './export/pos-export-row.js';
+export { type FetchApp, type ServeOptions, serve, toNodeListener } from './node.js';
+export { renderDocsPage } from './openapi/docs-page.js';
+export { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
+export type {
+  Authenticate,
+  HttpAppOptions,
+  HttpLimits,
+  NumberInput,
+  OpenApiInfo,
+} from './options.js';
+export {
+  type FieldError,
+  PROBLEM_TYPE_BASE,
+  type Problem,
+  type ProblemKind,
+  problemKinds,
+  problemType,
+} from './problems.js';
+export { eventBodySchema, type SubmitBody, submitBodySchema } from './schemas/bodies.js';
+export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';

@@ -1,0 +1,61 @@
+import type { OpenApiInfo } from '../options.js';
+import { componentSchemas } from './components.js';
+import { type Paths, paths } from './operations.js';
+import { componentHeaders, componentParameters } from './parameters.js';
+
+export interface OpenApiDocument {
+  openapi: string;
+  info: { title: string; version: string; description?: string };
+  servers: { url: string; description?: string }[];
+  paths: Paths;
+  components: Record<string, Record<string, unknown>>;
+  [key: string]: unknown;
+}
+
+const description = `The workflow of the ПОС («Решаем вместе») over HTTP.
+
+Every refusal is an RFC 9457 problem (\`application/problem+json\`) whose \`type\` is stable;
+4xx responses never change state. Messages outside the caller's scope are reported as 404.`;
+
+/**
+ * The OpenAPI 3.1 document of the app, generated from the zod schemas of the core and of
+ * this adapter with zod's own \`z.toJSONSchema\` (JSON Schema 2020-12, the dialect of
+ * OpenAPI 3.1). The app serves it at GET /openapi.json; this builds it without an app, for
+ * client generators and tests.
+ *
+ * @example
+ * const doc = buildOpenApiDocument({ title: 'Портал', version: '1.2.0', servers: [{ url: '/api' }] });
+ * await writeFile('openapi.json', JSON.stringify(doc, null, 2));
+ */
+export function buildOpenApiDocument(info: OpenApiInfo = {}): OpenApiDocument {
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: info.title ?? 'reshaem API',
+      version: info.version ?? '0.0.0',
+      description: info.description ?? description,
+    },
+    servers: info.servers ?? [{ url: '/' }],
+    tags: [
+      { name: 'messages', description: 'Submit, read and act on messages' },
+      { name: 'backoffice', description: 'Folders of the organisation’s workspace' },
+      { name: 'export', description: 'The ПОС export format' },
+      { name: 'catalogue', description: 'Topics and deadline rules' },
+      { name: 'meta', description: 'This description' },
+    ],
+    security: [{ bearerAuth: [] }],
+    paths: paths(),
+    components: {
+      schemas: componentSchemas(),
+      parameters: componentParameters,
+      headers: componentHeaders,
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'Whatever credentials the portal’s `authenticate` accepts',
+        },
+      },
+    },
+  };
+}

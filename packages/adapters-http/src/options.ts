@@ -1,0 +1,117 @@
+import type { MessageStore, Principal } from '@reshaem/core';
+
+/**
+ * Turns a request into the principal who sent it, or `null` when it carries no valid
+ * credentials (the app answers 401). The adapter never trusts a principal in a body: every
+ * event is stamped with what this function returns.
+ */
+export type Authenticate = (request: Request) => Principal | null | Promise<Principal | null>;
+
+/** What a new message's public number is made from. */
+export interface NumberInput {
+  messageId: string;
+  regionCode: string;
+  /** The instant the message is submitted at. */
+  at: string;
+}
+
+export interface HttpLimits {
+  /** The largest request body, in bytes (413 beyond it). Default 256 KiB. */
+  bodyBytes?: number;
+  /** The largest `limit` of a list page (422 beyond it); at most 200. Default 100. */
+  pageSize?: number;
+}
+
+export interface OpenApiInfo {
+  title?: string;
+  version?: string;
+  description?: string;
+  /** Where the API is served, e.g. `[{ url: '/api' }]` when mounted under a prefix. */
+  servers?: { url: string; description?: string }[];
+}
+
+export interface HttpAppOptions {
+  store: MessageStore;
+  authenticate: Authenticate;
+  /** The clock that stamps events (`at`). The core never reads a clock; adapters may. */
+  now?: () => Date;
+  /**
+   * The public number of a new message («Номер»). Production systems supply a sequence;
+   * the default derives a stable number from the region, the date and the message id.
+   */
+  assignNumber?: (input: NumberInput) => string | Promise<string>;
+  /** A new message id when the body names none. Default `crypto.randomUUID()`. */
+  newMessageId?: () => string;
+  limits?: HttpLimits;
+  openapi?: OpenApiInfo;
+  /**
+   * A path prefix when the app is mounted where it sees full URLs, e.g. `/api` for a
+   * Next.js catch-all route or a Fastify prefix. Leave it out where the host strips the
+   * prefix itself (Express `app.use('/api', …)`).
+   */
+  basePath?: string;
+  /**
+   * Told about errors the app did not expect (a store that failed, a bug); the client gets
+   * a 500 problem without details. Default: `console.error`.
+   */
+  onUnexpectedError?: (error: unknown, request: Request) => void;
+}
+
+/** The options with every default filled in. */
+export interface ResolvedOptions {
+  store: MessageStore;
+  authenticate: Authenticate;
+  now: () => Date;
+  assignNumber: (input: NumberInput) => string | Promise<string>;
+  newMessageId: () => string;
+  limits: Required<HttpLimits>;
+  openapi: OpenApiInfo;
+  basePath: string;
+  onUnexpectedError: (error: unknown, request: Request) => void;
+}
+
+export const DEFAULT_BODY_BYTES = 256 * 1024;
+export const DEFAULT_PAGE_SIZE_LIMIT = 100;
+/** The core's own ceiling for a page (`messageQuerySchema`). */
+export const MAX_PAGE_SIZE = 200;
+
+/** Region, date and a hash of the id: `41-250115-3F2A9C`. Stable for the same message. */
+async function defaultNumber({ messageId, regionCode, at }: NumberInput): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(messageId));
+  const hex = [...new Uint8Array(digest).slice(0, 3)]
+    .map((b) => b.toString(16).padStart(2, '0'))
+    .join('');
+  const date = at.slice(2, 10).replaceAll('-', '');
+  return `${regionCode}-${date}-${hex.toUpperCase()}`;
+}
+
+export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
+  const pageSize = options.limits?.pageSize ?? DEFAULT_PAGE_SIZE_LIMIT;
+  const bodyBytes = options.limits?.bodyBytes ?? DEFAULT_BODY_BYTES;
+  if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+    throw new RangeError(`limits.pageSize must be an integer from 1 to ${MAX_PAGE_SIZE}`);
+  }
+  const basePath = (options.basePath ?? '').replace(/\/+$/, '');
+  if (basePath !== '' && !basePath.startsWith('/')) {
+    throw new RangeError('basePath starts with a slash, e.g. "/api"');
+  }
+  if (!Number.isInteger(bodyBytes) || bodyBytes < 1) {
+    throw new RangeError('limits.bodyBytes must be a positive integer');
+  }
+  return {
+    store: options.store,
+    authenticate: options.authenticate,
+    now: options.now ?? (() => new Date()),
+    assignNumber: options.assignNumber ?? defaultNumber,
+    newMessageId: options.newMessageId ?? (() => crypto.randomUUID()),
+    limits: { bodyBytes, pageSize },
+    basePath,
+    openapi: {
+      ...options.openapi,
+      servers: options.openapi?.servers ?? [{ url: basePath === '' ? '/' : basePath }],
+    },
+    onUnexpectedError:
+      options.onUnexpectedError ??
+      ((error, request) => console.error(`reshaem: ${request.method} ${request.url}`, error)),
+  };
+}

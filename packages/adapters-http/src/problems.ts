@@ -1,0 +1,103 @@
+/**
+ * RFC 9457 problem details. Every refusal of the API is one of these kinds, each with a
+ * stable `type` URI that clients can switch on; `title` is fixed per kind, `detail` says
+ * what happened this time.
+ */
+export const PROBLEM_TYPE_BASE = 'https://reshaem.dev/problems/';
+
+export const problemKinds = {
+  'bad-request': { status: 400, title: 'Bad request' },
+  'malformed-json': { status: 400, title: 'The request body is not valid JSON' },
+  unauthenticated: { status: 401, title: 'Authentication required' },
+  forbidden: { status: 403, title: 'Not permitted' },
+  'not-found': { status: 404, title: 'Not found' },
+  'method-not-allowed': { status: 405, title: 'Method not allowed' },
+  'not-allowed-in-status': { status: 409, title: 'Not allowed in this status' },
+  'already-exists': { status: 409, title: 'Already exists' },
+  /** 412 when the caller sent If-Match; 409 when a concurrent write won without one. */
+  'version-conflict': { status: 412, title: 'Version conflict' },
+  'payload-too-large': { status: 413, title: 'Request body too large' },
+  'unsupported-media-type': { status: 415, title: 'Unsupported media type' },
+  validation: { status: 422, title: 'Validation failed' },
+  'idempotency-conflict': {
+    status: 422,
+    title: 'Idempotency key reused for a different request',
+  },
+  internal: { status: 500, title: 'Internal error' },
+} as const satisfies Record<string, { status: number; title: string }>;
+
+export type ProblemKind = keyof typeof problemKinds;
+
+export const problemType = (kind: ProblemKind): string => PROBLEM_TYPE_BASE + kind;
+
+/** One invalid field: where it was (`in`), its path there, and what is wrong. */
+export interface FieldError {
+  in: 'body' | 'query' | 'header' | 'path';
+  path: (string | number)[];
+  message: string;
+}
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  /** Validation problems list every invalid field. */
+  errors?: FieldError[];
+  /** Extension members, e.g. `eventType`, `messageStatus`, `currentVersion`. */
+  [extension: string]: unknown;
+}
+
+export function problem(
+  kind: ProblemKind,
+  detail: string,
+  extensions: Record<string, unknown> = {},
+  status: number = problemKinds[kind].status,
+): Problem {
+  return {
+    type: problemType(kind),
+    title: problemKinds[kind].title,
+    status,
+    detail,
+    ...extensions,
+  };
+}
+
+export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
+
+export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(p), {
+    status: p.status,
+    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
+  });
+}
+
+/** A problem thrown from deep inside a handler; the app's error handler renders it. */
+export class HttpProblem extends Error {
+  override readonly name = 'HttpProblem';
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
+    super(problem.detail);
+  }
+  toResponse(): Response {
+    return problemResponse(this.problem, this.headers);
+  }
+}
+
+export const validationProblem = (errors: FieldError[], detail?: string): HttpProblem =>
+  new HttpProblem(
+    problem(
+      'validation',
+      detail ??
+        errors
+          .map((e) => `${[e.in, ...e.path].join('.')}: ${e.message}`)
+          .join('; ')
+          .slice(0, 1000),
+      { errors },
+    ),
+  );
+
+export const notFound = (detail = 'No such resource'): HttpProblem =>
+  new HttpProblem(problem('not-found', detail));

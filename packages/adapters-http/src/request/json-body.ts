@@ -1,0 +1,52 @@
+import type { Context } from 'hono';
+import { HttpProblem, problem, validationProblem } from '../problems.js';
+
+const isJsonMediaType = (header: string | undefined): boolean => {
+  if (header === undefined) return false;
+  const type = header.split(';', 1)[0]?.trim().toLowerCase() ?? '';
+  return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
+};
+
+/**
+ * Reads the body as one JSON object. The size was already capped by the body-limit
+ * middleware; this refuses other media types (415), broken JSON (400) and JSON that is not
+ * an object (422).
+ */
+export async function readJsonObject(
+  c: Context,
+  maxBytes: number,
+): Promise<Record<string, unknown>> {
+  if (!isJsonMediaType(c.req.header('content-type'))) {
+    throw new HttpProblem(problem('unsupported-media-type', 'Send the body as application/json'), {
+      'accept-post': 'application/json',
+    });
+  }
+  let text: string;
+  try {
+    text = await c.req.text();
+  } catch {
+    throw new HttpProblem(problem('malformed-json', 'The request body could not be read'));
+  }
+  // A string longer in UTF-16 units than the limit in bytes is certainly over it; the
+  // middleware already checked the declared or streamed length, this covers lying headers.
+  if (text.length > maxBytes) throw payloadTooLarge(maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new HttpProblem(
+      problem('malformed-json', error instanceof Error ? error.message : 'Invalid JSON'),
+    );
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw validationProblem([{ in: 'body', path: [], message: 'expected a JSON object' }]);
+  }
+  return value as Record<string, unknown>;
+}
+
+export const payloadTooLarge = (maxBytes: number): HttpProblem =>
+  new HttpProblem(
+    problem('payload-too-large', `The request body is larger than ${maxBytes} bytes`, {
+      maxBytes,
+    }),
+  );

@@ -1,0 +1,48 @@
+import type { StoreError } from '@reshaem/core';
+import { type FieldError, HttpProblem, problem } from './problems.js';
+
+/**
+ * Maps a store's refusal to a problem. `ifMatch` tells whether the caller asked for a
+ * version (412) or a concurrent write won on its own (409).
+ */
+export function storeErrorProblem(error: StoreError, context: { ifMatch: boolean }): HttpProblem {
+  switch (error.kind) {
+    case 'invalid_payload': {
+      const errors: FieldError[] = error.issues.map((i) => ({
+        in: 'body',
+        path: i.path,
+        message: i.message,
+      }));
+      return new HttpProblem(problem('validation', error.message, { errors }));
+    }
+    case 'not_allowed_in_status':
+      return new HttpProblem(
+        problem('not-allowed-in-status', error.message, {
+          eventType: error.eventType,
+          messageStatus: error.status,
+        }),
+      );
+    case 'forbidden':
+      return new HttpProblem(problem('forbidden', error.message, { eventType: error.eventType }));
+    case 'not_found':
+      return new HttpProblem(problem('not-found', `No message ${error.messageId}`));
+    case 'version_conflict':
+      return new HttpProblem(
+        problem(
+          'version-conflict',
+          error.message,
+          { currentVersion: error.actual },
+          context.ifMatch ? 412 : 409,
+        ),
+        { etag: `"${error.actual}"` },
+      );
+    case 'already_exists':
+      return new HttpProblem(problem('already-exists', error.message));
+    case 'idempotency_conflict':
+      return new HttpProblem(problem('idempotency-conflict', error.message));
+    default: {
+      const unreachable: never = error;
+      return unreachable;
+    }
+  }
+}

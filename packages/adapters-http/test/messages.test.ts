@@ -1,0 +1,258 @@
+import { describe, expect, it } from 'vitest';
+import {
+  drive,
+  expectProblem,
+  json,
+  operatorBody,
+  potholeBody,
+  T0,
+  toAnswerSent,
+  toAssigned,
+  users,
+  world,
+} from './support.js';
+
+interface View {
+  id: string;
+  version: number;
+  status: { code: string; label: string; stage: string; folder: string; folderLabel: string };
+  message: Record<string, unknown> & { applicant: { userId: string | null } };
+  deadlines: {
+    timeZone: string;
+    response: { dueAt: string; label: string; countdown: string; dueSoon: boolean } | null;
+    execution: { dueAt: string; countdown: string } | null;
+  };
+  availableEvents: string[];
+}
+
+describe('POST /messages', () => {
+  it('submits for the applicant: 201, Location, ETag, stamped by the server', async () => {
+    const w = world();
+    const res = await w.call('POST', '/messages', {
+      as: 'applicant',
+      body: { ...potholeBody(), at: '2000-01-01T00:00:00Z', by: users.headGov, number: 'mine' },
+    });
+    expect(res.status).toBe(201);
+    expect(res.headers.get('location')).toBe('messages/m-1');
+    expect(res.headers.get('etag')).toBe('"1"');
+    const view = await json<View>(res);
+    expect(view.status).toMatchObject({ code: 'moderation', label: 'На модерации', folder: 'new' });
+    expect(view.message.createdAt).toBe(T0);
+    expect(view.message.submittedBy).toBe(users.applicant.id);
+    expect(view.message.applicant.userId).toBe(users.applicant.id);
+    expect(view.message.number).toMatch(/^41-250115-[0-9A-F]{6}$/);
+    const history = await w.store.history('m-1');
+    expect(history[0]?.by.id).toBe(users.applicant.id);
+  });
+
+  it('starts operator-entered messages in coordination', async () => {
+    const w = world();
+    const res = await w.call('POST', '/messages', { as: 'operator', body: operatorBody() });
+    expect(res.status).toBe(201);
+    const view = await json<View>(res);
+    expect(view.status.code).toBe('coordination');
+    expect(view.deadlines.response?.label).toBe('до 23:59 25.01.2025');
+  });
+
+  it('refuses a channel the caller may not use (403) and invalid fields (422 with paths)', async () => {
+    const w = world();
+    await expectProblem(
+      await w.call('POST', '/messages', { as: 'coordinatorRoads', body: potholeBody() }),
+      'forbidden',
+      403,
+    );
+    const bad = await expectProblem(
+      await w.call('POST', '/messages', {
+        as: 'applicant',
+        body: potholeBody({ channel: 'pigeon', text: '', applicant: { name: 'И', email: 'x' } }),
+      }),
+      'validation',
+      422,
+    );
+    const paths = (bad.errors as { path: unknown[] }[]).map((e) => e.path.join('.'));
+    expect(paths).toEqual(expect.arrayContaining(['channel', 'text', 'applicant.email']));
+    await expectProblem(
+      await w.call('POST', '/messages', {
+        as: 'applicant',
+        body: potholeBody({ subcategoryId: 'no-such' }),
+      }),
+      'validation',
+      422,
+    );
+    expect(await w.store.get('m-1')).toBeUndefined();
+  });
+
+  it('replays a submission retried with the same Idempotency-Key, conflicts on a different body', async () => {
+    const w = world();
+    const headers = { 'idempotency-key': 'submit-1' };
+    const first = await w.call('POST', '/messages', {
+      as: 'applicant',
+      body: potholeBody(),
+      headers,
+    });
+    w.clock.advance(5);
+    const again = await w.call('POST', '/messages', {
+      as: 'applicant',
+      body: potholeBody(),
+      headers,
+    });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const [a, b] = [await json<View>(first), await json<View>(again)];
+    expect(b.id).toBe(a.id);
+    expect(b.message.number).toBe(a.message.number);
+    expect(b.version).toBe(1);
+    await expectProblem(
+      await w.call('POST', '/messages', {
+        as: 'applicant',
+        body: potholeBody({ text: 'Другой текст' }),
+        headers,
+      }),
+      'idempotency-conflict',
+      422,
+    );
+    // Another applicant's key is their own.
+    const other = await w.call('POST', '/messages', {
+      as: 'applicant2',
+      body: potholeBody(),
+      headers,
+    });
+    expect(other.status).toBe(201);
+    expect((await json<View>(other)).id).not.toBe(a.id);
+  });
+
+  it('refuses a client-chosen id that exists (409 already-exists)', async () => {
+    const w = world();
+    const body = potholeBody({ messageId: 'chosen' });
+    expect((await w.call('POST', '/messages', { as: 'applicant', body })).status).toBe(201);
+    await expectProblem(
+      await w.call('POST', '/messages', { as: 'applicant', body }),
+      'already-exists',
+      409,
+    );
+  });
+});
+
+describe('GET /messages/{id}', () => {
+  it('shows status, deadlines with the Russian countdown and the caller’s events', async () => {
+    const w = world();
+    const id = await drive(w, toAssigned);
+    w.clock.now = new Date('2025-01-15T21:20:00Z');
+    const res = await w.call('GET', `/messages/${id}`, { as: 'executorRoads' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('etag')).toBe('"3"');
+    const view = await json<View>(res);
+    expect(view.status).toMatchObject({ code: 'executor_assigned', stage: 'execution' });
+    expect(view.deadlines.timeZone).toBe('Asia/Kamchatka');
+    expect(view.deadlines.response).toMatchObject({
+      label: 'до 23:59 25.01.2025',
+      countdown: '9 дней 14 часов 39 минут / до 23:59 25.01.2025',
+      dueSoon: false,
+    });
+    expect(view.availableEvents).toContain('work.take');
+    const coordinator = await json<View>(
+      await w.call('GET', `/messages/${id}`, { as: 'coordinatorRoads' }),
+    );
+    expect(coordinator.availableEvents).toContain('executor.reassign');
+    expect(coordinator.availableEvents).not.toContain('work.take');
+  });
+
+  it('answers 304 to If-None-Match with the current ETag', async () => {
+    const w = world();
+    const id = await drive(w, []);
+    const res = await w.call('GET', `/messages/${id}`, {
+      as: 'applicant',
+      headers: { 'if-none-match': '"1"' },
+    });
+    expect(res.status).toBe(304);
+    expect(res.headers.get('etag')).toBe('"1"');
+  });
+
+  it('is 404 for a message outside the caller’s scope, exactly as for a missing one', async () => {
+    const w = world();
+    const id = await drive(w, []);
+    for (const as of ['applicant2', 'coordinatorUly', 'executorRoads', 'operator'] as const) {
+      const hidden = await expectProblem(
+        await w.call('GET', `/messages/${id}`, { as }),
+        'not-found',
+        404,
+      );
+      const missing = await expectProblem(
+        await w.call('GET', '/messages/nope', { as }),
+        'not-found',
+        404,
+      );
+      expect(Object.keys(hidden).sort()).toEqual(Object.keys(missing).sort());
+      await expectProblem(await w.call('GET', `/messages/${id}/history`, { as }), 'not-found', 404);
+    }
+  });
+});
+
+describe('GET /messages/{id}/history', () => {
+  it('lists the ход работ with Russian labels, oldest first', async () => {
+    const w = world();
+    const id = await drive(w, toAnswerSent);
+    const res = await w.call('GET', `/messages/${id}/history`, { as: 'applicant' });
+    expect(res.status).toBe(200);
+    const { items } = await json<{ items: Record<string, unknown>[] }>(res);
+    expect(items.map((i) => i.type)).toEqual([
+      'submit',
+      'moderation.accept',
+      'executor.assign',
+      'work.take',
+      'answer.submit',
+      'answer.approve',
+    ]);
+    expect(items[0]).toMatchObject({
+      version: 1,
+      fromStatus: null,
+      toStatus: 'moderation',
+      toStatusLabel: 'На модерации',
+      holdingOrgName: 'Министерство транспорта и дорожного строительства Камчатского края',
+    });
+    expect(items.at(-1)).toMatchObject({ toStatusLabel: 'Отправлен ответ заявителю', version: 6 });
+  });
+});
+
+describe('GET /folders and GET /catalogue', () => {
+  it('counts the caller’s folders', async () => {
+    const w = world();
+    await drive(w, []);
+    await drive(w, toAssigned);
+    await drive(w, toAnswerSent);
+    const counts = async (as: 'coordinatorRoads' | 'applicant2' | 'executorRoads') => {
+      const res = await w.call('GET', '/folders', { as });
+      expect(res.status).toBe(200);
+      const { folders } = await json<{ folders: { code: string; label: string; count: number }[] }>(
+        res,
+      );
+      expect(folders.map((f) => f.label)).toEqual([
+        'Новые',
+        'В работе',
+        'Возвращены',
+        'Обработанные',
+        'Направлены на согласование',
+        'Возвращены на координацию',
+      ]);
+      return Object.fromEntries(folders.map((f) => [f.code, f.count]));
+    };
+    expect(await counts('coordinatorRoads')).toMatchObject({ new: 1, in_work: 1, processed: 1 });
+    expect(await counts('executorRoads')).toMatchObject({ new: 0, in_work: 1, processed: 1 });
+    expect(await counts('applicant2')).toMatchObject({ new: 0, in_work: 0, processed: 0 });
+  });
+
+  it('serves the catalogue without authentication, with deadline rules and facts', async () => {
+    const w = world();
+    const res = await w.call('GET', '/catalogue');
+    expect(res.status).toBe(200);
+    const catalogue = await json<{ categories: { id: string; subcategories: unknown[] }[] }>(res);
+    const roads = catalogue.categories.find((c) => c.id === 'roads');
+    expect(roads?.subcategories[0]).toMatchObject({
+      id: 'potholes',
+      fastTrack: true,
+      deadline: { days: 10, unit: 'calendar' },
+      facts: [{ id: 'pothole-yard' }, { id: 'pothole-street' }],
+    });
+  });
+});
