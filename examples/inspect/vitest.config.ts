@@ -1,0 +1,7 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  resolve: { conditions: ['@reshaem/source'] },
+  ssr: { resolve: { conditions: ['@reshaem/source'] } },
+  test: { include: ['test/**/*.test.ts'] },
+});

@@ -1,0 +1,51 @@
+import type { Principal } from '@reshaem/core';
+import type { Context, MiddlewareHandler } from 'hono';
+import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import type { Accounts } from './accounts.js';
+
+/** The Hono environment of the portal's pages: who is signed in. */
+export interface PageEnv {
+  Variables: { user: Principal };
+}
+
+/** The cookie that carries the signed-in user's token. */
+export const SESSION_COOKIE = 'reshaem_session';
+
+/** The signed-in user, or `null`. */
+export const sessionUser = (c: Context, accounts: Accounts): Principal | null =>
+  accounts.principalOf(getCookie(c, SESSION_COOKIE));
+
+/** Signs the browser in: an HttpOnly, SameSite=Lax cookie with the user's token. */
+export function startSession(c: Context, token: string): void {
+  setCookie(c, SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'Lax',
+    path: '/',
+    maxAge: 60 * 60 * 24 * 30,
+  });
+}
+
+export const endSession = (c: Context): void => {
+  deleteCookie(c, SESSION_COOKIE, { path: '/' });
+};
+
+/** Pages behind sign-in: without a session, a redirect to the sign-in page. */
+export function requireUser(accounts: Accounts): MiddlewareHandler<PageEnv> {
+  return async (c, next) => {
+    const user = sessionUser(c, accounts);
+    if (!user) {
+      const back = c.req.method === 'GET' ? `?next=${encodeURIComponent(c.req.path)}` : '';
+      return c.redirect(`/sign-in${back}`, 303);
+    }
+    c.set('user', user);
+    await next();
+  };
+}
+
+/** Where a user lands after signing in: the page of their main role. */
+export function homeOf(user: Principal): string {
+  const roles = new Set(user.roles.map((r) => r.role));
+  if (roles.size === 1 && roles.has('applicant')) return '/my';
+  if (roles.size === 1 && roles.has('operator')) return '/operator';
+  return '/backoffice';
+}

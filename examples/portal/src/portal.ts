@@ -1,0 +1,75 @@
+import type { SqlStore } from '@reshaem/adapters-sql';
+import type { Hono } from 'hono';
+import { createPortalApp } from './app.js';
+import { createAccounts } from './auth/accounts.js';
+import type { PageEnv } from './auth/session.js';
+import type { PortalConfig } from './config.js';
+import { openDatabase } from './database.js';
+import { type SeedReport, seedDemoMessages } from './seed/seed.js';
+import type { Log } from './worker/mailer.js';
+import { startWorker, type Worker } from './worker/worker.js';
+
+/** A running portal, without its HTTP listener (tests call `app.request`). */
+export interface Portal {
+  app: Hono<PageEnv>;
+  store: SqlStore;
+  worker: Worker;
+  seed: SeedReport;
+  /** Stops the worker and closes the database. */
+  close(): Promise<void>;
+}
+
+export interface PortalRuntime {
+  /** The clock that stamps events and runs the worker; the system clock by default. */
+  now?: () => Date;
+  /** Where the worker and the mailer write; `console.log` by default. */
+  log?: Log;
+  /** Start the worker's interval; tests leave it off and call `worker.tick()`. */
+  runWorker?: boolean;
+}
+
+/**
+ * Builds the portal from the public packages only: PGlite through the SQL adapter
+ * (migrated, the demo directory saved on first start), demo messages when the database is
+ * empty and demo mode is on, the HTTP API and the pages, and the in-process worker.
+ *
+ * @example
+ * const portal = await createPortal(readConfig([], process.env));
+ * serve(portal.app, { port: 3000 });
+ */
+export async function createPortal(
+  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs'>,
+  runtime: PortalRuntime = {},
+): Promise<Portal> {
+  const now = runtime.now ?? (() => new Date());
+  const log = runtime.log ?? ((line: string) => console.log(line));
+  const database = await openDatabase(config.dataDir);
+  const { store } = database;
+  try {
+    const seed = config.demo
+      ? await seedDemoMessages(store, now())
+      : { seeded: false, messages: 0, timersFired: 0, notificationsSkipped: 0 };
+    const accounts = createAccounts(store.directory, config.tokenSecret);
+    const app = createPortalApp({ store, accounts, now, demo: config.demo });
+    const worker = startWorker({
+      store,
+      now,
+      intervalMs: config.workerIntervalMs,
+      log,
+      autoStart: runtime.runWorker ?? true,
+    });
+    return {
+      app,
+      store,
+      worker,
+      seed,
+      async close() {
+        await worker.stop();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,50 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type FetchApp, serve } from '@reshaem/adapters-http';
+
+/** The port is taken by another process. */
+export class PortBusyError extends Error {
+  override readonly name = 'PortBusyError';
+  constructor(readonly port: number) {
+    super(`port ${port} is already in use`);
+  }
+}
+
+export interface Listening {
+  server: Server;
+  port: number;
+  /** Stops accepting connections and closes the open ones. */
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the app with the HTTP adapter's `serve` and resolves once it listens; rejects
+ * with {@link PortBusyError} when the port is taken.
+ *
+ * @example
+ * const { port, close } = await listen(portal.app, { port: 0, hostname: '127.0.0.1' });
+ */
+export function listen(
+  app: FetchApp,
+  options: { port: number; hostname: string },
+): Promise<Listening> {
+  return new Promise((resolve, reject) => {
+    const server = serve(app, {
+      port: options.port,
+      hostname: options.hostname,
+      onListening: (info: AddressInfo) =>
+        resolve({
+          server,
+          port: info.port,
+          close: () =>
+            new Promise<void>((done) => {
+              server.close(() => done());
+              server.closeAllConnections();
+            }),
+        }),
+    }) as Server;
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(error.code === 'EADDRINUSE' ? new PortBusyError(options.port) : error),
+    );
+  });
+}

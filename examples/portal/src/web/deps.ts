@@ -1,0 +1,11 @@
+import type { MessageStore } from '@reshaem/core';
+import type { Accounts } from '../auth/accounts.js';
+
+/** What the pages need: the store (with its directory), who may sign in, and a clock. */
+export interface WebDeps {
+  store: MessageStore;
+  accounts: Accounts;
+  now: () => Date;
+  /** Demo mode: the sign-in page lists the users. */
+  demo: boolean;
+}

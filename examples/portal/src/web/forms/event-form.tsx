@@ -1,0 +1,66 @@
+import type { MessageEventType } from '@reshaem/core';
+import type { Child } from 'hono/jsx';
+import { eventLabels } from '../labels.js';
+import type { FormOptions } from './options.js';
+import type { FormValues } from './parse-form.js';
+
+/** What every event form of a card knows. */
+export interface FormContext {
+  messageId: string;
+  version: number;
+  options: FormOptions;
+  /** The values of the form that was just refused, to fill it in again. */
+  refused?: { type: MessageEventType; values: FormValues };
+  /** The message's deadline as a `YYYY-MM-DD` hint for date pickers. */
+  today: string;
+}
+
+/** The previous value of a field of `type`'s form, if that form was just refused. */
+export const refusedValue = (ctx: FormContext, type: MessageEventType, name: string): string =>
+  ctx.refused?.type === type ? (ctx.refused.values[name] ?? '') : '';
+
+/**
+ * One event as a small form: its fields, the message version it was drawn for (so a
+ * concurrent change is refused rather than overwritten), and the button.
+ */
+export function EventForm(props: {
+  ctx: FormContext;
+  type: MessageEventType;
+  hint?: string;
+  children?: Child;
+}) {
+  const { ctx, type } = props;
+  return (
+    <form
+      method="post"
+      action={`/messages/${encodeURIComponent(ctx.messageId)}/events/${type}`}
+      data-event={type}
+    >
+      <strong>{eventLabels[type]}</strong>
+      {props.hint && <div class="muted">{props.hint}</div>}
+      <input type="hidden" name="version" value={String(ctx.version)} />
+      {props.children}
+      <button type="submit">{eventLabels[type]}</button>
+    </form>
+  );
+}
+
+/** A labelled multi-line text field. */
+export function TextArea(props: {
+  ctx: FormContext;
+  type: MessageEventType;
+  name: string;
+  label: string;
+  required?: boolean;
+  value?: string;
+}) {
+  return (
+    <label>
+      {props.label}
+      {props.required ? ' *' : ''}
+      <textarea name={props.name} required={props.required}>
+        {refusedValue(props.ctx, props.type, props.name) || props.value || ''}
+      </textarea>
+    </label>
+  );
+}

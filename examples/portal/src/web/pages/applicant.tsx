@@ -1,0 +1,63 @@
+import type { Directory, Principal, StoredMessage } from '@reshaem/core';
+import type { FormValues } from '../forms/parse-form.js';
+import { TopicFields } from '../forms/topic-fields.js';
+import { Layout } from '../layout.js';
+import type { RefusalView } from '../refusal.js';
+import { MessageTable } from './message-table.js';
+
+export interface ApplicantPageProps {
+  user: Principal;
+  directory: Directory;
+  now: Date;
+  items: readonly StoredMessage[];
+  values: FormValues;
+  refusal?: RefusalView;
+}
+
+/** «Мои сообщения»: what the applicant sent, and a form to send another. */
+export function ApplicantPage(props: ApplicantPageProps) {
+  const { user, directory, values } = props;
+  return (
+    <Layout title="Мои сообщения" user={user} directory={directory}>
+      <h1>Мои сообщения</h1>
+      <p class="muted">Откройте сообщение, чтобы увидеть ход работ и оценить ответ.</p>
+      <MessageTable
+        items={props.items}
+        directory={directory}
+        now={props.now}
+        empty="Вы ещё не отправляли сообщений."
+      />
+      <h2 id="new">Сообщить о проблеме</h2>
+      {props.refusal && (
+        <div class="flash error" role="alert" data-refusal>
+          <strong>{props.refusal.title}</strong>
+          {props.refusal.details.map((d) => (
+            <div>{d}</div>
+          ))}
+        </div>
+      )}
+      <form class="card" method="post" action="/my/messages" data-form="submit">
+        <div class="grid2">
+          <div>
+            <TopicFields directory={directory} values={values} />
+          </div>
+          <div>
+            <label>
+              Текст сообщения *
+              <textarea name="text" required style="min-height:150px">
+                {values.text ?? ''}
+              </textarea>
+            </label>
+            <label>
+              <input type="checkbox" name="appeal59" checked={values.appeal59 === 'on'} /> Подать
+              как обращение по 59-ФЗ
+            </label>
+          </div>
+        </div>
+        <p>
+          <button type="submit">Отправить</button>
+        </p>
+      </form>
+    </Layout>
+  );
+}

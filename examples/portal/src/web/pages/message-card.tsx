@@ -1,0 +1,90 @@
+import {
+  type Directory,
+  folderLabels,
+  folderOf,
+  type MessageEventType,
+  messageStatuses,
+  operatorFolderLabels,
+  operatorFolderOf,
+  type Principal,
+  type StoredHistoryRecord,
+  type StoredMessage,
+} from '@reshaem/core';
+import { zoneOf } from '../format.js';
+import type { FormContext } from '../forms/event-form.js';
+import { EventForms } from '../forms/event-forms.js';
+import { Layout } from '../layout.js';
+import type { RefusalView } from '../refusal.js';
+import { AnswerBlock, MessageFields } from './message-fields.js';
+import { MessageHistory } from './message-history.js';
+import { Badges } from './message-table.js';
+
+export interface MessageCardProps {
+  user: Principal;
+  directory: Directory;
+  now: Date;
+  stored: StoredMessage;
+  history: readonly StoredHistoryRecord[];
+  /** What `availableEvents` allows this user now: one form each. */
+  available: MessageEventType[];
+  forms: FormContext;
+  /** A success note after a redirect, e.g. «Принять — выполнено». */
+  done?: string;
+  refusal?: RefusalView;
+}
+
+/** Which folder the message is in, for staff and (for phoned-in messages) for operators. */
+function FolderNote({ stored }: { stored: StoredMessage }) {
+  const m = stored.snapshot.context;
+  const folder = folderLabels[folderOf(stored.status, m)];
+  const operator =
+    m.channel === 'operator' ? operatorFolderLabels[operatorFolderOf(stored.status, m)] : null;
+  return (
+    <span class="muted">
+      Стадия «{messageStatuses[stored.status].stageLabel}» · папка «{folder}»
+      {operator && ` · у операторов: «${operator}»`}
+    </span>
+  );
+}
+
+/** The message card: status and countdown, fields, answer, a form per event, history. */
+export function MessageCardPage(props: MessageCardProps) {
+  const { stored, directory, now, user } = props;
+  const m = stored.snapshot.context;
+  return (
+    <Layout title={`Сообщение ${m.number}`} user={user} directory={directory}>
+      <h1>
+        Сообщение № {m.number} <Badges stored={stored} />
+      </h1>
+      <p>
+        <FolderNote stored={stored} /> · версия {stored.version}
+      </p>
+      {props.done && <p class="flash ok">{props.done}</p>}
+      {props.refusal && (
+        <div class="flash error" role="alert" data-refusal>
+          <strong>{props.refusal.title}</strong>
+          {props.refusal.details.map((d) => (
+            <div>{d}</div>
+          ))}
+        </div>
+      )}
+      <div class="card">
+        <p style="font-size:16px;margin-top:0">{m.text}</p>
+        <MessageFields stored={stored} directory={directory} now={now} />
+      </div>
+      <AnswerBlock stored={stored} directory={directory} />
+      <div class="card">
+        <h2>Действия</h2>
+        <EventForms ctx={props.forms} types={props.available} />
+      </div>
+      <div class="card">
+        <h2>Ход работ</h2>
+        <MessageHistory
+          records={props.history}
+          directory={directory}
+          timeZone={zoneOf(m, directory)}
+        />
+      </div>
+    </Layout>
+  );
+}

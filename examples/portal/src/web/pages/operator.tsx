@@ -1,0 +1,93 @@
+import {
+  type Directory,
+  type OperatorFolder,
+  operatorFolderLabels,
+  type Principal,
+  type StoredMessage,
+} from '@reshaem/core';
+import type { FormValues } from '../forms/parse-form.js';
+import { TopicFields } from '../forms/topic-fields.js';
+import { Layout } from '../layout.js';
+import type { RefusalView } from '../refusal.js';
+import { MessageTable } from './message-table.js';
+
+export interface OperatorPageProps {
+  user: Principal;
+  directory: Directory;
+  now: Date;
+  folder: OperatorFolder;
+  counts: Record<OperatorFolder, number>;
+  items: readonly StoredMessage[];
+  values: FormValues;
+  refusal?: RefusalView;
+}
+
+/** The operator's desk: the three folders of phoned-in messages and the entry form. */
+export function OperatorPage(props: OperatorPageProps) {
+  const { user, directory, values, folder, counts } = props;
+  return (
+    <Layout title="Оператор 122" user={user} directory={directory}>
+      <h1>Сообщения, принятые по телефону</h1>
+      <nav class="folders">
+        {(Object.keys(operatorFolderLabels) as OperatorFolder[]).map((f) => (
+          <a href={`/operator?folder=${f}`} class={f === folder ? 'active' : ''} data-folder={f}>
+            {operatorFolderLabels[f]}
+            <span class="count">{counts[f]}</span>
+          </a>
+        ))}
+      </nav>
+      <MessageTable
+        items={props.items}
+        directory={directory}
+        now={props.now}
+        empty="В этой папке пусто."
+      />
+      <h2 id="new">Принять сообщение по телефону</h2>
+      {props.refusal && (
+        <div class="flash error" role="alert" data-refusal>
+          <strong>{props.refusal.title}</strong>
+          {props.refusal.details.map((d) => (
+            <div>{d}</div>
+          ))}
+        </div>
+      )}
+      <form class="card" method="post" action="/operator/messages" data-form="submit">
+        <div class="grid2">
+          <div>
+            <label>
+              ФИО заявителя *
+              <br />
+              <input name="applicantName" size={40} required value={values.applicantName ?? ''} />
+            </label>
+            <label>
+              Телефон
+              <br />
+              <input
+                name="applicantPhone"
+                value={values.applicantPhone ?? ''}
+                placeholder="+7 902 000-00-00"
+              />
+            </label>
+            <label>
+              E-mail (если есть — ответ уйдёт автоматически)
+              <br />
+              <input name="applicantEmail" type="email" value={values.applicantEmail ?? ''} />
+            </label>
+            <TopicFields directory={directory} values={values} />
+          </div>
+          <div>
+            <label>
+              Текст сообщения * (начинается с метки центра)
+              <textarea name="text" required style="min-height:150px">
+                {values.text ?? ''}
+              </textarea>
+            </label>
+          </div>
+        </div>
+        <p>
+          <button type="submit">Зарегистрировать</button>
+        </p>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,52 @@
+import type { StoreError } from '@reshaem/core';
+import { refusalLabels } from './labels.js';
+
+/** Russian names of the fields the core may point at. */
+const fieldLabels: Readonly<Record<string, string>> = {
+  reason: 'Причина',
+  comment: 'Комментарий',
+  executorId: 'Исполнитель',
+  executionDueAt: 'Срок исполнения',
+  orgId: 'Организация',
+  answer: 'Ответ',
+  type: 'Тип ответа',
+  text: 'Текст',
+  files: 'Файлы',
+  postponedUntil: 'Решить до',
+  until: 'Новый срок',
+  score: 'Оценка',
+  channel: 'Способ передачи',
+  note: 'Комментарий о передаче',
+  registrationNumber: 'Регистрационный номер',
+  registeredAt: 'Дата регистрации',
+  subcategoryId: 'Подкатегория',
+  categoryId: 'Категория',
+  factId: 'Факт',
+  applicant: 'Заявитель',
+  name: 'ФИО',
+  email: 'E-mail',
+  phone: 'Телефон',
+  problemAddress: 'Адрес проблемы',
+};
+
+/** A refusal as the page shows it: a Russian headline and the core's own words. */
+export interface RefusalView {
+  title: string;
+  details: string[];
+}
+
+/**
+ * Turns a store refusal into what a person reads: the kind in Russian, then each payload
+ * issue with its field named in Russian and the core's message as it is (English).
+ */
+export function describeRefusal(error: StoreError): RefusalView {
+  const title = refusalLabels[error.kind];
+  if (error.kind !== 'invalid_payload') return { title, details: [error.message] };
+  const details = error.issues.map((issue) => {
+    const fields = issue.path
+      .filter((p): p is string => typeof p === 'string')
+      .map((p) => fieldLabels[p] ?? p);
+    return fields.length > 0 ? `${fields.join(' → ')}: ${issue.message}` : issue.message;
+  });
+  return { title, details: details.length > 0 ? details : [error.message] };
+}

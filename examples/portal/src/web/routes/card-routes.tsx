@@ -1,0 +1,125 @@
+import {
+  availableEvents,
+  isVisible,
+  localDateIn,
+  type MessageEventType,
+  messageEventTypes,
+  messageStatuses,
+  type Principal,
+  type StoredMessage,
+  viewScopeOf,
+} from '@reshaem/core';
+import type { Context, Hono } from 'hono';
+import type { PageEnv } from '../../auth/session.js';
+import type { WebDeps } from '../deps.js';
+import { zoneOf } from '../format.js';
+import { formOptions } from '../forms/options.js';
+import { eventPayload, type FormValues, readForm } from '../forms/parse-form.js';
+import { eventLabels } from '../labels.js';
+import { MessageCardPage } from '../pages/message-card.js';
+import { describeRefusal, type RefusalView } from '../refusal.js';
+import { problemPage, render } from '../render.js';
+
+interface CardState {
+  done?: string;
+  refusal?: RefusalView;
+  refused?: { type: MessageEventType; values: FormValues };
+}
+
+/** The message if it exists and the user may see it — the same scope the store lists by. */
+async function visible(deps: WebDeps, user: Principal, id: string) {
+  const stored = await deps.store.get(id);
+  const scope = viewScopeOf(user, deps.store.directory);
+  return stored && isVisible(scope, stored.snapshot.context, stored.status) ? stored : undefined;
+}
+
+async function renderCard(
+  c: Context<PageEnv>,
+  deps: WebDeps,
+  stored: StoredMessage,
+  state: CardState,
+  status: 200 | 409 | 422 = 200,
+) {
+  const { store } = deps;
+  const user = c.get('user');
+  const now = deps.now();
+  const available = availableEvents(stored.snapshot, user, store.directory);
+  const forms = {
+    messageId: stored.id,
+    version: stored.version,
+    options: formOptions(stored, user, available, store.directory, now.toISOString()),
+    today: localDateIn(now, zoneOf(stored.snapshot.context, store.directory)),
+    ...(state.refused ? { refused: state.refused } : {}),
+  };
+  return render(
+    c,
+    <MessageCardPage
+      user={user}
+      directory={store.directory}
+      now={now}
+      stored={stored}
+      history={await store.history(stored.id)}
+      available={available}
+      forms={forms}
+      {...(state.done === undefined ? {} : { done: state.done })}
+      {...(state.refusal === undefined ? {} : { refusal: state.refusal })}
+    />,
+    status,
+  );
+}
+
+const notFound = (c: Context<PageEnv>, deps: WebDeps) =>
+  problemPage(
+    c,
+    {
+      directory: deps.store.directory,
+      user: c.get('user'),
+      title: 'Сообщение не найдено',
+      text: 'Такого сообщения нет, или оно вам не видно.',
+    },
+    404,
+  );
+
+const isEventType = (type: string): type is MessageEventType =>
+  (messageEventTypes as string[]).includes(type);
+
+/** GET /messages/:id (the card) and POST /messages/:id/events/:type (a button). */
+export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
+  const { store } = deps;
+
+  app.get('/messages/:id', async (c) => {
+    const stored = await visible(deps, c.get('user'), c.req.param('id'));
+    if (!stored) return notFound(c, deps);
+    const done = c.req.query('done') ?? '';
+    const label = isEventType(done) ? eventLabels[done] : done === 'submit' ? 'Отправить' : null;
+    const status = messageStatuses[stored.status].label;
+    const state = label ? { done: `«${label}» — выполнено. Статус: ${status}.` } : {};
+    return renderCard(c, deps, stored, state);
+  });
+
+  app.post('/messages/:id/events/:type', async (c) => {
+    const user = c.get('user');
+    const id = c.req.param('id');
+    const type = c.req.param('type');
+    const stored = await visible(deps, user, id);
+    if (!stored || !isEventType(type)) return notFound(c, deps);
+    const form = await readForm(c.req.raw);
+    const event = {
+      type,
+      at: deps.now().toISOString(),
+      by: user,
+      ...eventPayload(type, form, stored.snapshot.context, store.directory),
+    };
+    const version = Number(form.version);
+    const result = await store.send(
+      id,
+      event,
+      Number.isInteger(version) ? { expectedVersion: version } : {},
+    );
+    if (result.ok) return c.redirect(`/messages/${encodeURIComponent(id)}?done=${type}`, 303);
+    const current = (await store.get(id)) ?? stored;
+    const status = result.error.kind === 'version_conflict' ? 409 : 422;
+    const state = { refusal: describeRefusal(result.error), refused: { type, values: form } };
+    return renderCard(c, deps, current, state, status);
+  });
+}

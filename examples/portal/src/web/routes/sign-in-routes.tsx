@@ -1,0 +1,46 @@
+import type { Hono } from 'hono';
+import { endSession, homeOf, type PageEnv, sessionUser, startSession } from '../../auth/session.js';
+import type { WebDeps } from '../deps.js';
+import { readForm } from '../forms/parse-form.js';
+import { SignInPage } from '../pages/sign-in.js';
+import { render } from '../render.js';
+
+/** Only paths of this site: `/x`, never `//evil.example` or a full URL. */
+const safeNext = (next: string | undefined) =>
+  next?.startsWith('/') && !next.startsWith('//') ? next : '';
+
+/** GET /, GET/POST /sign-in, POST /sign-out. */
+export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
+  const { accounts, store } = deps;
+  const page = (next: string, error?: string) => (
+    <SignInPage
+      directory={store.directory}
+      users={deps.demo ? accounts.users : null}
+      next={next}
+      {...(error === undefined ? {} : { error })}
+    />
+  );
+
+  app.get('/', (c) => {
+    const user = sessionUser(c, accounts);
+    return c.redirect(user ? homeOf(user) : '/sign-in', 303);
+  });
+  app.get('/sign-in', (c) => render(c, page(safeNext(c.req.query('next')))));
+  app.post('/sign-in', async (c) => {
+    const form = await readForm(c.req.raw);
+    const token =
+      deps.demo && form.userId && accounts.users.some((u) => u.id === form.userId)
+        ? accounts.tokenOf(form.userId)
+        : form.token;
+    const user = accounts.principalOf(token);
+    if (!user || !token) {
+      return render(c, page(safeNext(form.next), 'Неизвестный пользователь или токен.'), 401);
+    }
+    startSession(c, token);
+    return c.redirect(safeNext(form.next) || homeOf(user), 303);
+  });
+  app.post('/sign-out', (c) => {
+    endSession(c);
+    return c.redirect('/sign-in', 303);
+  });
+}

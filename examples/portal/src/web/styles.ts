@@ -1,0 +1,45 @@
+/** The whole stylesheet: small enough to inline into every page. */
+export const styles = `
+*{box-sizing:border-box}
+body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2733;background:#f3f5f8}
+a{color:#0d4cd3;text-decoration:none}a:hover{text-decoration:underline}
+header{display:flex;gap:18px;align-items:center;padding:10px 24px;background:#0d4cd3;color:#fff}
+header a{color:#fff;white-space:nowrap}header .brand{font-weight:700;font-size:17px}header nav{display:flex;gap:14px;flex:1}
+.who{text-align:right;line-height:1.25;max-width:460px}.who small{display:block;font-size:12px;color:#dfe8ff;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+header form{margin:0}header button{background:transparent;border:1px solid #fff8;color:#fff;padding:3px 10px}
+main{max-width:1180px;margin:20px auto;padding:0 20px}
+h1{font-size:22px;margin:0 0 14px}h2{font-size:17px;margin:18px 0 8px}
+.card{background:#fff;border:1px solid #dde3ea;border-radius:8px;padding:16px 18px;margin-bottom:16px}
+.folders{display:flex;flex-wrap:wrap;gap:6px;margin-bottom:12px}
+.folders a{padding:6px 12px;border-radius:16px;background:#fff;border:1px solid #dde3ea;color:#1f2733}
+.folders a.active{background:#0d4cd3;border-color:#0d4cd3;color:#fff}
+.count{display:inline-block;min-width:22px;margin-left:6px;padding:0 6px;border-radius:10px;background:#e8eefb;color:#0d4cd3;font-size:13px;text-align:center}
+.active .count{background:#fff3;color:#fff}
+table{width:100%;border-collapse:collapse;background:#fff}
+th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #e6eaf0;vertical-align:top}
+th{font-size:13px;color:#5b6676;font-weight:600;background:#f8fafc}
+.badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12.5px;background:#eef1f5;white-space:nowrap}
+.st-moderation,.st-coordination{background:#fff4d6}.st-executor_assigned,.st-in_work,.st-postponed{background:#e3efff}
+.st-on_approval{background:#f1e6ff}.st-answer_sent,.st-answer_ready,.st-answer_delivered{background:#dff5ea}
+.st-completed{background:#d7f0dc}.st-rejected{background:#fde2e2}
+.fast{background:#ffe8cc}.overdue{background:#fde2e2;color:#a01919}.soon{background:#fff1c2}
+.muted{color:#6b7686;font-size:13px}.nowrap{white-space:nowrap}.late{color:#a01919}
+form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin-bottom:12px}
+label{display:block;font-size:13px;color:#5b6676}
+input,select,textarea{font:inherit;padding:5px 8px;border:1px solid #c8d0da;border-radius:5px;background:#fff}
+textarea{width:100%;min-height:70px}select{max-width:100%}
+button{font:inherit;padding:6px 14px;border-radius:5px;border:1px solid #0d4cd3;background:#0d4cd3;color:#fff;cursor:pointer}
+button.secondary{background:#fff;color:#0d4cd3}
+dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#5b6676}dd{margin:0}
+.countdown{font-size:18px;font-weight:600}
+.actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:12px}
+.actions form{border:1px solid #dde3ea;border-radius:8px;padding:12px;background:#fbfcfe}
+.actions form strong{display:block}.actions form label{margin-top:6px}.actions form button{margin-top:10px}
+.flash{padding:10px 14px;border-radius:6px;margin-bottom:14px}
+.flash.ok{background:#dff5ea}.flash.error{background:#fde2e2;color:#7a1111}
+.history li{margin-bottom:6px}
+.grid2{display:grid;grid-template-columns:1fr 1fr;gap:16px}
+.users{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:8px}
+.users form{margin:0}.users button{width:100%;text-align:left;background:#fff;color:#1f2733;border-color:#dde3ea}
+.users button:hover{border-color:#0d4cd3}
+`;

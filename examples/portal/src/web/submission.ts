@@ -1,0 +1,51 @@
+import type { Channel, Directory, Principal } from '@reshaem/core';
+import type { FormValues } from './forms/parse-form.js';
+
+/** «41-250115-3F2A»: region, date and a random tail, like the HTTP adapter's numbers. */
+export function newNumber(regionCode: string, at: Date): string {
+  const date = at.toISOString().slice(2, 10).replaceAll('-', '');
+  const tail = crypto.randomUUID().slice(0, 4).toUpperCase();
+  return `${regionCode || '00'}-${date}-${tail}`;
+}
+
+const orNull = (value: string | undefined) => (value ? value : null);
+
+/**
+ * The `submit` event of a form: an applicant's own message (`epgu_form`) or a phoned-in
+ * one an operator enters (`operator`). Region and category follow from the chosen
+ * organisation and subcategory; everything else is checked by the core.
+ */
+export function submitEvent(
+  form: FormValues,
+  by: Principal,
+  channel: Extract<Channel, 'epgu_form' | 'operator'>,
+  directory: Directory,
+  at: Date,
+): Record<string, unknown> {
+  const regionCode = directory.organisation(form.orgId ?? '')?.regionCode ?? '';
+  const applicant =
+    channel === 'operator'
+      ? {
+          name: form.applicantName ?? '',
+          phone: orNull(form.applicantPhone),
+          email: orNull(form.applicantEmail),
+        }
+      : { name: by.name ?? by.id, email: directory.user(by.id)?.email ?? null };
+  return {
+    type: 'submit',
+    at: at.toISOString(),
+    by,
+    messageId: crypto.randomUUID(),
+    number: newNumber(regionCode, at),
+    channel,
+    orgId: form.orgId ?? '',
+    regionCode,
+    applicant,
+    problemAddress: orNull(form.problemAddress),
+    text: form.text ?? '',
+    categoryId: directory.subcategory(form.subcategoryId ?? '')?.categoryId ?? '',
+    subcategoryId: form.subcategoryId ?? '',
+    factId: orNull(form.factId),
+    lawType: form.appeal59 === 'on' ? 'appeal_59fz' : 'message',
+  };
+}

@@ -1,0 +1,48 @@
+import {
+  type MessageStore,
+  type OutboxEntry,
+  renderNotifications,
+  SYSTEM_PRINCIPAL,
+} from '@reshaem/core';
+import { notificationReasonLabels, recipientLabel } from './labels.js';
+
+export type Log = (line: string) => void;
+
+/**
+ * The demo «mailer»: performs one outbox entry by logging what a real one would send. An
+ * applicant's notice is rendered with the core's built-in templates; the automatic answer
+ * e-mail of a phoned-in message is reported back with `delivery.email_result`, as a real
+ * mailer must.
+ */
+export async function deliver(
+  store: MessageStore,
+  entry: OutboxEntry,
+  now: string,
+  log: Log,
+): Promise<void> {
+  const stored = await store.get(entry.messageId);
+  const number = stored?.snapshot.context.number ?? entry.messageId;
+  const { effect } = entry;
+  const emails = stored
+    ? renderNotifications([effect], stored.snapshot, [], store.directory, now).emails
+    : [];
+  for (const email of emails) {
+    log(`[почта] ${email.to.join(', ')}: «${email.subject}» (сообщение ${number})`);
+  }
+  if (effect.type === 'email.answer') {
+    const result = await store.send(entry.messageId, {
+      type: 'delivery.email_result',
+      at: now,
+      by: SYSTEM_PRINCIPAL,
+      sent: effect.to !== '',
+    });
+    if (result.ok) {
+      log(`[почта] ответ по сообщению ${number} отправлен на ${effect.to}`);
+    }
+    return;
+  }
+  if (emails.length === 0) {
+    const to = recipientLabel(effect.to, store.directory);
+    log(`[уведомление] ${notificationReasonLabels[effect.reason]} → ${to} · ${number}`);
+  }
+}
