@@ -28,6 +28,9 @@ export interface MessagesTable {
   /** `-infinity` until registered, so that it sorts first as the core's '' does. */
   registered_at: Timestamp;
   response_due_at: ColumnType<Date | null, string | null, string | null>;
+  /** `response_due_at`, or `-infinity` without a deadline: what the deadline sort reads. */
+  response_due_sort: Timestamp;
+  delegated_by_autorule: boolean;
   /** The text in lower case (`toLocaleLowerCase('ru')`), for case-insensitive search. */
   search_text: string;
   snapshot: Json;

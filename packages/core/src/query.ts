@@ -81,6 +81,15 @@ export function matchesQuery(item: ListedMessage, query: MessageQuery): boolean 
       return false;
     }
   }
+  if (
+    query.responseDueFrom &&
+    (m.responseDueAt === null || m.responseDueAt < query.responseDueFrom)
+  ) {
+    return false;
+  }
+  if (query.responseDueTo && (m.responseDueAt === null || m.responseDueAt > query.responseDueTo)) {
+    return false;
+  }
   if (query.createdFrom && m.createdAt < query.createdFrom) return false;
   if (query.createdTo && m.createdAt > query.createdTo) return false;
   return true;

@@ -1,10 +1,11 @@
 import { type Kysely, sql } from 'kysely';
 import type { ReshaemDatabase } from '../database.js';
 import { initial } from './001-initial.js';
+import { autoruleAndDeadlineSort } from './002-autorule-and-deadline-sort.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
-export const migrations: readonly Migration[] = [initial];
+export const migrations: readonly Migration[] = [initial, autoruleAndDeadlineSort];
 
 /** What `migrate` did. */
 export interface MigrationReport {

@@ -23,6 +23,8 @@ export function messageColumns(snapshot: MessageSnapshot) {
     updated_at: m.updatedAt,
     registered_at: m.registeredAt ?? '-infinity',
     response_due_at: m.responseDueAt ?? null,
+    response_due_sort: m.responseDueAt ?? '-infinity',
+    delegated_by_autorule: m.delegatedByAutorule !== null,
     search_text: searchTextOf(m.text),
   };
 }

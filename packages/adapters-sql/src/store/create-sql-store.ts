@@ -75,6 +75,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     db: kysely,
     directory,
     timersOf: options.timersOf ?? coreTimersOf,
+    workerId: `worker-${crypto.randomUUID()}`,
   };
   const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
 
@@ -90,7 +91,8 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     messageTimers: (messageId) => messageTimers(kysely, messageId),
     runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
     messageOutbox: (messageId) => messageOutbox(kysely, messageId),
-    claimOutbox: (opts) => claimOutbox(kysely, opts),
+    claimOutbox: (opts) =>
+      claimOutbox(kysely, { ...opts, workerId: opts.workerId ?? ctx.workerId }),
     completeOutbox: (id) => completeOutbox(kysely, id),
     failOutbox: (id, error, retryAt) => failOutbox(kysely, id, error, retryAt),
     async close() {

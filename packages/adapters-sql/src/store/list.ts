@@ -23,6 +23,7 @@ const sortColumns: Record<SortField, string> = {
   createdAt: 'created_at',
   updatedAt: 'updated_at',
   registeredAt: 'registered_at',
+  responseDueAt: 'response_due_sort',
 };
 
 const anyOf = (column: string, values: readonly string[]) =>
@@ -42,6 +43,15 @@ function filtersOf(query: MessageQuery): RawBuilder<boolean>[] {
   if (query.channels) where.push(anyOf('channel', query.channels));
   if (query.fastTrack !== undefined) where.push(sql<boolean>`fast_track = ${query.fastTrack}`);
   if (query.overdue !== undefined) where.push(sql<boolean>`overdue = ${query.overdue}`);
+  if (query.delegatedByAutorule !== undefined) {
+    where.push(sql<boolean>`delegated_by_autorule = ${query.delegatedByAutorule}`);
+  }
+  if (query.responseDueFrom) {
+    where.push(sql<boolean>`response_due_at >= ${query.responseDueFrom}::timestamptz`);
+  }
+  if (query.responseDueTo) {
+    where.push(sql<boolean>`response_due_at <= ${query.responseDueTo}::timestamptz`);
+  }
   if (query.text) {
     // Lower-cased in JavaScript as the text column was; the number matches as typed.
     where.push(sql<boolean>`(search_text LIKE ${likeContaining(searchTextOf(query.text))}

@@ -54,7 +54,10 @@ export async function runDueTimers(
   principal: Principal,
   options: RunDueTimersOptions,
 ): Promise<TimerRun> {
-  const claimed = await claimTimers(ctx.db, claimSettings(options));
+  const claimed = await claimTimers(
+    ctx.db,
+    claimSettings({ ...options, workerId: options.workerId ?? ctx.workerId }),
+  );
   const run: TimerRun = { claimed: claimed.length, fired: [], refused: [], skipped: 0 };
   for (const timer of claimed) {
     const firing = await fireTimer(ctx, timer, principal);

@@ -23,6 +23,8 @@ export interface WriteContext {
   db: Db;
   directory: Directory;
   timersOf: (snapshot: MessageSnapshot) => Timer[];
+  /** This store instance's claims, unless a caller names its own worker. */
+  workerId: string;
 }
 
 export type Loaded = { version: number; snapshot: MessageSnapshot };

@@ -21,7 +21,7 @@ export const sourceChannels = {
   epgu: ['epgu_form', 'epgu_widget'],
 } as const;
 
-export const sortFieldSchema = z.enum(['createdAt', 'updatedAt', 'registeredAt']);
+export const sortFieldSchema = z.enum(['createdAt', 'updatedAt', 'registeredAt', 'responseDueAt']);
 export type SortField = z.infer<typeof sortFieldSchema>;
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
@@ -47,6 +47,9 @@ export const messageQuerySchema = z.object({
   overdue: z.boolean().optional(),
   /** Words in the message text or its number, case-insensitive. */
   text: z.string().trim().min(1).max(200).optional(),
+  /** The response deadline («Срок ответа») within a range; messages without one never match. */
+  responseDueFrom: instantSchema.optional(),
+  responseDueTo: instantSchema.optional(),
   createdFrom: instantSchema.optional(),
   createdTo: instantSchema.optional(),
   sort: sortFieldSchema.default('createdAt'),

@@ -38,7 +38,9 @@ export function claimSettings(options: {
   return {
     now: new Date(nowMs).toISOString(),
     limit,
-    workerId: options.workerId ?? `worker-${globalThis.crypto.randomUUID()}`,
+    // The core draws no random numbers: stores that run in many processes pass their own
+    // worker id (the SQL store makes one per store instance).
+    workerId: options.workerId ?? 'worker',
     leaseUntil: new Date(nowMs + leaseMs).toISOString(),
   };
 }

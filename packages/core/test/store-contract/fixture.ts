@@ -1,4 +1,9 @@
-import type { MessageStore, StoredMessage, SubmitEventInput } from '../../src/index.js';
+import {
+  type MessageStore,
+  type StoredMessage,
+  type SubmitEventInput,
+  SYSTEM_PRINCIPAL,
+} from '../../src/index.js';
 import {
   at,
   operatorSubmit,
@@ -44,7 +49,16 @@ export const fixtureSpecs: Spec[] = [
   { submit: pothole(2, 10, { channel: 'mobile_app' }), steps: [accept] },
   {
     submit: pothole(3, 20, { channel: 'org_widget', ...byPetrova }),
-    steps: [accept, assign(users.executorRoads.id)],
+    // Assigned by an autorule: «делегировано автоправилом».
+    steps: [
+      accept,
+      {
+        type: 'executor.assign',
+        by: SYSTEM_PRINCIPAL,
+        executorId: users.executorRoads.id,
+        autoruleId: 'rule-potholes',
+      },
+    ],
   },
   {
     submit: pothole(4, 20, {

@@ -65,6 +65,13 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['not fast-track', { fastTrack: false }],
   ['overdue', { overdue: true }],
   ['not overdue', { overdue: false }],
+  ['delegated by autorule', { delegatedByAutorule: true }],
+  ['not delegated by autorule', { delegatedByAutorule: false }],
+  [
+    'response deadline range',
+    { responseDueFrom: '2025-01-20T00:00:00.000Z', responseDueTo: '2025-01-31T00:00:00.000Z' },
+  ],
+  ['response deadline from', { responseDueFrom: '2025-02-01T00:00:00.000Z' }],
   ['text, any case', { text: 'яма' }],
   ['text, upper case', { text: 'ЯМА' }],
   ['text: number', { text: '000012' }],
@@ -83,7 +90,7 @@ const filters: Array<[string, MessageQueryInput]> = [
   ],
 ];
 
-const sorts = ['createdAt', 'updatedAt', 'registeredAt'] as const;
+const sorts = ['createdAt', 'updatedAt', 'registeredAt', 'responseDueAt'] as const;
 const viewers: Array<[string, Principal]> = [
   ['system', SYSTEM_PRINCIPAL],
   ...Object.entries(users),
@@ -122,6 +129,13 @@ export function describeLists(makeStore: MakeStore) {
       expect(await ids({ text: '100%' })).toEqual(['m-14']);
       expect(await ids({ folder: 'returned_to_coordination' })).toEqual(['m-07']);
       expect(await ids({ source: 'site' })).toEqual(['m-03']);
+      expect(await ids({ delegatedByAutorule: true })).toEqual(['m-03']);
+      const due = await ids({ responseDueFrom: '2025-02-01T00:00:00.000Z' });
+      expect(due.length).toBeGreaterThan(0);
+      for (const id of due) {
+        const m = (await store.get(id))?.snapshot.context;
+        expect(m?.responseDueAt && m.responseDueAt >= '2025-02-01T00:00:00.000Z').toBe(true);
+      }
       expect(await ids({ createdFrom: at(20), createdTo: at(30) })).toEqual([
         'm-03',
         'm-04',
