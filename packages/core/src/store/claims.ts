@@ -67,9 +67,13 @@ export interface TimerChanges {
   upserted: Timer[];
 }
 
+/** Plain JSON is enough when both sides look alike: it is native and skips the key sort. */
+const sameEvent = (a: Timer['event'], b: Timer['event']) =>
+  JSON.stringify(a) === JSON.stringify(b) || stableStringify(a) === stableStringify(b);
+
 const sameTimer = (a: Timer, b: Timer) =>
-  Date.parse(a.fireAt) === Date.parse(b.fireAt) &&
-  stableStringify(a.event) === stableStringify(b.event);
+  (a.fireAt === b.fireAt || Date.parse(a.fireAt) === Date.parse(b.fireAt)) &&
+  sameEvent(a.event, b.event);
 
 /**
  * The difference between the timers the snapshot before a write needed and those the

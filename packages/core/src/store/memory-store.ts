@@ -74,8 +74,9 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     event: unknown,
     messageId: string | null,
   ): { hit: StoreWriteResult } | { scopedKey: string | undefined; fingerprint: string } => {
+    // Without a key there is nothing to remember, so no fingerprint to compute.
+    if (key === undefined) return { scopedKey: undefined, fingerprint: '' };
     const fingerprint = requestFingerprint(messageId, event);
-    if (key === undefined) return { scopedKey: undefined, fingerprint };
     const scopedKey = `${principalIdOf(event)}\u0000${key}`;
     const seen = idempotency.get(scopedKey);
     if (!seen) return { scopedKey, fingerprint };
