@@ -4,7 +4,6 @@ import {
   type Directory,
   type MessageSnapshot,
   type MessageStatus,
-  messageEventSchema,
   messageMachine,
   SYSTEM_PRINCIPAL,
   startMessage,
@@ -12,7 +11,6 @@ import {
   timersOf,
 } from '@reshaem/core';
 import { createActor, type InspectionEvent, type Observer } from 'xstate';
-import { machineEventOf } from './machine-event.js';
 import type { ScenarioMessage, ScenarioStep } from './scenario.js';
 
 /** One step as it was played, for the narration. */
@@ -85,8 +83,10 @@ async function playMessage(
       applyEvent(snapshot, input, directory),
       `${input.type} on ${snapshot.context.number}`,
     );
-    const event = messageEventSchema.parse(input);
-    actor.send(machineEventOf(event, snapshot.context, applied.snapshot.context));
+    // The core hands back the event as the machine took it: replay exactly that.
+    if (!applied.event) throw new Error(`${input.type} gave no machine event`);
+    const event = applied.event;
+    actor.send(event);
     const state = actor.getSnapshot();
     if (
       !same(state.value, applied.snapshot.value) ||

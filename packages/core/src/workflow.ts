@@ -46,6 +46,12 @@ export interface HistoryRecord {
 
 export interface Applied {
   ok: true;
+  /**
+   * The event as the machine took it, resolved (a return's target organisation, a fresh
+   * deadline …): send it to an actor of `messageMachine` to replay the step, as the
+   * inspector does. `null` for `submit`, which starts the machine with its input instead.
+   */
+  event: MessageMachineEvent | null;
   snapshot: MessageSnapshot;
   status: MessageStatus;
   effects: Effect[];
@@ -96,6 +102,7 @@ export function startMessage(input: unknown, directory: Directory): ApplyResult 
   const status = statusOfValue(next.value);
   return {
     ok: true,
+    event: null,
     snapshot: { value: next.value, context: next.context },
     status,
     effects: effectsOf(actions),
@@ -190,6 +197,7 @@ function run(
   const toStatus = statusOfValue(next.value);
   return {
     ok: true,
+    event,
     snapshot: { value: next.value, context: next.context },
     status: toStatus,
     effects: effectsOf(actions),
