@@ -46,12 +46,7 @@ export function resolveRating(
   directory: Directory,
 ): Resolution<MessageMachineEvent> {
   const { at, by } = event;
-  if (message.answer?.type === 'postponed') {
-    return {
-      ok: false,
-      error: invalidField([], 'a postponed answer is rated when the final answer comes'),
-    };
-  }
+  // A postponed answer is not rated: a precondition (preconditions.ts), checked before this.
   if (message.ratingDueAt !== null && at > message.ratingDueAt) {
     return { ok: false, error: invalidField(['at'], 'the rating window has closed') };
   }

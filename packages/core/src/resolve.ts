@@ -220,11 +220,15 @@ export function resolveEvent(
       if (event.dueAt !== current) {
         return fail(invalidField(['dueAt'], 'the timer no longer applies'));
       }
+      if (at < event.dueAt) return fail(invalidField(['at'], 'the timer fired before its time'));
       return ok({ type: event.type, at, by, dueAt: event.dueAt });
     }
     case 'postponement.due':
       if (message.answer?.type !== 'postponed' || message.answer.postponedUntil !== event.until) {
         return fail(invalidField(['until'], 'the timer no longer applies'));
+      }
+      if (localDateIn(at, message.timeZone ?? 'UTC') < event.until) {
+        return fail(invalidField(['at'], 'the postponement date has not come yet'));
       }
       return ok({ type: event.type, at, by, until: event.until });
     case 'executor.assign': {
@@ -293,12 +297,9 @@ export function resolveEvent(
       });
     }
     case 'coordination.return': {
+      // The parent exists: preconditions.ts checked it before this step.
       const parent = directory.parentOf(message.holdingOrgId);
-      if (!parent) {
-        return fail(
-          invalidField([], 'the organisation holding the message has no parent to return it to'),
-        );
-      }
+      if (!parent) return fail(invalidField([], 'no parent organisation'));
       return ok({ type: event.type, at, by, toOrgId: parent.id, comment: event.comment });
     }
     case 'answer.submit': {
@@ -309,9 +310,7 @@ export function resolveEvent(
       return ok({ type: event.type, at, by, answer: event.answer });
     }
     case 'deadline.extension_request': {
-      if (message.pendingExtension) {
-        return fail(invalidField([], 'an extension request is already waiting for the head'));
-      }
+      // One request at a time is a precondition (preconditions.ts), checked before this step.
       const verdict = checkMessageExtension(message, event.until, directory);
       if (!verdict.ok) return fail(invalidField(['until'], verdict.message));
       return ok({ type: event.type, at, by, until: verdict.responseDueAt, reason: event.reason });
@@ -339,8 +338,6 @@ export function resolveEvent(
       });
     }
     case 'deadline.extension_deny':
-      if (!message.pendingExtension)
-        return fail(invalidField([], 'no extension request is waiting'));
       return ok({ type: event.type, at, by, comment: event.comment });
     case 'deadline.due_soon':
     case 'deadline.overdue': {
@@ -349,6 +346,7 @@ export function resolveEvent(
       if (event.dueAt !== current) {
         return fail(invalidField(['dueAt'], 'the timer no longer applies: the deadline moved'));
       }
+      if (at < event.dueAt) return fail(invalidField(['at'], 'the timer fired before its time'));
       return ok({ type: event.type, at, by, dueAt: event.dueAt });
     }
     case 'registration.update':

@@ -11,6 +11,7 @@ import {
 } from './machines/message-machine.js';
 import { createPureTransition } from './machines/pure-transition.js';
 import { isPermitted } from './permissions.js';
+import { unmetPrecondition } from './preconditions.js';
 import { resolveEvent, resolveSubmission } from './resolve.js';
 import {
   type MessageEventType,
@@ -169,6 +170,8 @@ export function applyEvent(
       principalId: event.by.id,
     });
   }
+  const unmet = unmetPrecondition(event.type, message, directory);
+  if (unmet !== null) return refuse(invalidPayload([{ path: [], message: unmet }]));
   const resolved = resolveEvent(event, message, directory);
   if (!resolved.ok) return resolved;
   return run(snapshot, status, resolved.value);
@@ -227,7 +230,9 @@ export function applyEventOrThrow(
 
 /**
  * The events this principal may send on this message now — what a portal draws as buttons.
- * Payload checks (which executor, which organisation) still happen when the event is sent.
+ * Events that cannot succeed whatever their payload (returning from the top of the tree,
+ * deciding an extension nobody asked for) are left out; payload checks (which executor,
+ * which organisation) still happen when the event is sent.
  */
 export function availableEvents(
   snapshot: MessageSnapshot,
@@ -238,6 +243,7 @@ export function availableEvents(
   return messageEventTypes.filter(
     (type) =>
       acceptsEvent(snapshot, type) &&
-      isPermitted(type, principal, snapshot.context, status, directory),
+      isPermitted(type, principal, snapshot.context, status, directory) &&
+      unmetPrecondition(type, snapshot.context, directory) === null,
   );
 }

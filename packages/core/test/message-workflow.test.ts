@@ -444,3 +444,37 @@ describe('autorule events', () => {
     expectRefused(result, 'invalid_payload');
   });
 });
+
+describe('availableEvents leaves out what cannot succeed', () => {
+  it('offers no return at the top of the tree, and no decision without a request', () => {
+    const atTop = drive(start(potholeSubmit({ orgId: 'kam-gov' })), toCoordination);
+    expect(availableEvents(atTop, users.coordinatorGov, directory)).not.toContain(
+      'coordination.return',
+    );
+    const atRoads = drive(start(), toCoordination);
+    expect(availableEvents(atRoads, users.coordinatorRoads, directory)).toContain(
+      'coordination.return',
+    );
+    expect(availableEvents(atRoads, users.headRoads, directory)).not.toContain(
+      'deadline.extension_approve',
+    );
+    const asked = drive(
+      atRoads,
+      [
+        {
+          type: 'deadline.extension_request',
+          by: users.coordinatorRoads,
+          until: '2025-02-01',
+          reason: 'Экспертиза',
+        },
+      ],
+      10,
+    );
+    expect(availableEvents(asked, users.headRoads, directory)).toEqual(
+      expect.arrayContaining(['deadline.extension_approve', 'deadline.extension_deny']),
+    );
+    expect(availableEvents(asked, users.coordinatorRoads, directory)).not.toContain(
+      'deadline.extension_request',
+    );
+  });
+});

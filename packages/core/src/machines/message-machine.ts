@@ -98,6 +98,18 @@ const toRequester = (m: Message): Recipient =>
 const toExecutor = (m: Message): Recipient =>
   m.executorId ? { kind: 'user', userId: m.executorId } : toHoldingOrg(m);
 
+/**
+ * A fresh deadline (re-review, resumed postponement) never ends before the one it replaces:
+ * an extension granted earlier still holds.
+ */
+const laterDeadline = (
+  context: Message,
+  fresh: RegistrationDeadline | null,
+): Pick<Message, 'responseDueAt' | 'dueSoonAt'> =>
+  fresh && (context.responseDueAt === null || fresh.responseDueAt > context.responseDueAt)
+    ? { responseDueAt: fresh.responseDueAt, dueSoonAt: fresh.dueSoonAt }
+    : { responseDueAt: context.responseDueAt, dueSoonAt: context.dueSoonAt };
+
 /** Sends the approved answer by e-mail when the applicant gave an address. */
 const emailAnswer = {
   type: 'effect' as const,
@@ -236,8 +248,7 @@ export const messageMachine = setup({
         executionDueAt: null,
         headId: null,
         lastReturnComment: event.comment,
-        responseDueAt: target.deadline?.responseDueAt ?? null,
-        dueSoonAt: target.deadline?.dueSoonAt ?? null,
+        ...laterDeadline(context, target.deadline),
         timeZone: target.deadline?.timeZone ?? context.timeZone,
         pendingExtension: null,
         delivery: null,
@@ -257,8 +268,7 @@ export const messageMachine = setup({
         ratingDueAt: null,
         deliveryDueAt: null,
         deliveryOverdue: false,
-        responseDueAt: deadline?.responseDueAt ?? context.responseDueAt,
-        dueSoonAt: deadline?.dueSoonAt ?? context.dueSoonAt,
+        ...laterDeadline(context, deadline),
       };
     }),
     confirmDelivery: assign(({ event }) => {

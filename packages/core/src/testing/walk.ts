@@ -1,6 +1,7 @@
 import type { Directory } from '../directory.js';
 import type { MessageEventType, SubmitEventInput } from '../schemas/events.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../schemas/principal.js';
+import { timersOf } from '../timers.js';
 import {
   type ApplyResult,
   applyEvent,
@@ -52,6 +53,9 @@ export function runWalk(
     const payload = step.guided
       ? plausiblePayload(type, snapshot, directory, step.pick)
       : step.payloadSeed[type];
+    // A store fires a timer at its instant: guided timer events come then, not before.
+    const timer = step.guided ? timersOf(snapshot).find((t) => t.event.type === type) : undefined;
+    if (timer && timer.fireAt > at) at = timer.fireAt;
     const event = { ...payload, type, at, by };
     const before = JSON.stringify(snapshot);
     const result: ApplyResult = applyEvent(snapshot, event, directory);
