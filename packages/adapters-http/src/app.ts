@@ -4,6 +4,8 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { AppEnv } from './env.js';
 import { type HttpAppOptions, resolveOptions } from './options.js';
 import { HttpProblem, problem, problemResponse } from './problems.js';
+import { registerAdmin } from './routes/admin.js';
+import { registerCases } from './routes/cases.js';
 import { registerEvents } from './routes/events.js';
 import { registerExport } from './routes/export.js';
 import { registerCatalogue, registerFolders } from './routes/folders.js';
@@ -62,6 +64,10 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   registerExport(app, deps);
   registerReads(app, deps);
   registerEvents(app, deps);
+  // ОНФ cards, only when the store serves them (a store without case methods: messages only).
+  registerCases(app, deps);
+  // The organisation admin's settings, only when the store keeps them.
+  registerAdmin(app, deps);
   registerFolders(app, deps);
   registerCatalogue(app, deps);
   registerMeta(app, deps);

@@ -14,6 +14,8 @@ export const problemKinds = {
   'method-not-allowed': { status: 405, title: 'Method not allowed' },
   'not-allowed-in-status': { status: 409, title: 'Not allowed in this status' },
   'already-exists': { status: 409, title: 'Already exists' },
+  /** ОНФ: the executor already holds another card's lock. */
+  'lock-conflict': { status: 409, title: 'Another card is locked by you' },
   /** 412 when the caller sent If-Match; 409 when a concurrent write won without one. */
   'version-conflict': { status: 412, title: 'Version conflict' },
   'payload-too-large': { status: 413, title: 'Request body too large' },

@@ -84,6 +84,23 @@ export interface IdempotencyKeysTable {
   created_at: ColumnType<Date, string | undefined, never>;
 }
 
+/** An organisation's autorule (migration 003): the validated rule as JSON. */
+export interface AutorulesTable {
+  org_id: string;
+  id: string;
+  position: number;
+  rule: Json;
+  updated_at: ColumnType<Date, string | undefined, string | undefined>;
+}
+
+/** An organisation's notifications or answer templates (migration 003): one JSON list. */
+export interface OrganisationSettingsTable {
+  org_id: string;
+  kind: string;
+  items: Json;
+  updated_at: ColumnType<Date, string | undefined, string | undefined>;
+}
+
 /** Message counts by everything a view scope can select on, for fast folder counts. */
 export interface FolderCountsTable {
   holding_org_id: string;
@@ -160,6 +177,8 @@ export interface ReshaemDatabase {
   timers: TimersTable;
   outbox: OutboxTable;
   idempotency_keys: IdempotencyKeysTable;
+  autorules: AutorulesTable;
+  organisation_settings: OrganisationSettingsTable;
   folder_counts: FolderCountsTable;
   organisations: OrganisationsTable;
   users: UsersTable;

@@ -4,9 +4,16 @@ export { type MigrationReport, migrate, migrations } from './migrations/migrate.
 export type { Migration } from './migrations/migration.js';
 export { createPgliteKysely, type PgliteKyselyOptions } from './pglite-kysely.js';
 export { createPostgresKysely, type PostgresKyselyOptions } from './postgres-kysely.js';
+export { loadAutorules, saveAutorules } from './store/autorules.js';
 export {
   createSqlStore,
   type SqlDatabase,
   type SqlStore,
   type SqlStoreOptions,
 } from './store/create-sql-store.js';
+export {
+  loadAnswerTemplates,
+  loadNotifications,
+  saveAnswerTemplates,
+  saveNotifications,
+} from './store/settings.js';

@@ -12,6 +12,9 @@ export async function tablesOf(db: Kysely<ReshaemDatabase>) {
 }
 
 export const expectedTables = [
+  'autorules',
+  'case_history',
+  'cases',
   'categories',
   'directory_settings',
   'facts',
@@ -19,6 +22,7 @@ export const expectedTables = [
   'idempotency_keys',
   'message_history',
   'messages',
+  'organisation_settings',
   'organisations',
   'outbox',
   'reshaem_migrations',

@@ -53,10 +53,24 @@ export {
   operatorFolderLabels,
   operatorFolderOf,
 } from './status.js';
+export { type AutoruleWrite, autoruleWrites } from './store/autorule-writes.js';
+export type * from './store/case-port.js';
+export { hasCaseStore } from './store/case-port.js';
 export * from './store/claims.js';
 export { principalIdOf, requestFingerprint, stableStringify } from './store/idempotency.js';
+export {
+  caseCursorOf,
+  createMemoryCaseStore,
+  listCasesIn,
+  parseCaseQuery,
+} from './store/memory-case-store.js';
 export { createMemoryStore, type MemoryStore, parseQuery } from './store/memory-store.js';
 export type * from './store/port.js';
+export {
+  assertOwnItems,
+  hasSettingsStore,
+  type OrganisationSettingsStore,
+} from './store/settings-port.js';
 export type { Timer } from './timers.js';
 export { timersOf } from './timers.js';
 export type { ViewScope } from './visibility.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe } from 'vitest';
 import type { MessageStore } from '../src/index.js';
+import { describeAutorules } from './store-contract/autorules.js';
 import { describeIdempotency } from './store-contract/idempotency.js';
 import { describeLists } from './store-contract/lists.js';
 import { describeOutbox } from './store-contract/outbox.js';
@@ -30,6 +31,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     });
 
     describeWrites(fresh);
+    describeAutorules(fresh);
     describeIdempotency(fresh);
     describeOutbox(fresh);
     describeTimers(fresh);

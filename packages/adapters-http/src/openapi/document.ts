@@ -1,4 +1,6 @@
 import type { OpenApiInfo } from '../options.js';
+import { adminComponentSchemas, adminPaths } from './admin-operations.js';
+import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
 import { type Paths, paths } from './operations.js';
 import { componentHeaders, componentParameters } from './parameters.js';
@@ -27,7 +29,14 @@ Every refusal is an RFC 9457 problem (\`application/problem+json\`) whose \`type
  * const doc = buildOpenApiDocument({ title: 'Портал', version: '1.2.0', servers: [{ url: '/api' }] });
  * await writeFile('openapi.json', JSON.stringify(doc, null, 2));
  */
-export function buildOpenApiDocument(info: OpenApiInfo = {}): OpenApiDocument {
+export function buildOpenApiDocument(
+  info: OpenApiInfo = {},
+  /** `cases: false` for a store without the ОНФ case methods (messages only). */
+  options: { cases?: boolean; admin?: boolean } = {},
+): OpenApiDocument {
+  const cases = options.cases ?? true;
+  /** `admin: false` for a store without organisation settings. */
+  const admin = options.admin ?? true;
   return {
     openapi: '3.1.0',
     info: {
@@ -42,11 +51,24 @@ export function buildOpenApiDocument(info: OpenApiInfo = {}): OpenApiDocument {
       { name: 'export', description: 'The ПОС export format' },
       { name: 'catalogue', description: 'Topics and deadline rules' },
       { name: 'meta', description: 'This description' },
+      ...(cases ? [{ name: 'cases', description: 'ОНФ cards (SPEC §9)' }] : []),
+      ...(admin
+        ? [
+            {
+              name: 'admin',
+              description: 'An organisation admin’s autorules, notifications and templates',
+            },
+          ]
+        : []),
     ],
     security: [{ bearerAuth: [] }],
-    paths: paths(),
+    paths: { ...paths(), ...(cases ? casePaths() : {}), ...(admin ? adminPaths() : {}) },
     components: {
-      schemas: componentSchemas(),
+      schemas: {
+        ...componentSchemas(),
+        ...(cases ? caseComponentSchemas() : {}),
+        ...(admin ? adminComponentSchemas() : {}),
+      },
       parameters: componentParameters,
       headers: componentHeaders,
       securitySchemes: {

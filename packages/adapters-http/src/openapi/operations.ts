@@ -8,7 +8,7 @@ export type Paths = Record<string, Record<string, Operation>>;
 const json = (schema: unknown) => ({ 'application/json': { schema } });
 
 /** The problem responses of an operation, one per status, naming each `type` it may carry. */
-function problems(...kinds: ProblemKind[]): Record<string, unknown> {
+export function problems(...kinds: ProblemKind[]): Record<string, unknown> {
   const byStatus = new Map<number, ProblemKind[]>();
   for (const kind of kinds) {
     const status = problemKinds[kind].status;

@@ -1,3 +1,4 @@
+import { hasCaseStore, hasSettingsStore } from '@reshaem/core';
 import type { Hono } from 'hono';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { renderDocsPage } from '../openapi/docs-page.js';
@@ -8,7 +9,10 @@ export function registerMeta(app: Hono<AppEnv>, deps: RouteDeps): void {
   let document: OpenApiDocument | undefined;
   let page: string | undefined;
   const doc = () => {
-    document ??= buildOpenApiDocument(deps.openapi);
+    document ??= buildOpenApiDocument(deps.openapi, {
+      cases: hasCaseStore(deps.store),
+      admin: hasSettingsStore(deps.store),
+    });
     return document;
   };
   app.get('/openapi.json', (c) => c.json(doc()));

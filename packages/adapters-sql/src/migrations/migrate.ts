@@ -2,10 +2,17 @@ import { type Kysely, sql } from 'kysely';
 import type { ReshaemDatabase } from '../database.js';
 import { initial } from './001-initial.js';
 import { autoruleAndDeadlineSort } from './002-autorule-and-deadline-sort.js';
+import { autorules } from './003-autorules.js';
+import { cases } from './004-cases.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
-export const migrations: readonly Migration[] = [initial, autoruleAndDeadlineSort];
+export const migrations: readonly Migration[] = [
+  initial,
+  autoruleAndDeadlineSort,
+  autorules,
+  cases,
+];
 
 /** What `migrate` did. */
 export interface MigrationReport {

@@ -1,7 +1,9 @@
 import {
+  type CaseStore,
   timersOf as coreTimersOf,
   type MessageStore,
   type MessageStoreOptions,
+  type OrganisationSettingsStore,
   SYSTEM_PRINCIPAL,
 } from '@reshaem/core';
 import type { Kysely } from 'kysely';
@@ -9,10 +11,19 @@ import type { ReshaemDatabase } from '../database.js';
 import { migrate } from '../migrations/migrate.js';
 import { createPgliteKysely, type PgliteKyselyOptions } from '../pglite-kysely.js';
 import { createPostgresKysely, type PostgresKyselyOptions } from '../postgres-kysely.js';
+import { loadAutorules, saveAutorules } from './autorules.js';
+import { caseHistory, getCase, listCases } from './case-list.js';
+import { casesHeldBy, sendCase, submitCase } from './case-writes.js';
 import { countFolders } from './counts.js';
 import { listMessages } from './list.js';
 import { claimOutbox, completeOutbox, failOutbox } from './outbox.js';
 import { type Db, getMessage, messageHistory, messageOutbox, messageTimers } from './reads.js';
+import {
+  loadAnswerTemplates,
+  loadNotifications,
+  saveAnswerTemplates,
+  saveNotifications,
+} from './settings.js';
 import { runDueTimers } from './timer-worker.js';
 import { sendEvent, submitMessage, type WriteContext } from './writes.js';
 
@@ -33,7 +44,7 @@ export interface SqlStoreOptions<DB = ReshaemDatabase> extends MessageStoreOptio
 }
 
 /** The persistence port over SQL, with the Kysely it uses (for your own queries). */
-export interface SqlStore extends MessageStore {
+export interface SqlStore extends MessageStore, CaseStore, OrganisationSettingsStore {
   readonly db: Kysely<ReshaemDatabase>;
 }
 
@@ -76,12 +87,20 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     directory,
     timersOf: options.timersOf ?? coreTimersOf,
     workerId: `worker-${crypto.randomUUID()}`,
+    ...(options.autorules ? { autorules: options.autorules } : {}),
+    ...(options.onAutoruleSkipped ? { onAutoruleSkipped: options.onAutoruleSkipped } : {}),
   };
   const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
 
   return {
     db: kysely,
     directory,
+    submitCase: (event, opts) => submitCase({ db: kysely, directory }, event, opts),
+    sendCase: (caseId, event, opts) => sendCase({ db: kysely, directory }, caseId, event, opts),
+    getCase: (caseId) => getCase(kysely, caseId),
+    caseHistory: (caseId) => caseHistory(kysely, caseId),
+    listCases: (viewer, query = {}) => listCases(kysely, directory, viewer, query),
+    casesHeldBy: (userId) => casesHeldBy(kysely, userId),
     submit: (event, opts) => submitMessage(ctx, event, opts),
     send: (messageId, event, opts) => sendEvent(ctx, messageId, event, opts),
     get: (messageId) => getMessage(kysely, messageId),
@@ -95,6 +114,12 @@ export async function createSqlStore<DB = ReshaemDatabase>(
       claimOutbox(kysely, { ...opts, workerId: opts.workerId ?? ctx.workerId }),
     completeOutbox: (id) => completeOutbox(kysely, id),
     failOutbox: (id, error, retryAt) => failOutbox(kysely, id, error, retryAt),
+    loadAutorules: (orgId) => loadAutorules(kysely, orgId),
+    saveAutorules: (orgId, rules) => saveAutorules(kysely, orgId, rules),
+    loadNotifications: (orgId) => loadNotifications(kysely, orgId),
+    saveNotifications: (orgId, configs) => saveNotifications(kysely, orgId, configs),
+    loadAnswerTemplates: (orgId) => loadAnswerTemplates(kysely, orgId),
+    saveAnswerTemplates: (orgId, templates) => saveAnswerTemplates(kysely, orgId, templates),
     async close() {
       if (owned) await kysely.destroy();
     },

@@ -6,6 +6,7 @@ import {
   type Applied,
   type Directory,
   type MessageSnapshot,
+  type MessageStoreOptions,
   type StoreWriteResult,
   type StoreWritten,
   type Timer,
@@ -25,6 +26,9 @@ export interface WriteContext {
   timersOf: (snapshot: MessageSnapshot) => Timer[];
   /** This store instance's claims, unless a caller names its own worker. */
   workerId: string;
+  /** The store's autorule option; the `autorules` table when absent. */
+  autorules?: MessageStoreOptions['autorules'];
+  onAutoruleSkipped?: MessageStoreOptions['onAutoruleSkipped'];
 }
 
 export type Loaded = { version: number; snapshot: MessageSnapshot };

@@ -6,6 +6,7 @@ import {
   startMessage,
   type WriteOptions,
 } from '@reshaem/core';
+import { storeWithAutorules } from './autorules.js';
 import { isUniqueViolation, retrying } from './db-errors.js';
 import { replay, type ScopedKey, scopedKey } from './idempotency-keys.js';
 import { type Db, getMessage } from './reads.js';
@@ -15,7 +16,6 @@ import {
   lockMessage,
   notFound,
   readMessage,
-  store,
   type WriteContext,
 } from './write-path.js';
 
@@ -49,7 +49,8 @@ export function submitMessage(ctx: WriteContext, event: unknown, options: WriteO
     if (!result.ok) return result;
     const messageId = result.snapshot.context.id;
     try {
-      const attempt = async () => (await store(ctx, ctx.db, result, null, key)) as StoreWritten;
+      const attempt = async () =>
+        (await storeWithAutorules(ctx, ctx.db, result, null, key)) as StoreWritten;
       return await retrying(attempt, (error) => Promise.reject(error));
     } catch (error) {
       if (!isUniqueViolation(error, 'messages_pkey')) throw error;
@@ -89,7 +90,7 @@ async function applyOnce(
   }
   const result = applyEvent(loaded.snapshot, event, ctx.directory);
   if (!result.ok) return result;
-  const written = await store(ctx, db, result, loaded, key);
+  const written = await storeWithAutorules(ctx, db, result, loaded, key);
   return written ?? 'lost_race';
 }
 

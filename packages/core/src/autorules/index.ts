@@ -39,3 +39,9 @@ export {
   autorulesOf,
   autoruleWordsSchema,
 } from './schema.js';
+export {
+  type AsyncAutoruleSource,
+  type AutoruleSource,
+  runAutorulesFrom,
+  runAutorulesLoading,
+} from './source.js';

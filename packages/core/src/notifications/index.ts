@@ -25,6 +25,14 @@ export {
 } from './config.js';
 export { defaultApplicantNotices } from './defaults.js';
 export {
+  createRecordingSender,
+  type DeliverNotificationsOptions,
+  deliverNotifications,
+  type EmailSender,
+  type NotificationDelivery,
+  type RecordingSender,
+} from './delivery.js';
+export {
   type PlaceholderKey,
   type PlaceholderValues,
   placeholderKey,

@@ -1,12 +1,17 @@
+import { runAutorulesFrom } from '../autorules/source.js';
 import type { Directory } from '../directory.js';
 import { type Principal, SYSTEM_PRINCIPAL } from '../schemas/principal.js';
 import type { MessageQueryInput } from '../schemas/query.js';
 import { timersOf as coreTimersOf, type Timer } from '../timers.js';
-import { type ApplyResult, applyEvent, startMessage } from '../workflow.js';
+import { type Applied, type ApplyResult, applyEvent, startMessage } from '../workflow.js';
+import { autoruleWrites } from './autorule-writes.js';
+import type { CaseStore } from './case-port.js';
 import { claimSettings, timerChanges, timerEvent } from './claims.js';
 import { principalIdOf, requestFingerprint } from './idempotency.js';
+import { createMemoryCaseStore } from './memory-case-store.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import { countFolders, listMessages } from './memory-query.js';
+import { createMemorySettings } from './memory-settings.js';
 import { createMemoryTimers } from './memory-timers.js';
 import type { OutboxEntry } from './outbox-port.js';
 import type {
@@ -20,6 +25,7 @@ import type {
   StoreWritten,
   WriteOptions,
 } from './port.js';
+import type { OrganisationSettingsStore } from './settings-port.js';
 import type { TimerRun } from './timer-port.js';
 
 export { parseQuery } from './memory-query.js';
@@ -30,7 +36,7 @@ interface Entry {
 }
 
 /** A store that keeps everything in memory: for tests, examples and prototypes. */
-export interface MemoryStore extends MessageStore {
+export interface MemoryStore extends MessageStore, CaseStore, OrganisationSettingsStore {
   /** Every outbox entry written so far, in write order (live, for tests). */
   readonly outbox: ReadonlyArray<OutboxEntry>;
 }
@@ -66,6 +72,8 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const messages = new Map<string, Entry>();
   const idempotency = new Map<string, { fingerprint: string; result: StoreWritten }>();
   const outbox = createMemoryOutbox();
+  const settings = createMemorySettings();
+  const autorules = options.autorules ?? settings.autorulesNow;
   const timers = createMemoryTimers();
   const current = () => [...messages.values()].map((e) => e.current);
 
@@ -95,13 +103,8 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     return { hit: { ...seen.result, replayed: true } };
   };
 
-  const commit = (
-    result: ApplyResult,
-    version: number,
-    memo: { scopedKey: string | undefined; fingerprint: string },
-    fired?: Timer,
-  ): StoreWriteResult => {
-    if (!result.ok) return result;
+  /** Stores one applied event at `version`: snapshot, history, timers and outbox. */
+  const persist = (result: Applied, version: number, fired?: Timer): StoredMessage => {
     const id = result.snapshot.context.id;
     const stored: StoredMessage = { id, version, status: result.status, snapshot: result.snapshot };
     const entry = messages.get(id);
@@ -115,12 +118,29 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     }
     timers.change(id, timerChanges(before, timersOf(result.snapshot), fired));
     outbox.add(id, version, structuredClone(result.effects), result.record.at);
+    return stored;
+  };
+
+  const commit = (
+    result: ApplyResult,
+    version: number,
+    memo: { scopedKey: string | undefined; fingerprint: string },
+    fired?: Timer,
+  ): StoreWriteResult => {
+    if (!result.ok) return result;
+    let stored = persist(result, version, fired);
+    // Autorules act in the same (synchronous) write, as the system.
+    const run = runAutorulesFrom(result.snapshot, autorules, directory, result.record.at);
+    const { writes, outcome } = autoruleWrites(run, version);
+    for (const w of writes) stored = persist(w.applied, w.version);
+    for (const skip of outcome?.skipped ?? []) options.onAutoruleSkipped?.(skip, stored.id);
     const written: StoreWritten = {
       ok: true,
       message: stored,
       effects: result.effects,
       record: result.record,
       replayed: false,
+      ...(outcome ? { autorules: outcome } : {}),
     };
     if (memo.scopedKey !== undefined) {
       idempotency.set(memo.scopedKey, { fingerprint: memo.fingerprint, result: written });
@@ -156,6 +176,13 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   };
 
   return {
+    ...createMemoryCaseStore({ directory }),
+    loadAutorules: settings.loadAutorules,
+    saveAutorules: settings.saveAutorules,
+    loadNotifications: settings.loadNotifications,
+    saveNotifications: settings.saveNotifications,
+    loadAnswerTemplates: settings.loadAnswerTemplates,
+    saveAnswerTemplates: settings.saveAnswerTemplates,
     directory,
     outbox: outbox.entries,
 

@@ -1,3 +1,5 @@
+import type { SkippedAutorule } from '../autorules/run.js';
+import type { AutoruleSource } from '../autorules/source.js';
 import type { Directory } from '../directory.js';
 import type { Effect } from '../effects.js';
 import type { WorkflowError } from '../errors.js';
@@ -43,6 +45,25 @@ export interface StoreWritten {
   record: HistoryRecord;
   /** True when an idempotency key replayed an earlier result instead of applying again. */
   replayed: boolean;
+  /**
+   * What the autorules did after this write, when any matched (absent otherwise). `message`
+   * is then the message as the rules left it; `record` and `effects` stay the caller's.
+   */
+  autorules?: StoreAutoruleOutcome;
+}
+
+/** An autorule event a store applied after a write, as the system, with its own version. */
+export interface StoredAutoruleStep {
+  ruleId: string;
+  orgId: string;
+  version: number;
+  record: HistoryRecord;
+}
+
+/** The autorules' part of a write: the events they applied, and the rules skipped (logged). */
+export interface StoreAutoruleOutcome {
+  applied: StoredAutoruleStep[];
+  skipped: SkippedAutorule[];
 }
 export type StoreWriteResult = StoreWritten | { ok: false; error: StoreError };
 
@@ -86,6 +107,15 @@ export interface MessageStoreOptions {
    * grants its system account more roles) may pass another principal.
    */
   timerPrincipal?: Principal;
+  /**
+   * The organisations' autorules. When set, every write that leaves a message newly arrived
+   * in `coordination` (an operator's submit, `moderation.accept`, a forward) runs them in the
+   * same write, as the system principal (see `runAutorulesFrom`). When absent, the stores
+   * use the rules saved with `saveAutorules` (the SQL store: its `autorules` table).
+   */
+  autorules?: AutoruleSource;
+  /** Called for each matching rule the workflow refused (or a cycle / too many hops). */
+  onAutoruleSkipped?: (skip: SkippedAutorule, messageId: string) => void;
 }
 
 /**

@@ -1,0 +1,224 @@
+import { caseEventTypes, caseQuerySchema, caseStatusSchema } from '@reshaem/core';
+import { z } from 'zod';
+import { problemKinds, problemType } from '../problems.js';
+import { type JsonSchema, schemaRef } from './components.js';
+import { header, ref } from './parameters.js';
+
+const json = (schema: unknown) => ({ 'application/json': { schema } });
+const problemRef = { 'application/problem+json': { schema: schemaRef('Problem') } };
+type Kind = keyof typeof problemKinds;
+/** The problem responses of an operation, one per status. */
+function problems(...kinds: Kind[]): Record<string, unknown> {
+  const byStatus = new Map<number, Kind[]>();
+  for (const k of kinds)
+    byStatus.set(problemKinds[k].status, [...(byStatus.get(problemKinds[k].status) ?? []), k]);
+  return Object.fromEntries(
+    [...byStatus].map(([status, group]) => [
+      String(status),
+      {
+        description: group.map((k) => `${problemKinds[k].title} (${problemType(k)})`).join('; '),
+        content: problemRef,
+      },
+    ]),
+  );
+}
+
+const caseId = {
+  name: 'id',
+  in: 'path',
+  required: true,
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
+  description: 'The card id',
+};
+
+/** SPEC §9 filters as query parameters, from the core's `caseQuerySchema`. */
+function caseFilterParameters(paging: boolean): unknown[] {
+  const { properties } = z.toJSONSchema(caseQuerySchema, {
+    io: 'input',
+    unrepresentable: 'any',
+  }) as { properties: Record<string, JsonSchema> };
+  return Object.entries(properties)
+    .filter(([name]) => paging || (name !== 'limit' && name !== 'cursor'))
+    .map(([name, schema]) => ({
+      name,
+      in: 'query',
+      required: false,
+      schema,
+      ...(schema.type === 'array' ? { style: 'form', explode: true } : {}),
+    }));
+}
+
+/** The case schemas of `components.schemas`. */
+export function caseComponentSchemas(): Record<string, JsonSchema> {
+  const status = {
+    type: 'object',
+    required: ['code', 'label'],
+    properties: {
+      code: { type: 'string', enum: [...caseStatusSchema.options] },
+      label: { type: 'string' },
+    },
+  };
+  const item = {
+    type: 'object',
+    required: ['id', 'version', 'status', 'locked', 'card'],
+    properties: {
+      id: { type: 'string' },
+      version: { type: 'integer', minimum: 1 },
+      status,
+      locked: { type: 'boolean' },
+      card: { type: 'object', description: 'The card (`CaseRecord` of @reshaem/core)' },
+    },
+  };
+  return {
+    CaseListItem: item,
+    CaseView: {
+      ...item,
+      required: [...item.required, 'availableEvents'],
+      properties: {
+        ...item.properties,
+        availableEvents: { type: 'array', items: { type: 'string', enum: [...caseEventTypes] } },
+      },
+    },
+    CasePage: {
+      type: 'object',
+      required: ['items', 'nextCursor'],
+      properties: {
+        items: { type: 'array', items: schemaRef('CaseListItem') },
+        nextCursor: { type: ['string', 'null'] },
+      },
+    },
+    CaseHistory: {
+      type: 'object',
+      required: ['items'],
+      properties: { items: { type: 'array', items: { type: 'object' } } },
+    },
+    CaseBody: {
+      type: 'object',
+      required: ['type'],
+      description: 'A case event `{ type, ...payload }` (`at`, `by` and facts are the server’s)',
+      properties: { type: { type: 'string', enum: [...caseEventTypes] } },
+    },
+    CreateCaseBody: {
+      type: 'object',
+      description: 'The `case.create` payload without `type`, `at` and `by`',
+      required: ['number', 'applicant', 'text', 'regionCode', 'categoryType', 'categoryId'],
+    },
+  };
+}
+
+const writeProblems = problems(
+  'malformed-json',
+  'unauthenticated',
+  'forbidden',
+  'not-found',
+  'not-allowed-in-status',
+  'version-conflict',
+  'lock-conflict',
+  'payload-too-large',
+  'unsupported-media-type',
+  'validation',
+  'idempotency-conflict',
+);
+const viewHeaders = { ETag: header('ETag'), 'Idempotent-Replayed': header('IdempotentReplayed') };
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The ОНФ operations, when the store serves cards. */
+export function casePaths(): Record<string, Record<string, Record<string, unknown>>> {
+  return {
+    '/cases': {
+      post: {
+        operationId: 'createCase',
+        tags: ['cases'],
+        summary: 'Open an ОНФ card (source system or call-centre operator)',
+        parameters: [ref('IdempotencyKey')],
+        requestBody: { required: true, content: json(schemaRef('CreateCaseBody')) },
+        responses: {
+          '201': {
+            description: 'The new card',
+            headers: viewHeaders,
+            content: json(schemaRef('CaseView')),
+          },
+          ...problems(
+            'malformed-json',
+            'unauthenticated',
+            'forbidden',
+            'already-exists',
+            'validation',
+            'idempotency-conflict',
+          ),
+        },
+      },
+      get: {
+        operationId: 'listCases',
+        tags: ['cases'],
+        summary: 'The cards the caller may see, filtered (SPEC §9), one page',
+        parameters: caseFilterParameters(true),
+        responses: {
+          '200': { description: 'One page', content: json(schemaRef('CasePage')) },
+          ...problems('unauthenticated', 'validation'),
+        },
+      },
+    },
+    '/cases/export.xlsx': {
+      get: {
+        operationId: 'exportCasesXlsx',
+        tags: ['cases'],
+        summary: 'The filtered list as an Excel workbook («Выгрузить в Excel»), streamed',
+        parameters: caseFilterParameters(false),
+        responses: {
+          '200': {
+            description: 'The XLSX file',
+            content: { [XLSX]: { schema: { type: 'string', contentMediaType: XLSX } } },
+          },
+          ...problems('unauthenticated', 'validation'),
+        },
+      },
+    },
+    '/cases/{id}': {
+      get: {
+        operationId: 'getCase',
+        tags: ['cases'],
+        summary: 'A card with the events the caller may send now',
+        parameters: [caseId, ref('IfNoneMatch')],
+        responses: {
+          '200': {
+            description: 'The card',
+            headers: { ETag: header('ETag') },
+            content: json(schemaRef('CaseView')),
+          },
+          '304': { description: 'Not modified' },
+          ...problems('unauthenticated', 'not-found'),
+        },
+      },
+    },
+    '/cases/{id}/events': {
+      post: {
+        operationId: 'sendCaseEvent',
+        tags: ['cases'],
+        summary: 'Apply one event to a card; 409 lock-conflict when the caller holds another card',
+        parameters: [caseId, ref('IfMatch'), ref('IdempotencyKey')],
+        requestBody: { required: true, content: json(schemaRef('CaseBody')) },
+        responses: {
+          '200': {
+            description: 'The card after the event',
+            headers: viewHeaders,
+            content: json(schemaRef('CaseView')),
+          },
+          ...writeProblems,
+        },
+      },
+    },
+    '/cases/{id}/history': {
+      get: {
+        operationId: 'getCaseHistory',
+        tags: ['cases'],
+        summary: 'The history of a card, oldest first',
+        parameters: [caseId],
+        responses: {
+          '200': { description: 'Every event', content: json(schemaRef('CaseHistory')) },
+          ...problems('unauthenticated', 'not-found'),
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,146 @@
+import type { MessageStore } from '../store/port.js';
+import type { NotificationConfig } from './config.js';
+import {
+  type NotificationSkip,
+  type OutgoingEmail,
+  renderNotifications,
+} from './render-notifications.js';
+
+/** The e-mail sender port: an SMTP implementation in the HTTP adapter, a test double here. */
+export interface EmailSender {
+  /** Sends one e-mail; rejects when the server refused it (the entry is retried). */
+  send(email: OutgoingEmail): Promise<void>;
+}
+
+/** A sender that keeps what it was given: for tests and for trying templates out. */
+export interface RecordingSender extends EmailSender {
+  readonly sent: OutgoingEmail[];
+  /** Makes the next `count` sends reject with `error` (to test retries). */
+  failNext(count: number, error?: string): void;
+}
+
+/**
+ * A test double of {@link EmailSender}.
+ *
+ * @example
+ * const sender = createRecordingSender();
+ * await deliverNotifications({ store, sender, configs, now });
+ * sender.sent[0]?.subject; // «Поступило сообщение 41-000001»
+ */
+export function createRecordingSender(): RecordingSender {
+  const sent: OutgoingEmail[] = [];
+  let failures = 0;
+  let failure = 'send failed';
+  return {
+    sent,
+    failNext(count, error = 'send failed') {
+      failures = count;
+      failure = error;
+    },
+    async send(email) {
+      if (failures > 0) {
+        failures -= 1;
+        throw new Error(failure);
+      }
+      sent.push(structuredClone(email));
+    },
+  };
+}
+
+export interface DeliverNotificationsOptions {
+  store: Pick<MessageStore, 'directory' | 'get' | 'claimOutbox' | 'completeOutbox' | 'failOutbox'>;
+  sender: EmailSender;
+  /** Every organisation's notification settings (see `checkNotificationConfig`). */
+  configs: readonly NotificationConfig[];
+  /** The worker's clock (ISO instant): claims, retry times and «Время исполнения». */
+  now: string;
+  /** At most this many outbox entries per call; 100 by default. */
+  limit?: number;
+  /** How long a claim hides an entry from other workers; 60 000 ms by default. */
+  leaseMs?: number;
+  workerId?: string;
+  /** Attempts before an entry is given up (`failed`); 5 by default. */
+  maxAttempts?: number;
+  /** The wait before attempt `attempts + 1`; one minute doubled each time by default. */
+  retryDelayMs?: (attempts: number) => number;
+}
+
+/** What one delivery round did. */
+export interface NotificationDelivery {
+  claimed: number;
+  /** Entries completed (sent, or with nothing to send). */
+  completed: number;
+  sent: OutgoingEmail[];
+  /** Effects that produce no e-mail (in-app only, not configured …), for the log. */
+  skipped: NotificationSkip[];
+  /** Entries whose sending failed: retried from `retryAt`, or given up when it is null. */
+  failed: { entryId: string; error: string; retryAt: string | null }[];
+}
+
+const defaultDelay = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 1);
+
+/**
+ * Delivers the outbox's notifications: claims due entries, renders each effect with the
+ * organisations' settings (`renderNotifications`, from the message as stored now), sends
+ * the e-mails and completes the entry — or records the failure for a retry with backoff,
+ * giving up after `maxAttempts`. At-least-once: a worker that dies mid-entry leaves the
+ * claim to expire, and the entry's e-mails may be sent again. No I/O of its own: it only
+ * calls the store and the sender ports.
+ *
+ * @example
+ * const sender = createSmtpSender({ host: 'smtp.example.org', port: 587, from: 'pos@example.org' });
+ * setInterval(() => deliverNotifications({ store, sender, configs, now: new Date().toISOString() }), 10_000);
+ */
+export async function deliverNotifications(
+  options: DeliverNotificationsOptions,
+): Promise<NotificationDelivery> {
+  const { store, sender, configs, now } = options;
+  const maxAttempts = options.maxAttempts ?? 5;
+  const delay = options.retryDelayMs ?? defaultDelay;
+  const entries = await store.claimOutbox({
+    now,
+    ...(options.limit === undefined ? {} : { limit: options.limit }),
+    ...(options.leaseMs === undefined ? {} : { leaseMs: options.leaseMs }),
+    ...(options.workerId === undefined ? {} : { workerId: options.workerId }),
+  });
+  const round: NotificationDelivery = {
+    claimed: entries.length,
+    completed: 0,
+    sent: [],
+    skipped: [],
+    failed: [],
+  };
+  for (const entry of entries) {
+    const fail = async (error: string, giveUp = false) => {
+      const retryAt =
+        giveUp || entry.attempts >= maxAttempts
+          ? null
+          : new Date(Date.parse(now) + delay(entry.attempts)).toISOString();
+      await store.failOutbox(entry.id, error, retryAt);
+      round.failed.push({ entryId: entry.id, error, retryAt });
+    };
+    const stored = await store.get(entry.messageId);
+    if (!stored) {
+      await fail(`no message ${entry.messageId}`, true);
+      continue;
+    }
+    const { emails, skipped } = renderNotifications(
+      [entry.effect],
+      stored.snapshot,
+      configs,
+      store.directory,
+      now,
+    );
+    round.skipped.push(...skipped);
+    try {
+      for (const email of emails) await sender.send(email);
+    } catch (error) {
+      await fail(error instanceof Error ? error.message : String(error));
+      continue;
+    }
+    await store.completeOutbox(entry.id);
+    round.completed += 1;
+    round.sent.push(...emails);
+  }
+  return round;
+}

@@ -1,0 +1,196 @@
+import type { Directory } from '../directory.js';
+import { invalidField, invalidPayload, issuesFromZod, WorkflowRefusal } from '../errors.js';
+import {
+  compareCasesForQuery,
+  isCaseAfterCursor,
+  type ListedCase,
+  matchesCaseQuery,
+} from '../onf/case-query.js';
+import { caseViewScopeOf, isCaseVisible } from '../onf/case-visibility.js';
+import { applyCaseEvent, type CaseApplyResult, startCase } from '../onf/case-workflow.js';
+import { type CaseQuery, type CaseQueryInput, caseQuerySchema } from '../onf/schemas/case-query.js';
+import { decodeCursor, encodeCursor } from '../query.js';
+import type { Principal } from '../schemas/principal.js';
+import type {
+  CasePage,
+  CaseStore,
+  CaseWriteResult,
+  CaseWritten,
+  StoredCase,
+  StoredCaseHistoryRecord,
+} from './case-port.js';
+import { principalIdOf, requestFingerprint } from './idempotency.js';
+import type { SendOptions, WriteOptions } from './port.js';
+
+/**
+ * Validates a case list query (`caseQuerySchema`), cursor included.
+ * @throws {WorkflowRefusal} `invalid_payload` with the field paths.
+ */
+export function parseCaseQuery(input: CaseQueryInput): CaseQuery {
+  const parsed = caseQuerySchema.safeParse(input);
+  if (!parsed.success) throw new WorkflowRefusal(invalidPayload(issuesFromZod(parsed.error)));
+  if (parsed.data.cursor !== undefined && decodeCursor(parsed.data.cursor) === undefined) {
+    throw new WorkflowRefusal(invalidField(['cursor'], 'malformed cursor'));
+  }
+  return parsed.data;
+}
+
+/** The cursor after the last card of a page, in the query's order. */
+export const caseCursorOf = (last: StoredCase, query: CaseQuery): string =>
+  encodeCursor({ value: last.snapshot.context[query.sort], id: last.id });
+
+/** One page of the cards `viewer` may see that match the query: the reference semantics. */
+export function listCasesIn(
+  all: Iterable<StoredCase>,
+  viewer: Principal,
+  input: CaseQueryInput,
+  directory: Directory,
+): CasePage {
+  const query = parseCaseQuery(input);
+  const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
+  const scope = caseViewScopeOf(viewer, directory);
+  const hits: Array<{ item: ListedCase; stored: StoredCase }> = [];
+  for (const stored of all) {
+    const item = { id: stored.id, status: stored.status, card: stored.snapshot.context };
+    if (!isCaseVisible(scope, item.card)) continue;
+    if (!matchesCaseQuery(item, query, viewer.id)) continue;
+    if (cursor && !isCaseAfterCursor(item, cursor, query)) continue;
+    hits.push({ item, stored });
+  }
+  hits.sort((a, b) => compareCasesForQuery(a.item, b.item, query));
+  const page = hits.slice(0, query.limit).map((h) => h.stored);
+  const last = page.at(-1);
+  const nextCursor = hits.length > query.limit && last ? caseCursorOf(last, query) : null;
+  return { items: structuredClone(page), nextCursor };
+}
+
+interface Entry {
+  current: StoredCase;
+  history: StoredCaseHistoryRecord[];
+}
+
+/**
+ * ОНФ cards in memory: the {@link CaseStore} half of `createMemoryStore`, usable alone.
+ * Each write runs to completion without yielding, so the lock registry it reads
+ * (`heldCardIds`) cannot change under it.
+ *
+ * @example
+ * const cases = createMemoryCaseStore({ directory });
+ * const created = await cases.submitCase(createEvent);
+ * await cases.sendCase('c-1', { type: 'case.lock', at, by: executor }, { expectedVersion: 2 });
+ */
+export function createMemoryCaseStore(options: { directory: Directory }): CaseStore {
+  const { directory } = options;
+  const cases = new Map<string, Entry>();
+  const keys = new Map<string, { fingerprint: string; result: CaseWritten }>();
+
+  const heldBy = (userId: string) =>
+    [...cases.values()]
+      .filter((e) => e.current.snapshot.context.lock?.holderId === userId)
+      .map((e) => e.current.id)
+      .sort();
+
+  type Memo = { scopedKey: string | undefined; fingerprint: string };
+  const remembered = (
+    key: string | undefined,
+    event: unknown,
+    caseId: string | null,
+  ): { hit: CaseWriteResult } | Memo => {
+    if (key === undefined) return { scopedKey: undefined, fingerprint: '' };
+    const fingerprint = requestFingerprint(`case:${caseId ?? ''}`, event);
+    const scopedKey = `${principalIdOf(event)}\u0000${key}`;
+    const seen = keys.get(scopedKey);
+    if (!seen) return { scopedKey, fingerprint };
+    if (seen.fingerprint !== fingerprint) {
+      const message = 'this idempotency key was used for a different request';
+      return { hit: { ok: false, error: { kind: 'idempotency_conflict', message, key } } };
+    }
+    return { hit: { ...seen.result, replayed: true } };
+  };
+
+  const commit = (result: CaseApplyResult, version: number, memo: Memo): CaseWriteResult => {
+    if (!result.ok) return result;
+    const id = result.snapshot.context.id;
+    const stored: StoredCase = { id, version, status: result.status, snapshot: result.snapshot };
+    const record: StoredCaseHistoryRecord = { ...result.record, version };
+    const entry = cases.get(id);
+    if (entry) {
+      entry.current = stored;
+      entry.history.push(record);
+    } else cases.set(id, { current: stored, history: [record] });
+    const written: CaseWritten = {
+      ok: true,
+      case: stored,
+      effects: result.effects,
+      record: result.record,
+      replayed: false,
+    };
+    if (memo.scopedKey !== undefined) {
+      keys.set(memo.scopedKey, { fingerprint: memo.fingerprint, result: written });
+    }
+    return structuredClone(written);
+  };
+
+  return {
+    async submitCase(event: unknown, opts: WriteOptions = {}) {
+      const memo = remembered(opts.idempotencyKey, event, null);
+      if ('hit' in memo) return structuredClone(memo.hit);
+      const result = startCase(event, directory);
+      if (result.ok && cases.has(result.snapshot.context.id)) {
+        const caseId = result.snapshot.context.id;
+        return {
+          ok: false,
+          error: { kind: 'already_exists', message: `card ${caseId} exists`, caseId },
+        };
+      }
+      return commit(result, 1, memo);
+    },
+
+    async sendCase(caseId: string, event: unknown, opts: SendOptions = {}) {
+      const memo = remembered(opts.idempotencyKey, event, caseId);
+      if ('hit' in memo) return structuredClone(memo.hit);
+      const entry = cases.get(caseId);
+      if (!entry) {
+        return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
+      }
+      const { version } = entry.current;
+      if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
+        return {
+          ok: false,
+          error: {
+            kind: 'version_conflict',
+            message: `card ${caseId} is at version ${version}, not ${opts.expectedVersion}`,
+            expected: opts.expectedVersion,
+            actual: version,
+          },
+        };
+      }
+      // The facts come from the store, never from the caller.
+      const heldCardIds = heldBy(principalIdOf(event));
+      const result = applyCaseEvent(entry.current.snapshot, event, directory, { heldCardIds });
+      return commit(result, version + 1, memo);
+    },
+
+    async getCase(caseId) {
+      const entry = cases.get(caseId);
+      return entry ? structuredClone(entry.current) : undefined;
+    },
+
+    async caseHistory(caseId) {
+      return structuredClone(cases.get(caseId)?.history ?? []);
+    },
+
+    async listCases(viewer, input = {}) {
+      return listCasesIn(
+        [...cases.values()].map((e) => e.current),
+        viewer,
+        input,
+        directory,
+      );
+    },
+
+    async casesHeldBy(userId) {
+      return heldBy(userId);
+    },
+  };
+}

@@ -1,0 +1,94 @@
+import { describe, expect, it } from 'vitest';
+import { createMemoryStore, createRecordingSender, deliverNotifications } from '../../src/index.js';
+import { at, potholeSubmit, users } from '../helpers.js';
+import { mailDirectory as directory, notification } from './fixtures.js';
+
+async function accepted() {
+  const store = createMemoryStore({ directory });
+  await store.submit(potholeSubmit());
+  await store.send('m-1', { type: 'moderation.accept', by: users.moderator, at: at(1) });
+  return store;
+}
+
+describe('deliverNotifications', () => {
+  it('sends the configured e-mail once and completes every claimed entry', async () => {
+    const store = await accepted();
+    const sender = createRecordingSender();
+    const round = await deliverNotifications({
+      store,
+      sender,
+      configs: [notification()],
+      now: at(2),
+    });
+    expect(sender.sent).toHaveLength(1);
+    expect(sender.sent[0]).toMatchObject({
+      to: ['info@roads.kamgov.ru', 'popova@roads.kamgov.ru'],
+      subject: 'Поступление сообщений в ЛКО',
+      messageId: 'm-1',
+    });
+    expect(sender.sent[0]?.text).toContain('Поступило сообщение № 41-000001 (Дороги).');
+    expect(round.completed).toBe(round.claimed);
+    expect(store.outbox.every((e) => e.state === 'done')).toBe(true);
+    const again = await deliverNotifications({
+      store,
+      sender,
+      configs: [notification()],
+      now: at(3),
+    });
+    expect(again.claimed).toBe(0);
+    expect(sender.sent).toHaveLength(1);
+  });
+
+  it('retries a failed send with backoff, then gives up after maxAttempts', async () => {
+    const store = await accepted();
+    const sender = createRecordingSender();
+    const configs = [notification()];
+    sender.failNext(1, 'connection refused');
+    const first = await deliverNotifications({
+      store,
+      sender,
+      configs,
+      now: at(2),
+      maxAttempts: 2,
+    });
+    expect(first.failed).toEqual([
+      expect.objectContaining({ error: 'connection refused', retryAt: at(3) }),
+    ]);
+    expect(sender.sent).toEqual([]);
+    // Not due again before the retry time.
+    expect((await deliverNotifications({ store, sender, configs, now: at(2) })).claimed).toBe(0);
+    const second = await deliverNotifications({ store, sender, configs, now: at(3) });
+    expect(second.failed).toEqual([]);
+    expect(sender.sent).toHaveLength(1);
+
+    const other = await accepted();
+    sender.failNext(2);
+    await deliverNotifications({ store: other, sender, configs, now: at(2), maxAttempts: 2 });
+    const last = await deliverNotifications({
+      store: other,
+      sender,
+      configs,
+      now: at(10),
+      maxAttempts: 2,
+    });
+    expect(last.failed).toEqual([expect.objectContaining({ retryAt: null })]);
+    expect(other.outbox.some((e) => e.state === 'failed')).toBe(true);
+  });
+
+  it('tells the applicant of a rejection with the built-in notice', async () => {
+    const store = createMemoryStore({ directory });
+    await store.submit(potholeSubmit());
+    const reject = await store.send('m-1', {
+      type: 'moderation.reject',
+      by: users.moderator,
+      at: at(1),
+      reason: 'Нецензурная лексика',
+    });
+    expect(reject.ok).toBe(true);
+    const sender = createRecordingSender();
+    await deliverNotifications({ store, sender, configs: [], now: at(2) });
+    expect(sender.sent).toEqual([
+      expect.objectContaining({ type: 'message_rejected', notificationId: null }),
+    ]);
+  });
+});
