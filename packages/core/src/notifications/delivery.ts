@@ -1,3 +1,4 @@
+import { SYSTEM_PRINCIPAL } from '../schemas/principal.js';
 import type { MessageStore } from '../store/port.js';
 import type { NotificationConfig } from './config.js';
 import {
@@ -48,7 +49,10 @@ export function createRecordingSender(): RecordingSender {
 }
 
 export interface DeliverNotificationsOptions {
-  store: Pick<MessageStore, 'directory' | 'get' | 'claimOutbox' | 'completeOutbox' | 'failOutbox'>;
+  store: Pick<
+    MessageStore,
+    'directory' | 'get' | 'send' | 'claimOutbox' | 'completeOutbox' | 'failOutbox'
+  >;
   sender: EmailSender;
   /** Every organisation's notification settings (see `checkNotificationConfig`). */
   configs: readonly NotificationConfig[];
@@ -111,6 +115,13 @@ export async function deliverNotifications(
     failed: [],
   };
   for (const entry of entries) {
+    // The automatic answer e-mail's outcome goes back into the workflow (SPEC §6): sent,
+    // or failed for good. A failure that will be retried is not an outcome yet.
+    const report = async (sent: boolean, error: string | null) => {
+      if (entry.effect.type !== 'email.answer') return;
+      const event = { type: 'delivery.email_result', sent, at: now, by: SYSTEM_PRINCIPAL };
+      await store.send(entry.messageId, error === null ? event : { ...event, error });
+    };
     const fail = async (error: string, giveUp = false) => {
       const retryAt =
         giveUp || entry.attempts >= maxAttempts
@@ -118,6 +129,7 @@ export async function deliverNotifications(
           : new Date(Date.parse(now) + delay(entry.attempts)).toISOString();
       await store.failOutbox(entry.id, error, retryAt);
       round.failed.push({ entryId: entry.id, error, retryAt });
+      if (retryAt === null) await report(false, error);
     };
     const stored = await store.get(entry.messageId);
     if (!stored) {
@@ -141,6 +153,7 @@ export async function deliverNotifications(
     await store.completeOutbox(entry.id);
     round.completed += 1;
     round.sent.push(...emails);
+    if (emails.length > 0) await report(true, null);
   }
   return round;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createRecordingSender, deliverNotifications } from '../../src/index.js';
-import { at, potholeSubmit, users } from '../helpers.js';
+import { at, operatorSubmit, potholeSubmit, users } from '../helpers.js';
 import { mailDirectory as directory, notification } from './fixtures.js';
 
 async function accepted() {
@@ -90,5 +90,56 @@ describe('deliverNotifications', () => {
     expect(sender.sent).toEqual([
       expect.objectContaining({ type: 'message_rejected', notificationId: null }),
     ]);
+  });
+});
+
+describe('the automatic answer e-mail', () => {
+  /** An operator-entered message whose applicant gave an e-mail, approved: answer_ready. */
+  async function ready(email = 'sidorov@example.ru') {
+    const store = createMemoryStore({ directory });
+    await store.submit(operatorSubmit({ applicant: { name: 'Сидоров Пётр', email } }));
+    for (const [i, step] of [
+      {
+        type: 'executor.assign',
+        by: users.coordinatorUlyRoads,
+        executorId: users.executorUlyRoads.id,
+      },
+      { type: 'work.take', by: users.executorUlyRoads },
+      {
+        type: 'answer.submit',
+        by: users.executorUlyRoads,
+        answer: { type: 'resolved', text: 'Яма заделана' },
+      },
+      { type: 'answer.approve', by: users.headUlyRoads },
+    ].entries()) {
+      const result = await store.send('m-op', { ...step, at: at(10 + i) });
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    return store;
+  }
+
+  it('is sent to the applicant and its outcome recorded on the message', async () => {
+    const store = await ready();
+    const sender = createRecordingSender();
+    await deliverNotifications({ store, sender, configs: [], now: at(20) });
+    expect(sender.sent.some((e) => e.to.includes('sidorov@example.ru'))).toBe(true);
+    const stored = await store.get('m-op');
+    expect(stored?.status).toBe('answer_ready');
+    expect(stored?.snapshot.context.answerEmail).toMatchObject({ status: 'sent', at: at(20) });
+    const history = await store.history('m-op');
+    expect(history.at(-1)).toMatchObject({ type: 'delivery.email_result', by: { id: 'system' } });
+  });
+
+  it('records a failure once the sender gave up, not while it retries', async () => {
+    const store = await ready();
+    const sender = createRecordingSender();
+    sender.failNext(10, '550 mailbox unavailable');
+    await deliverNotifications({ store, sender, configs: [], now: at(20), maxAttempts: 2 });
+    expect((await store.get('m-op'))?.snapshot.context.answerEmail?.status).toBe('requested');
+    await deliverNotifications({ store, sender, configs: [], now: at(60 * 24), maxAttempts: 2 });
+    expect((await store.get('m-op'))?.snapshot.context.answerEmail).toMatchObject({
+      status: 'failed',
+      error: '550 mailbox unavailable',
+    });
   });
 });
