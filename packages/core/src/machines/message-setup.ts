@@ -1,4 +1,4 @@
-import { and, assertEvent, assign, setup } from 'xstate';
+import { assertEvent, assign, setup } from 'xstate';
 import type { Effect, NotificationReason, Recipient } from '../effects.js';
 import type { RegistrationDeadline } from '../message-deadline.js';
 import type { Message } from '../schemas/message.js';
