@@ -51,6 +51,8 @@ export interface MessageHistoryTable {
 }
 
 export interface TimersTable {
+  /** `'pos'` for a message's timer, `'onf'` for a card's (`message_id` is the card's id). */
+  workflow: ColumnType<string, string | undefined, string>;
   message_id: string;
   id: string;
   fire_at: Timestamp;
@@ -64,6 +66,8 @@ export interface TimersTable {
 
 export interface OutboxTable {
   id: Generated<string>;
+  /** `'pos'` for a message's effect, `'onf'` for a card's (`message_id` is the card's id). */
+  workflow: ColumnType<string, string | undefined, string>;
   message_id: string;
   version: number;
   effect: Json;

@@ -11,6 +11,6 @@ beforeAll(async () => {
 afterAll(() => db?.destroy());
 
 describeCaseStoreContract('PGlite', async (options) => {
-  await sql`TRUNCATE cases, case_history, idempotency_keys`.execute(db);
+  await sql`TRUNCATE cases, case_history, timers, outbox, idempotency_keys`.execute(db);
   return createSqlStore({ ...options, db });
 });

@@ -16,12 +16,12 @@ describe.skipIf(!databaseUrl)('PostgreSQL cases (DATABASE_URL)', () => {
   afterAll(() => schema?.drop());
 
   describeCaseStoreContract('PostgreSQL', async (options) => {
-    await sql`TRUNCATE cases, case_history, idempotency_keys`.execute(db);
+    await sql`TRUNCATE cases, case_history, timers, outbox, idempotency_keys`.execute(db);
     return createSqlStore({ ...options, db });
   });
 
   it('lets only one of two concurrent locks by one executor commit', async () => {
-    await sql`TRUNCATE cases, case_history, idempotency_keys`.execute(db);
+    await sql`TRUNCATE cases, case_history, timers, outbox, idempotency_keys`.execute(db);
     const store = await createSqlStore({ db, directory: createOnfDemoDirectory() });
     const at = '2025-01-15T03:00:00.000Z';
     for (const caseId of ['p-1', 'p-2']) {

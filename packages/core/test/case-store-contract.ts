@@ -3,7 +3,10 @@ import {
   type CaseStore,
   type CaseWriteResult,
   type CaseWritten,
+  createRecordingSender,
   type Directory,
+  deliverNotifications,
+  type MessageStore,
   type Principal,
   SYSTEM_PRINCIPAL,
 } from '../src/index.js';
@@ -12,7 +15,12 @@ import { createOnfDemoDirectory, onfDemoUsers as users } from '../src/testing/in
 /** Makes a store with the case methods over an empty database. */
 export type MakeCaseStore = (options: {
   directory: Directory;
+  timerPrincipal?: Principal;
 }) => Promise<CaseStore & { close(): Promise<void> }>;
+
+/** Does the store serve messages too (timer worker, outbox)? A case store alone does not. */
+const isFull = (store: CaseStore): store is CaseStore & MessageStore =>
+  'runDueTimers' in store && 'claimOutbox' in store;
 
 const T0 = '2025-01-15T03:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
@@ -44,6 +52,12 @@ function refusedWith(result: CaseWriteResult, kind: string) {
 type Step = Record<string, unknown> & { type: string; by: Principal };
 const assign: Step = { type: 'case.assign', by: users.supervisor75, executorId: 'exec-75' };
 const lock: Step = { type: 'case.lock', by: users.executor75 };
+const postpone: Step = {
+  type: 'case.postpone',
+  by: users.executor75,
+  until: '2025-03-01',
+  reason: 'Ждём поставку',
+};
 
 /**
  * The ОНФ half of the persistence port's contract: every store with the case methods passes
@@ -59,8 +73,8 @@ export function describeCaseStoreContract(name: string, makeStore: MakeCaseStore
     afterEach(async () => {
       for (const store of open.splice(0)) await store.close();
     });
-    const fresh = async () => {
-      const store = await makeStore({ directory });
+    const fresh = async (timerPrincipal?: Principal) => {
+      const store = await makeStore({ directory, ...(timerPrincipal ? { timerPrincipal } : {}) });
       open.push(store);
       return store;
     };
@@ -187,6 +201,101 @@ export function describeCaseStoreContract(name: string, makeStore: MakeCaseStore
       const second = await store.listCases(users.moderator, { limit: 2, direction: 'asc', cursor });
       expect(second).toMatchObject({ items: [{ id: 'c' }], nextCursor: null });
       await expect(store.listCases(users.moderator, { cursor: '!!' })).rejects.toThrow();
+    });
+
+    /** A card locked by exec-75 and postponed to 2025-03-01, at version 4. */
+    const postponed = async (store: CaseStore, id: string) => {
+      await assigned(store, id);
+      written(await send(store, id, lock, 2));
+      return written(await send(store, id, postpone, 3));
+    };
+
+    it('keeps a postponed card’s timer and fires it once at its instant, as the system', async () => {
+      const store = await fresh();
+      if (!isFull(store)) return;
+      await assigned(store, 'c-1');
+      expect(await store.caseTimers('c-1')).toEqual([]);
+      written(await send(store, 'c-1', lock, 2));
+      written(await send(store, 'c-1', postpone, 3));
+      const [timer, ...others] = await store.caseTimers('c-1');
+      expect(others).toEqual([]);
+      // 23:59 of 2025-03-01 in Забайкальский край (UTC+9).
+      expect(timer).toMatchObject({
+        id: 'c-1:case.postponement_due',
+        messageId: 'c-1',
+        fireAt: '2025-03-01T14:59:00.000Z',
+        event: { type: 'case.postponement_due', until: '2025-03-01' },
+        attempts: 0,
+      });
+      // A card's timer is not a message's.
+      expect(await store.messageTimers('c-1')).toEqual([]);
+      const fireAt = timer?.fireAt ?? '';
+      const early = new Date(Date.parse(fireAt) - 1).toISOString();
+      expect((await store.runDueTimers({ now: early })).claimed).toBe(0);
+      const run = await store.runDueTimers({ now: fireAt, workerId: 'w' });
+      expect(run).toMatchObject({ claimed: 1, fired: [], refused: [], refusedCases: [] });
+      expect(run.firedCases.map((f) => [f.timer.id, f.case.version, f.case.status])).toEqual([
+        ['c-1:case.postponement_due', 5, 'in_work'],
+      ]);
+      const stored = await store.getCase('c-1');
+      expect(stored).toEqual(run.firedCases[0]?.case);
+      expect(stored?.snapshot.context.postponement).toBeNull();
+      expect((await store.caseHistory('c-1')).at(-1)).toMatchObject({
+        type: 'case.postponement_due',
+        at: fireAt,
+        by: { id: 'system' },
+        toStatus: 'in_work',
+        version: 5,
+      });
+      expect(await store.caseTimers('c-1')).toEqual([]);
+      expect((await store.runDueTimers({ now: '2026-01-01T00:00:00.000Z' })).claimed).toBe(0);
+    });
+
+    it('moves the timer when a postponed card is postponed again', async () => {
+      const store = await fresh();
+      if (!isFull(store)) return;
+      await postponed(store, 'c-1');
+      expect(await store.caseTimers('c-1')).toHaveLength(1);
+      written(await send(store, 'c-1', lock, 4));
+      written(await send(store, 'c-1', { ...postpone, until: '2025-04-01' }, 5));
+      expect((await store.caseTimers('c-1')).map((t) => t.fireAt)).toEqual([
+        '2025-04-01T14:59:00.000Z',
+      ]);
+      expect((await store.runDueTimers({ now: '2025-03-02T00:00:00.000Z' })).claimed).toBe(0);
+    });
+
+    it('deletes a card timer whose event is refused, and changes nothing else', async () => {
+      // A timer principal that is no system: the card's workflow refuses its event.
+      const store = await fresh(users.executor75);
+      if (!isFull(store)) return;
+      const last = await postponed(store, 'c-1');
+      const run = await store.runDueTimers({ now: '2025-03-02T00:00:00.000Z', workerId: 'w' });
+      expect(run).toMatchObject({ claimed: 1, fired: [], refused: [], firedCases: [] });
+      expect(run.refusedCases.map((r) => [r.timer.id, r.error.kind])).toEqual([
+        ['c-1:case.postponement_due', 'forbidden'],
+      ]);
+      expect(await store.getCase('c-1')).toEqual(last.case);
+      expect(await store.caseHistory('c-1')).toHaveLength(4);
+      expect(await store.caseTimers('c-1')).toEqual([]);
+      expect((await store.runDueTimers({ now: '2026-01-01T00:00:00.000Z' })).claimed).toBe(0);
+    });
+
+    it('writes a case write’s effects to the outbox; delivery completes them unsent', async () => {
+      const store = await fresh();
+      if (!isFull(store)) return;
+      const created = written(await store.submitCase(create('c-1')));
+      const assignedTo = written(await send(store, 'c-1', assign, 1));
+      const effects = [...created.effects, ...assignedTo.effects];
+      expect(effects.length).toBeGreaterThan(0);
+      expect(await store.messageOutbox('c-1')).toEqual([]);
+      const sender = createRecordingSender();
+      const round = await deliverNotifications({ store, sender, configs: [], now: at(10) });
+      expect(round).toMatchObject({ claimed: effects.length, completed: effects.length });
+      expect(round.sent).toEqual([]);
+      expect(round.failed).toEqual([]);
+      expect(round.skipped).toEqual(effects.map((effect) => ({ effect, reason: 'not_rendered' })));
+      expect(sender.sent).toEqual([]);
+      expect(await store.claimOutbox({ now: '2026-01-01T00:00:00.000Z' })).toEqual([]);
     });
   });
 }

@@ -5,7 +5,8 @@ import type { Migration } from './migration.js';
  * are derived for the §9 filters. `lock_holder_id` is unique where it is not null, so two
  * concurrent `case.lock` writes by one executor cannot both commit (the store answers
  * `lock_conflict`). Text columns used for «contains» filters are lower-cased in JavaScript
- * (`toLocaleLowerCase('ru')`), as for messages. Case timers are not stored yet.
+ * (`toLocaleLowerCase('ru')`), as for messages. Case timers and outbox entries
+ * came with `005-case-timers`.
  */
 export const cases: Migration = {
   version: 4,

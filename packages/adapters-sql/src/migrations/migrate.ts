@@ -4,6 +4,7 @@ import { initial } from './001-initial.js';
 import { autoruleAndDeadlineSort } from './002-autorule-and-deadline-sort.js';
 import { autorules } from './003-autorules.js';
 import { cases } from './004-cases.js';
+import { caseTimers } from './005-case-timers.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -12,6 +13,7 @@ export const migrations: readonly Migration[] = [
   autoruleAndDeadlineSort,
   autorules,
   cases,
+  caseTimers,
 ];
 
 /** What `migrate` did. */

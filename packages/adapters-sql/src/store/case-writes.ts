@@ -3,16 +3,20 @@ import {
   type CaseApplied,
   type CaseWriteResult,
   type CaseWritten,
+  caseTimersOf,
   type Directory,
   principalIdOf,
   requestFingerprint,
   type SendOptions,
   type StoredCase,
   startCase,
+  type Timer,
+  timerChanges,
   type WriteOptions,
 } from '@reshaem/core';
 import { sql } from 'kysely';
 import { caseColumns, toStoredCase } from './case-columns.js';
+import { writeCaseOutbox, writeCaseTimers } from './case-timers.js';
 import { isUniqueViolation, retrying } from './db-errors.js';
 import type { Db } from './reads.js';
 
@@ -58,12 +62,16 @@ export async function casesHeldBy(db: Db, userId: string): Promise<string[]> {
   return rows.map((r) => r.id);
 }
 
-/** Stores an applied event (an insert when `previous` is null) with its history and key. */
-async function storeCase(
+/**
+ * Stores an applied event (an insert when `previous` is null) with its history, timer
+ * changes (`fired` is the timer whose firing made the write), outbox entries and key.
+ */
+export async function storeCase(
   db: Db,
   applied: CaseApplied,
   previous: StoredCase | null,
   key: CaseKey | undefined,
+  fired?: Timer,
 ): Promise<CaseWritten> {
   const version = (previous?.version ?? 0) + 1;
   const { snapshot, record, effects } = applied;
@@ -90,12 +98,23 @@ async function storeCase(
       (case_id, version, type, at, by_id, from_status, to_status, record)
     VALUES (${id}, ${version}, ${record.type}, ${record.at}::timestamptz, ${record.by.id},
       ${record.fromStatus}, ${record.toStatus}, ${JSON.stringify(record)}::jsonb)`.execute(db);
+  const before = previous ? caseTimersOf(previous.snapshot) : [];
+  await writeCaseTimers(db, id, timerChanges(before, caseTimersOf(snapshot), fired));
+  await writeCaseOutbox(db, id, version, effects, record.at);
   if (key) {
     await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)
       VALUES (${key.principalId}, ${key.key}, ${key.fingerprint},
         ${JSON.stringify(written)}::jsonb)`.execute(db);
   }
   return written;
+}
+
+/** Reads a card and locks its row for the transaction (SELECT … FOR UPDATE). */
+export async function lockCase(db: Db, caseId: string): Promise<StoredCase | undefined> {
+  const { rows } = await sql<{ id: string; version: number; status: string; snapshot: unknown }>`
+    SELECT id, version, status, snapshot FROM cases WHERE id = ${caseId} FOR UPDATE`.execute(db);
+  const row = rows[0];
+  return row && toStoredCase(row);
 }
 
 /** Runs a write; a key a concurrent request stored first is answered from its result. */
@@ -151,20 +170,10 @@ export function sendCase(
   return answering(ctx.db, key, async () => {
     try {
       return await ctx.db.transaction().execute(async (trx): Promise<CaseWriteResult> => {
-        const { rows } = await sql<{
-          id: string;
-          version: number;
-          status: string;
-          snapshot: unknown;
-        }>`
-          SELECT id, version, status, snapshot FROM cases WHERE id = ${caseId} FOR UPDATE`.execute(
-          trx,
-        );
-        const row = rows[0];
-        if (!row) {
+        const current = await lockCase(trx, caseId);
+        if (!current) {
           return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
         }
-        const current = toStoredCase(row);
         const expected = options.expectedVersion;
         if (expected !== undefined && expected !== current.version) {
           const message = `card ${caseId} is at version ${current.version}, not ${expected}`;

@@ -13,6 +13,7 @@ import { createPgliteKysely, type PgliteKyselyOptions } from '../pglite-kysely.j
 import { createPostgresKysely, type PostgresKyselyOptions } from '../postgres-kysely.js';
 import { loadAutorules, saveAutorules } from './autorules.js';
 import { caseHistory, getCase, listCases } from './case-list.js';
+import { caseTimers } from './case-timers.js';
 import { casesHeldBy, sendCase, submitCase } from './case-writes.js';
 import { countFolders } from './counts.js';
 import { listMessages } from './list.js';
@@ -101,6 +102,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     caseHistory: (caseId) => caseHistory(kysely, caseId),
     listCases: (viewer, query = {}) => listCases(kysely, directory, viewer, query),
     casesHeldBy: (userId) => casesHeldBy(kysely, userId),
+    caseTimers: (caseId) => caseTimers(kysely, caseId),
     submit: (event, opts) => submitMessage(ctx, event, opts),
     send: (messageId, event, opts) => sendEvent(ctx, messageId, event, opts),
     get: (messageId) => getMessage(kysely, messageId),

@@ -30,6 +30,7 @@ export function fireTimer(
   const remove = (db: Db) =>
     db
       .deleteFrom('timers')
+      .where('workflow', '=', 'pos')
       .where('message_id', '=', timer.messageId)
       .where('id', '=', timer.id)
       .execute();
@@ -40,6 +41,7 @@ export function fireTimer(
         const held = await trx
           .selectFrom('timers')
           .select('id')
+          .where('workflow', '=', 'pos')
           .where('message_id', '=', timer.messageId)
           .where('id', '=', timer.id)
           .where('locked_by', '=', timer.lockedBy)

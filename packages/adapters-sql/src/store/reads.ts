@@ -1,4 +1,6 @@
 import type {
+  CaseEffect,
+  Effect,
   MessageSnapshot,
   MessageStatus,
   OutboxEntry,
@@ -33,17 +35,21 @@ export const toStoredTimer = (row: Selectable<TimersTable>): StoredTimer => ({
   availableAt: iso(row.available_at),
 });
 
-export const toOutboxEntry = (row: Selectable<OutboxTable>): OutboxEntry => ({
-  id: String(row.id),
-  messageId: row.message_id,
-  version: row.version,
-  effect: row.effect as OutboxEntry['effect'],
-  state: row.state as OutboxEntry['state'],
-  attempts: row.attempts,
-  availableAt: iso(row.available_at),
-  lockedBy: row.locked_by,
-  lastError: row.last_error,
-});
+export const toOutboxEntry = (row: Selectable<OutboxTable>): OutboxEntry => {
+  const state = {
+    id: String(row.id),
+    messageId: row.message_id,
+    version: row.version,
+    state: row.state as OutboxEntry['state'],
+    attempts: row.attempts,
+    availableAt: iso(row.available_at),
+    lockedBy: row.locked_by,
+    lastError: row.last_error,
+  };
+  return row.workflow === 'onf'
+    ? { ...state, workflow: 'onf', effect: row.effect as CaseEffect }
+    : { ...state, workflow: 'pos', effect: row.effect as Effect };
+};
 
 export async function getMessage(db: Db, messageId: string) {
   const row = await db
@@ -68,6 +74,7 @@ export async function messageTimers(db: Db, messageId: string) {
   const rows = await db
     .selectFrom('timers')
     .selectAll()
+    .where('workflow', '=', 'pos')
     .where('message_id', '=', messageId)
     .orderBy('fire_at')
     .orderBy('id')
@@ -79,6 +86,7 @@ export async function messageOutbox(db: Db, messageId: string) {
   const rows = await db
     .selectFrom('outbox')
     .selectAll()
+    .where('workflow', '=', 'pos')
     .where('message_id', '=', messageId)
     .orderBy('id')
     .execute();

@@ -9,6 +9,7 @@ import {
 } from '@reshaem/core';
 import { type Selectable, sql } from 'kysely';
 import type { TimersTable } from '../database.js';
+import { fireCaseTimer } from './fire-case-timer.js';
 import { fireTimer } from './fire-timer.js';
 import { type Db, toStoredTimer } from './reads.js';
 import type { WriteContext } from './write-path.js';
@@ -19,22 +20,25 @@ import type { WriteContext } from './write-path.js';
  * each one's `available_at` to the end of the lease. A due timer is found through the
  * `available_at` index, so the cost depends on how many are due, not on how many exist.
  */
-export async function claimTimers(db: Db, claim: ClaimSettings): Promise<StoredTimer[]> {
+export async function claimTimers(
+  db: Db,
+  claim: ClaimSettings,
+): Promise<Array<{ workflow: string; timer: StoredTimer }>> {
   const { rows } = await sql<Selectable<TimersTable> & { due_at: Date }>`
     WITH due AS (
-      SELECT message_id, id, available_at AS due_at FROM timers
+      SELECT workflow, message_id, id, available_at AS due_at FROM timers
       WHERE available_at <= ${claim.now}::timestamptz
-      ORDER BY available_at, message_id, id
+      ORDER BY available_at, workflow, message_id, id
       LIMIT ${claim.limit}
       FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE timers AS t
       SET attempts = t.attempts + 1, locked_by = ${claim.workerId}, available_at = ${claim.leaseUntil}::timestamptz
-      FROM due WHERE t.message_id = due.message_id AND t.id = due.id
+      FROM due WHERE t.workflow = due.workflow AND t.message_id = due.message_id AND t.id = due.id
       RETURNING t.*, due.due_at
     )
-    SELECT * FROM claimed ORDER BY due_at, message_id, id`.execute(db);
-  return rows.map(toStoredTimer);
+    SELECT * FROM claimed ORDER BY due_at, workflow, message_id, id`.execute(db);
+  return rows.map((row) => ({ workflow: row.workflow, timer: toStoredTimer(row) }));
 }
 
 const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
@@ -58,8 +62,24 @@ export async function runDueTimers(
     ctx.db,
     claimSettings({ ...options, workerId: options.workerId ?? ctx.workerId }),
   );
-  const run: TimerRun = { claimed: claimed.length, fired: [], refused: [], skipped: 0 };
-  for (const timer of claimed) {
+  const run: TimerRun = {
+    claimed: claimed.length,
+    fired: [],
+    refused: [],
+    firedCases: [],
+    refusedCases: [],
+    skipped: 0,
+  };
+  for (const { workflow, timer } of claimed) {
+    if (workflow === 'onf') {
+      const firing = await fireCaseTimer(ctx, timer, principal);
+      if (firing.kind === 'fired') {
+        run.firedCases.push({ timer: plainTimer(timer), case: firing.written.case });
+      } else if (firing.kind === 'refused') {
+        run.refusedCases.push({ timer: plainTimer(timer), error: firing.error });
+      } else run.skipped += 1;
+      continue;
+    }
     const firing = await fireTimer(ctx, timer, principal);
     if (firing.kind === 'fired') {
       run.fired.push({ timer: plainTimer(timer), message: firing.written.message });

@@ -70,7 +70,7 @@ function timerParts(plan: WritePlan, p: Params): string[] {
   const { removed, upserted } = plan.timers;
   const parts: string[] = [];
   if (removed.length > 0) {
-    parts.push(`td AS (DELETE FROM timers WHERE message_id = (SELECT id FROM m)
+    parts.push(`td AS (DELETE FROM timers WHERE workflow = 'pos' AND message_id = (SELECT id FROM m)
       AND id = ANY (${p.add(removed)}::text[]))`);
   }
   if (upserted.length > 0) {
@@ -82,7 +82,7 @@ function timerParts(plan: WritePlan, p: Params): string[] {
     parts.push(`tu AS (INSERT INTO timers (message_id, id, fire_at, available_at, timer)
       SELECT m.id, t.id, t.fire_at, t.fire_at, t.timer
       FROM m, jsonb_to_recordset(${p.json(rows)}) AS t (id text, fire_at timestamptz, timer jsonb)
-      ON CONFLICT (message_id, id) DO UPDATE SET fire_at = excluded.fire_at,
+      ON CONFLICT (workflow, message_id, id) DO UPDATE SET fire_at = excluded.fire_at,
         available_at = excluded.available_at, timer = excluded.timer, attempts = 0, locked_by = NULL)`);
   }
   return parts;

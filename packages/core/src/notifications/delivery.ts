@@ -86,14 +86,15 @@ const defaultDelay = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 
 /**
  * Delivers the outbox's notifications: claims due entries, renders each effect with the
  * organisations' settings (`renderNotifications`, from the message as stored now), sends
- * the e-mails and completes the entry — or records the failure for a retry with backoff,
+ * the e-mails and completes the entry (an effect it does not render, such as an ОНФ card's,
+ * is completed at once and listed in `skipped`) — or records the failure for a retry with backoff,
  * giving up after `maxAttempts`. At-least-once: a worker that dies mid-entry leaves the
  * claim to expire, and the entry's e-mails may be sent again. No I/O of its own: it only
  * calls the store and the sender ports.
  *
  * @example
  * const sender = createSmtpSender({ host: 'smtp.example.org', port: 587, from: 'pos@example.org' });
- * setInterval(() => deliverNotifications({ store, sender, configs, now: new Date().toISOString() }), 10_000);
+ * setInterval(() => deliverNotifications({ store, sender, configs, now: clock() }), 10_000);
  */
 export async function deliverNotifications(
   options: DeliverNotificationsOptions,
@@ -115,6 +116,13 @@ export async function deliverNotifications(
     failed: [],
   };
   for (const entry of entries) {
+    if (entry.workflow !== 'pos') {
+      // An effect no notification renders (an ОНФ card's): done, with nothing to send.
+      await store.completeOutbox(entry.id);
+      round.completed += 1;
+      round.skipped.push({ effect: entry.effect, reason: 'not_rendered' });
+      continue;
+    }
     // The automatic answer e-mail's outcome goes back into the workflow (SPEC §6): sent,
     // or failed for good. A failure that will be retried is not an outcome yet.
     const report = async (sent: boolean, error: string | null) => {

@@ -1,5 +1,6 @@
 import type { Directory } from '../directory.js';
 import type { Effect, NotificationReason } from '../effects.js';
+import type { CaseEffect } from '../onf/case-effects.js';
 import type { Message } from '../schemas/message.js';
 import type { MessageSnapshot } from '../workflow.js';
 import { statusOf } from '../workflow.js';
@@ -38,11 +39,18 @@ export interface OutgoingEmail {
  * `executor_assigned`), `not_configured` (the organisation set up no enabled notification
  * of this type), `no_address` (nobody to send it to), `other_message` (the effect is about
  * another message than the snapshot), `invalid_template` (a stored template that no longer
- * compiles — saved around the schema).
+ * compiles — saved around the schema), `not_rendered` (an effect no notification renders,
+ * such as an ОНФ card's: delivery completes its outbox entry without sending anything).
  */
 export interface NotificationSkip {
-  effect: Effect;
-  reason: 'in_app_only' | 'not_configured' | 'no_address' | 'other_message' | 'invalid_template';
+  effect: Effect | CaseEffect;
+  reason:
+    | 'in_app_only'
+    | 'not_configured'
+    | 'no_address'
+    | 'other_message'
+    | 'invalid_template'
+    | 'not_rendered';
   notificationId?: string;
 }
 

@@ -5,6 +5,7 @@ import type { CaseStatus } from '../onf/schemas/case-parts.js';
 import type { CaseQueryInput } from '../onf/schemas/case-query.js';
 import type { Principal } from '../schemas/principal.js';
 import type { SendOptions, WriteOptions } from './port.js';
+import type { StoredTimer } from './timer-port.js';
 
 /** An ОНФ card as a store holds it: the snapshot and its version (1 after `case.create`). */
 export interface StoredCase {
@@ -58,8 +59,8 @@ export interface CasePage {
  * lock the sender holds), never the caller; SQL stores back it with a unique index, so two
  * concurrent locks by one executor cannot both commit (`lock_conflict`).
  *
- * Not yet: case timers (`caseTimersOf`) and case effects in the outbox — the results carry
- * the effects, a portal delivers them.
+ * Each write also applies the change in the card's timers (`caseTimersOf`), which the
+ * store's `runDueTimers` fires, and writes its effects to the outbox (`workflow: 'onf'`).
  */
 export interface CaseStore {
   /** Opens a card from a `case.create` event. */
@@ -73,6 +74,8 @@ export interface CaseStore {
   listCases(viewer: Principal, query?: CaseQueryInput): Promise<CasePage>;
   /** The ids of the cards whose lock `userId` holds now (for `availableCaseEvents`). */
   casesHeldBy(userId: string): Promise<string[]>;
+  /** The card's pending timers, soonest first. */
+  caseTimers(caseId: string): Promise<StoredTimer[]>;
 }
 
 /**

@@ -6,11 +6,13 @@ import {
   type ListedCase,
   matchesCaseQuery,
 } from '../onf/case-query.js';
+import { caseTimersOf } from '../onf/case-timers.js';
 import { caseViewScopeOf, isCaseVisible } from '../onf/case-visibility.js';
 import { applyCaseEvent, type CaseApplyResult, startCase } from '../onf/case-workflow.js';
 import { type CaseQuery, type CaseQueryInput, caseQuerySchema } from '../onf/schemas/case-query.js';
 import { decodeCursor, encodeCursor } from '../query.js';
 import type { Principal } from '../schemas/principal.js';
+import type { Timer } from '../timers.js';
 import type {
   CasePage,
   CaseStore,
@@ -19,7 +21,10 @@ import type {
   StoredCase,
   StoredCaseHistoryRecord,
 } from './case-port.js';
+import { timerChanges, timerEvent } from './claims.js';
 import { principalIdOf, requestFingerprint } from './idempotency.js';
+import { createMemoryOutbox, type MemoryOutbox } from './memory-outbox.js';
+import { createMemoryTimers, type MemoryTimers } from './memory-timers.js';
 import type { SendOptions, WriteOptions } from './port.js';
 
 /**
@@ -80,7 +85,28 @@ interface Entry {
  * await cases.sendCase('c-1', { type: 'case.lock', at, by: executor }, { expectedVersion: 2 });
  */
 export function createMemoryCaseStore(options: { directory: Directory }): CaseStore {
+  const { fireCaseTimer: _, ...store } = createMemoryCases(options);
+  return store;
+}
+
+/** The memory case store and what its owner's timer worker needs. */
+export interface MemoryCases extends CaseStore {
+  /** Sends a claimed card timer's event as `principal`; the timer goes as a write's would. */
+  fireCaseTimer(timer: Timer, principal: Principal): CaseWriteResult;
+}
+
+/**
+ * {@link createMemoryCaseStore} over the given timers and outbox (`createMemoryStore`
+ * shares its own), with the hook its `runDueTimers` fires card timers through.
+ */
+export function createMemoryCases(options: {
+  directory: Directory;
+  timers?: MemoryTimers;
+  outbox?: MemoryOutbox;
+}): MemoryCases {
   const { directory } = options;
+  const timers = options.timers ?? createMemoryTimers();
+  const outbox = options.outbox ?? createMemoryOutbox();
   const cases = new Map<string, Entry>();
   const keys = new Map<string, { fingerprint: string; result: CaseWritten }>();
 
@@ -108,12 +134,20 @@ export function createMemoryCaseStore(options: { directory: Directory }): CaseSt
     return { hit: { ...seen.result, replayed: true } };
   };
 
-  const commit = (result: CaseApplyResult, version: number, memo: Memo): CaseWriteResult => {
+  const commit = (
+    result: CaseApplyResult,
+    version: number,
+    memo: Memo,
+    fired?: Timer,
+  ): CaseWriteResult => {
     if (!result.ok) return result;
     const id = result.snapshot.context.id;
     const stored: StoredCase = { id, version, status: result.status, snapshot: result.snapshot };
     const record: StoredCaseHistoryRecord = { ...result.record, version };
     const entry = cases.get(id);
+    const before = entry ? caseTimersOf(entry.current.snapshot) : [];
+    timers.change(id, timerChanges(before, caseTimersOf(result.snapshot), fired), 'onf');
+    outbox.addCase(id, version, structuredClone(result.effects), result.record.at);
     if (entry) {
       entry.current = stored;
       entry.history.push(record);
@@ -129,6 +163,37 @@ export function createMemoryCaseStore(options: { directory: Directory }): CaseSt
       keys.set(memo.scopedKey, { fingerprint: memo.fingerprint, result: written });
     }
     return structuredClone(written);
+  };
+
+  /** Applies one event to a card, synchronously: the whole write happens or nothing. */
+  const sendNow = (
+    caseId: string,
+    event: unknown,
+    opts: SendOptions,
+    fired?: Timer,
+  ): CaseWriteResult => {
+    const memo = remembered(opts.idempotencyKey, event, caseId);
+    if ('hit' in memo) return structuredClone(memo.hit);
+    const entry = cases.get(caseId);
+    if (!entry) {
+      return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
+    }
+    const { version } = entry.current;
+    if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
+      return {
+        ok: false,
+        error: {
+          kind: 'version_conflict',
+          message: `card ${caseId} is at version ${version}, not ${opts.expectedVersion}`,
+          expected: opts.expectedVersion,
+          actual: version,
+        },
+      };
+    }
+    // The facts come from the store, never from the caller.
+    const heldCardIds = heldBy(principalIdOf(event));
+    const result = applyCaseEvent(entry.current.snapshot, event, directory, { heldCardIds });
+    return commit(result, version + 1, memo, fired);
   };
 
   return {
@@ -147,28 +212,15 @@ export function createMemoryCaseStore(options: { directory: Directory }): CaseSt
     },
 
     async sendCase(caseId: string, event: unknown, opts: SendOptions = {}) {
-      const memo = remembered(opts.idempotencyKey, event, caseId);
-      if ('hit' in memo) return structuredClone(memo.hit);
-      const entry = cases.get(caseId);
-      if (!entry) {
-        return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
-      }
-      const { version } = entry.current;
-      if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
-        return {
-          ok: false,
-          error: {
-            kind: 'version_conflict',
-            message: `card ${caseId} is at version ${version}, not ${opts.expectedVersion}`,
-            expected: opts.expectedVersion,
-            actual: version,
-          },
-        };
-      }
-      // The facts come from the store, never from the caller.
-      const heldCardIds = heldBy(principalIdOf(event));
-      const result = applyCaseEvent(entry.current.snapshot, event, directory, { heldCardIds });
-      return commit(result, version + 1, memo);
+      return sendNow(caseId, event, opts);
+    },
+
+    fireCaseTimer(timer, principal) {
+      return sendNow(timer.messageId, timerEvent(timer, principal), {}, timer);
+    },
+
+    async caseTimers(caseId) {
+      return timers.of(caseId, 'onf');
     },
 
     async getCase(caseId) {

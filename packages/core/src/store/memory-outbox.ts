@@ -1,4 +1,5 @@
 import type { Effect } from '../effects.js';
+import type { CaseEffect } from '../onf/case-effects.js';
 import { claimSettings } from './claims.js';
 import type { ClaimOutboxOptions, OutboxEntry } from './outbox-port.js';
 
@@ -6,6 +7,9 @@ import type { ClaimOutboxOptions, OutboxEntry } from './outbox-port.js';
 export interface MemoryOutbox {
   readonly entries: ReadonlyArray<OutboxEntry>;
   add(messageId: string, version: number, effects: Effect[], at: string): void;
+  /** An ОНФ card's effects (`workflow: 'onf'`). */
+  addCase(caseId: string, version: number, effects: CaseEffect[], at: string): void;
+  /** A message's entries (not a card's with the same id). */
   of(messageId: string): OutboxEntry[];
   claim(options: ClaimOutboxOptions): OutboxEntry[];
   complete(id: string): boolean;
@@ -22,26 +26,35 @@ export function createMemoryOutbox(): MemoryOutbox {
     return entry?.state === 'pending' ? entry : undefined;
   };
 
+  const state = (messageId: string, version: number, at: string) => ({
+    id: String(nextId++),
+    messageId,
+    version,
+    state: 'pending' as const,
+    attempts: 0,
+    availableAt: at,
+    lockedBy: null,
+    lastError: null,
+  });
+  const push = (entry: OutboxEntry) => {
+    entries.push(entry);
+    byId.set(entry.id, entry);
+  };
+
   return {
     entries,
     add(messageId, version, effects, at) {
       for (const effect of effects) {
-        const entry: OutboxEntry = {
-          id: String(nextId++),
-          messageId,
-          version,
-          effect,
-          state: 'pending',
-          attempts: 0,
-          availableAt: at,
-          lockedBy: null,
-          lastError: null,
-        };
-        entries.push(entry);
-        byId.set(entry.id, entry);
+        push({ ...state(messageId, version, at), workflow: 'pos', effect });
       }
     },
-    of: (messageId) => structuredClone(entries.filter((e) => e.messageId === messageId)),
+    addCase(caseId, version, effects, at) {
+      for (const effect of effects) {
+        push({ ...state(caseId, version, at), workflow: 'onf', effect });
+      }
+    },
+    of: (messageId) =>
+      structuredClone(entries.filter((e) => e.workflow === 'pos' && e.messageId === messageId)),
     claim(options) {
       const { now, limit, workerId, leaseUntil } = claimSettings(options);
       const due = entries

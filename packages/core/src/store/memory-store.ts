@@ -8,7 +8,7 @@ import { autoruleWrites } from './autorule-writes.js';
 import type { CaseStore } from './case-port.js';
 import { claimSettings, timerChanges, timerEvent } from './claims.js';
 import { principalIdOf, requestFingerprint } from './idempotency.js';
-import { createMemoryCaseStore } from './memory-case-store.js';
+import { createMemoryCases } from './memory-case-store.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import { countFolders, listMessages } from './memory-query.js';
 import { createMemorySettings } from './memory-settings.js';
@@ -63,7 +63,7 @@ const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
  * const store = createMemoryStore({ directory });
  * const created = await store.submit(submitEvent);
  * const next = await store.send(created.message.id, acceptEvent, { expectedVersion: 1 });
- * await store.runDueTimers({ now: new Date().toISOString() });
+ * await store.runDueTimers({ now: clock() }); // your clock, as an ISO instant
  */
 export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const directory: Directory = options.directory;
@@ -75,6 +75,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const settings = createMemorySettings();
   const autorules = options.autorules ?? settings.autorulesNow;
   const timers = createMemoryTimers();
+  const { fireCaseTimer, ...caseStore } = createMemoryCases({ directory, timers, outbox });
   const current = () => [...messages.values()].map((e) => e.current);
 
   const remembered = (
@@ -176,7 +177,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   };
 
   return {
-    ...createMemoryCaseStore({ directory }),
+    ...caseStore,
     loadAutorules: settings.loadAutorules,
     saveAutorules: settings.saveAutorules,
     loadNotifications: settings.loadNotifications,
@@ -227,10 +228,28 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
 
     async runDueTimers(opts) {
       const claimed = timers.claim(claimSettings(opts));
-      const run: TimerRun = { claimed: claimed.length, fired: [], refused: [], skipped: 0 };
-      for (const timer of claimed) {
-        if (!timers.holds(timer)) {
+      const run: TimerRun = {
+        claimed: claimed.length,
+        fired: [],
+        refused: [],
+        firedCases: [],
+        refusedCases: [],
+        skipped: 0,
+      };
+      for (const claim of claimed) {
+        const { timer } = claim;
+        if (!timers.holds(claim)) {
           run.skipped += 1;
+          continue;
+        }
+        if (claim.workflow === 'onf') {
+          const result = fireCaseTimer(timer, timerPrincipal);
+          if (result.ok) run.firedCases.push({ timer: plainTimer(timer), case: result.case });
+          else {
+            // The card moved on: the timer has nothing left to do.
+            timers.remove(timer.messageId, timer.id, 'onf');
+            run.refusedCases.push({ timer: plainTimer(timer), error: result.error });
+          }
           continue;
         }
         const result = sendNow(timer.messageId, timerEvent(timer, timerPrincipal), {}, timer);

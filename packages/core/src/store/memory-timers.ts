@@ -1,60 +1,76 @@
 import type { ClaimSettings, TimerChanges } from './claims.js';
 import type { StoredTimer } from './timer-port.js';
 
-/** The memory store's timers, keyed by message and timer id. */
-export interface MemoryTimers {
-  /** Applies a write's {@link TimerChanges}; an upserted timer starts unclaimed. */
-  change(messageId: string, changes: TimerChanges): void;
-  of(messageId: string): StoredTimer[];
-  /** Claims due timers (`availableAt <= now`), soonest first. */
-  claim(settings: ClaimSettings): StoredTimer[];
-  /** Is the claim still this worker's (not taken over, replaced or removed)? */
-  holds(claimed: StoredTimer): boolean;
-  remove(messageId: string, id: string): void;
+/** Whose timer it is: a ПОС message's or an ОНФ card's (separate key spaces). */
+export type TimerWorkflow = 'pos' | 'onf';
+
+/** A claimed timer and the workflow it belongs to. */
+export interface ClaimedTimer {
+  workflow: TimerWorkflow;
+  timer: StoredTimer;
 }
 
-const keyOf = (messageId: string, id: string) => `${messageId}\u0000${id}`;
-const byDue = (a: StoredTimer, b: StoredTimer) =>
-  a.availableAt < b.availableAt
+/**
+ * The memory store's timers, keyed by workflow, message (or card) and timer id: a card's
+ * timer is never taken for a message's with the same id.
+ */
+export interface MemoryTimers {
+  /** Applies a write's {@link TimerChanges}; an upserted timer starts unclaimed. */
+  change(messageId: string, changes: TimerChanges, workflow?: TimerWorkflow): void;
+  of(messageId: string, workflow?: TimerWorkflow): StoredTimer[];
+  /** Claims due timers (`availableAt <= now`) of both workflows, soonest first. */
+  claim(settings: ClaimSettings): ClaimedTimer[];
+  /** Is the claim still this worker's (not taken over, replaced or removed)? */
+  holds(claimed: ClaimedTimer): boolean;
+  remove(messageId: string, id: string, workflow?: TimerWorkflow): void;
+}
+
+const keyOf = (workflow: TimerWorkflow, messageId: string, id: string) =>
+  `${workflow}\u0000${messageId}\u0000${id}`;
+const claimKey = (c: ClaimedTimer) => keyOf(c.workflow, c.timer.messageId, c.timer.id);
+const byDue = (a: ClaimedTimer, b: ClaimedTimer) =>
+  a.timer.availableAt < b.timer.availableAt
     ? -1
-    : a.availableAt > b.availableAt
+    : a.timer.availableAt > b.timer.availableAt
       ? 1
-      : keyOf(a.messageId, a.id) < keyOf(b.messageId, b.id)
+      : claimKey(a) < claimKey(b)
         ? -1
         : 1;
 
 export function createMemoryTimers(): MemoryTimers {
-  const timers = new Map<string, StoredTimer>();
+  const timers = new Map<string, ClaimedTimer>();
 
   return {
-    change(messageId, { removed, upserted }) {
-      for (const id of removed) timers.delete(keyOf(messageId, id));
+    change(messageId, { removed, upserted }, workflow = 'pos') {
+      for (const id of removed) timers.delete(keyOf(workflow, messageId, id));
       for (const timer of upserted) {
         const fireAt = new Date(timer.fireAt).toISOString();
-        timers.set(keyOf(messageId, timer.id), {
+        const stored: StoredTimer = {
           ...structuredClone(timer),
           messageId,
           fireAt,
           attempts: 0,
           lockedBy: null,
           availableAt: fireAt,
-        });
+        };
+        timers.set(keyOf(workflow, messageId, timer.id), { workflow, timer: stored });
       }
     },
-    of: (messageId) =>
+    of: (messageId, workflow = 'pos') =>
       structuredClone(
         [...timers.values()]
-          .filter((t) => t.messageId === messageId)
+          .filter((c) => c.workflow === workflow && c.timer.messageId === messageId)
+          .map((c) => c.timer)
           .sort((a, b) =>
             a.fireAt < b.fireAt ? -1 : a.fireAt > b.fireAt ? 1 : a.id < b.id ? -1 : 1,
           ),
       ),
     claim({ now, limit, workerId, leaseUntil }) {
       const due = [...timers.values()]
-        .filter((t) => t.availableAt <= now)
+        .filter((c) => c.timer.availableAt <= now)
         .sort(byDue)
         .slice(0, limit);
-      for (const timer of due) {
+      for (const { timer } of due) {
         timer.attempts += 1;
         timer.lockedBy = workerId;
         timer.availableAt = leaseUntil;
@@ -62,15 +78,15 @@ export function createMemoryTimers(): MemoryTimers {
       return structuredClone(due);
     },
     holds(claimed) {
-      const current = timers.get(keyOf(claimed.messageId, claimed.id));
+      const current = timers.get(claimKey(claimed))?.timer;
       return (
         current !== undefined &&
-        current.lockedBy === claimed.lockedBy &&
-        current.attempts === claimed.attempts
+        current.lockedBy === claimed.timer.lockedBy &&
+        current.attempts === claimed.timer.attempts
       );
     },
-    remove(messageId, id) {
-      timers.delete(keyOf(messageId, id));
+    remove(messageId, id, workflow = 'pos') {
+      timers.delete(keyOf(workflow, messageId, id));
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { Timer } from '../timers.js';
+import type { CaseStoreError, StoredCase } from './case-port.js';
 import type { StoredMessage, StoreError } from './port.js';
 
 /** A timer as a store keeps it: the core's timer and the state of its claim. */
@@ -40,6 +41,10 @@ export interface TimerRun {
    * changed.
    */
   refused: Array<{ timer: Timer; error: StoreError }>;
+  /** ОНФ card timers whose event the card's workflow applied, with the card they produced. */
+  firedCases: Array<{ timer: Timer; case: StoredCase }>;
+  /** ОНФ card timers whose event was refused (the card moved on): deleted. */
+  refusedCases: Array<{ timer: Timer; error: CaseStoreError }>;
   /**
    * Claimed, but gone before this worker fired them: another worker took the expired claim
    * over, or a write replaced or removed the timer.

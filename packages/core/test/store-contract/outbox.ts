@@ -18,6 +18,7 @@ export function describeOutbox(makeStore: MakeStore) {
       expect(op).toEqual([
         {
           id: expect.any(String),
+          workflow: 'pos',
           messageId: 'm-op',
           version: 1,
           effect: created.effects[0],

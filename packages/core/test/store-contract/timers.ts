@@ -87,6 +87,8 @@ export function describeTimers(makeStore: MakeStore) {
         claimed: 0,
         fired: [],
         refused: [],
+        firedCases: [],
+        refusedCases: [],
         skipped: 0,
       });
       const run = await store.runDueTimers({ now: at(61), workerId: 'w' });
