@@ -22,7 +22,8 @@ import type {
   StoredCaseHistoryRecord,
 } from './case-port.js';
 import { timerChanges, timerEvent } from './claims.js';
-import { principalIdOf, requestFingerprint } from './idempotency.js';
+import { principalIdOf } from './idempotency.js';
+import { createIdempotencyMemo, type Memo, versionConflict } from './memory-idempotency.js';
 import { createMemoryOutbox, type MemoryOutbox } from './memory-outbox.js';
 import { createMemoryTimers, type MemoryTimers } from './memory-timers.js';
 import type { SendOptions, WriteOptions } from './port.js';
@@ -108,7 +109,6 @@ export function createMemoryCases(options: {
   const timers = options.timers ?? createMemoryTimers();
   const outbox = options.outbox ?? createMemoryOutbox();
   const cases = new Map<string, Entry>();
-  const keys = new Map<string, { fingerprint: string; result: CaseWritten }>();
 
   const heldBy = (userId: string) =>
     [...cases.values()]
@@ -116,28 +116,12 @@ export function createMemoryCases(options: {
       .map((e) => e.current.id)
       .sort();
 
-  type Memo = { scopedKey: string | undefined; fingerprint: string };
-  const remembered = (
-    key: string | undefined,
-    event: unknown,
-    caseId: string | null,
-  ): { hit: CaseWriteResult } | Memo => {
-    if (key === undefined) return { scopedKey: undefined, fingerprint: '' };
-    const fingerprint = requestFingerprint(`case:${caseId ?? ''}`, event);
-    const scopedKey = `${principalIdOf(event)}\u0000${key}`;
-    const seen = keys.get(scopedKey);
-    if (!seen) return { scopedKey, fingerprint };
-    if (seen.fingerprint !== fingerprint) {
-      const message = 'this idempotency key was used for a different request';
-      return { hit: { ok: false, error: { kind: 'idempotency_conflict', message, key } } };
-    }
-    return { hit: { ...seen.result, replayed: true } };
-  };
+  const memo = createIdempotencyMemo<CaseWritten>();
 
   const commit = (
     result: CaseApplyResult,
     version: number,
-    memo: Memo,
+    key: Memo,
     fired?: Timer,
   ): CaseWriteResult => {
     if (!result.ok) return result;
@@ -159,9 +143,7 @@ export function createMemoryCases(options: {
       record: result.record,
       replayed: false,
     };
-    if (memo.scopedKey !== undefined) {
-      keys.set(memo.scopedKey, { fingerprint: memo.fingerprint, result: written });
-    }
+    memo.remember(key, written);
     return structuredClone(written);
   };
 
@@ -172,34 +154,26 @@ export function createMemoryCases(options: {
     opts: SendOptions,
     fired?: Timer,
   ): CaseWriteResult => {
-    const memo = remembered(opts.idempotencyKey, event, caseId);
-    if ('hit' in memo) return structuredClone(memo.hit);
+    const key = memo.recall(opts.idempotencyKey, event, `case:${caseId}`);
+    if ('hit' in key) return structuredClone(key.hit);
     const entry = cases.get(caseId);
     if (!entry) {
       return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
     }
     const { version } = entry.current;
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
-      return {
-        ok: false,
-        error: {
-          kind: 'version_conflict',
-          message: `card ${caseId} is at version ${version}, not ${opts.expectedVersion}`,
-          expected: opts.expectedVersion,
-          actual: version,
-        },
-      };
+      return versionConflict('card', caseId, version, opts.expectedVersion);
     }
     // The facts come from the store, never from the caller.
     const heldCardIds = heldBy(principalIdOf(event));
     const result = applyCaseEvent(entry.current.snapshot, event, directory, { heldCardIds });
-    return commit(result, version + 1, memo, fired);
+    return commit(result, version + 1, key, fired);
   };
 
   return {
     async submitCase(event: unknown, opts: WriteOptions = {}) {
-      const memo = remembered(opts.idempotencyKey, event, null);
-      if ('hit' in memo) return structuredClone(memo.hit);
+      const key = memo.recall(opts.idempotencyKey, event, 'case:');
+      if ('hit' in key) return structuredClone(key.hit);
       const result = startCase(event, directory);
       if (result.ok && cases.has(result.snapshot.context.id)) {
         const caseId = result.snapshot.context.id;
@@ -208,7 +182,7 @@ export function createMemoryCases(options: {
           error: { kind: 'already_exists', message: `card ${caseId} exists`, caseId },
         };
       }
-      return commit(result, 1, memo);
+      return commit(result, 1, key);
     },
 
     async sendCase(caseId: string, event: unknown, opts: SendOptions = {}) {

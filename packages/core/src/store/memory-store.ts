@@ -7,8 +7,8 @@ import { type Applied, type ApplyResult, applyEvent, startMessage } from '../wor
 import { autoruleWrites } from './autorule-writes.js';
 import type { CaseStore } from './case-port.js';
 import { claimSettings, timerChanges, timerEvent } from './claims.js';
-import { principalIdOf, requestFingerprint } from './idempotency.js';
 import { createMemoryCases } from './memory-case-store.js';
+import { createIdempotencyMemo, type Memo, versionConflict } from './memory-idempotency.js';
 import { createMemoryOutbox } from './memory-outbox.js';
 import { countFolders, listMessages } from './memory-query.js';
 import { createMemorySettings } from './memory-settings.js';
@@ -70,7 +70,6 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const timersOf = options.timersOf ?? coreTimersOf;
   const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
   const messages = new Map<string, Entry>();
-  const idempotency = new Map<string, { fingerprint: string; result: StoreWritten }>();
   const outbox = createMemoryOutbox();
   const settings = createMemorySettings();
   const autorules = options.autorules ?? settings.autorulesNow;
@@ -78,31 +77,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const { fireCaseTimer, ...caseStore } = createMemoryCases({ directory, timers, outbox });
   const current = () => [...messages.values()].map((e) => e.current);
 
-  const remembered = (
-    key: string | undefined,
-    event: unknown,
-    messageId: string | null,
-  ): { hit: StoreWriteResult } | { scopedKey: string | undefined; fingerprint: string } => {
-    // Without a key there is nothing to remember, so no fingerprint to compute.
-    if (key === undefined) return { scopedKey: undefined, fingerprint: '' };
-    const fingerprint = requestFingerprint(messageId, event);
-    const scopedKey = `${principalIdOf(event)}\u0000${key}`;
-    const seen = idempotency.get(scopedKey);
-    if (!seen) return { scopedKey, fingerprint };
-    if (seen.fingerprint !== fingerprint) {
-      return {
-        hit: {
-          ok: false,
-          error: {
-            kind: 'idempotency_conflict',
-            message: 'this idempotency key was used for a different request',
-            key,
-          },
-        },
-      };
-    }
-    return { hit: { ...seen.result, replayed: true } };
-  };
+  const memo = createIdempotencyMemo<StoreWritten>();
 
   /** Stores one applied event at `version`: snapshot, history, timers and outbox. */
   const persist = (result: Applied, version: number, fired?: Timer): StoredMessage => {
@@ -125,7 +100,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const commit = (
     result: ApplyResult,
     version: number,
-    memo: { scopedKey: string | undefined; fingerprint: string },
+    key: Memo,
     fired?: Timer,
   ): StoreWriteResult => {
     if (!result.ok) return result;
@@ -143,9 +118,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
       replayed: false,
       ...(outcome ? { autorules: outcome } : {}),
     };
-    if (memo.scopedKey !== undefined) {
-      idempotency.set(memo.scopedKey, { fingerprint: memo.fingerprint, result: written });
-    }
+    memo.remember(key, written);
     return structuredClone(written);
   };
 
@@ -156,24 +129,16 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     opts: SendOptions,
     fired?: Timer,
   ): StoreWriteResult => {
-    const memo = remembered(opts.idempotencyKey, event, messageId);
-    if ('hit' in memo) return structuredClone(memo.hit);
+    const key = memo.recall(opts.idempotencyKey, event, messageId);
+    if ('hit' in key) return structuredClone(key.hit);
     const entry = messages.get(messageId);
     if (!entry) return notFound(messageId);
     const { version } = entry.current;
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
-      return {
-        ok: false,
-        error: {
-          kind: 'version_conflict',
-          message: `message ${messageId} is at version ${version}, not ${opts.expectedVersion}`,
-          expected: opts.expectedVersion,
-          actual: version,
-        },
-      };
+      return versionConflict('message', messageId, version, opts.expectedVersion);
     }
     const result = applyEvent(entry.current.snapshot, event, directory);
-    return commit(result, version + 1, memo, fired);
+    return commit(result, version + 1, key, fired);
   };
 
   return {
@@ -188,8 +153,8 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     outbox: outbox.entries,
 
     async submit(event: unknown, opts: WriteOptions = {}) {
-      const memo = remembered(opts.idempotencyKey, event, null);
-      if ('hit' in memo) return structuredClone(memo.hit);
+      const key = memo.recall(opts.idempotencyKey, event, null);
+      if ('hit' in key) return structuredClone(key.hit);
       const result = startMessage(event, directory);
       if (result.ok && messages.has(result.snapshot.context.id)) {
         const messageId = result.snapshot.context.id;
@@ -198,7 +163,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
           error: { kind: 'already_exists', message: `message ${messageId} exists`, messageId },
         };
       }
-      return commit(result, 1, memo);
+      return commit(result, 1, key);
     },
 
     async send(messageId: string, event: unknown, opts: SendOptions = {}) {
