@@ -89,3 +89,19 @@ export const toAnswerSent: Step[] = [
   ...toApproval,
   { type: 'answer.approve', by: users.headRoads },
 ];
+
+/** An operator-entered message (Ulyanovsk roads agency) from coordination to approval. */
+export const operatorToApproval: Step[] = [
+  { type: 'executor.assign', by: users.coordinatorUlyRoads, executorId: users.executorUlyRoads.id },
+  { type: 'work.take', by: users.executorUlyRoads },
+  {
+    type: 'answer.submit',
+    by: users.executorUlyRoads,
+    answer: { type: 'resolved', text: 'Яма заделана', files: [] },
+  },
+];
+/** …and approved: `answer_ready`, waiting for an operator to deliver it. */
+export const operatorToAnswerReady: Step[] = [
+  ...operatorToApproval,
+  { type: 'answer.approve', by: users.headUlyRoads },
+];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createMemoryStore, createRecordingSender, deliverNotifications } from '../../src/index.js';
-import { at, operatorSubmit, potholeSubmit, users } from '../helpers.js';
+import { at, operatorSubmit, operatorToAnswerReady, potholeSubmit, users } from '../helpers.js';
 import { mailDirectory as directory, notification } from './fixtures.js';
 
 async function accepted() {
@@ -98,20 +98,7 @@ describe('the automatic answer e-mail', () => {
   async function ready(email = 'sidorov@example.ru') {
     const store = createMemoryStore({ directory });
     await store.submit(operatorSubmit({ applicant: { name: 'Сидоров Пётр', email } }));
-    for (const [i, step] of [
-      {
-        type: 'executor.assign',
-        by: users.coordinatorUlyRoads,
-        executorId: users.executorUlyRoads.id,
-      },
-      { type: 'work.take', by: users.executorUlyRoads },
-      {
-        type: 'answer.submit',
-        by: users.executorUlyRoads,
-        answer: { type: 'resolved', text: 'Яма заделана' },
-      },
-      { type: 'answer.approve', by: users.headUlyRoads },
-    ].entries()) {
+    for (const [i, step] of operatorToAnswerReady.entries()) {
       const result = await store.send('m-op', { ...step, at: at(10 + i) });
       if (!result.ok) throw new Error(result.error.message);
     }

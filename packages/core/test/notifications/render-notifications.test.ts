@@ -12,6 +12,7 @@ import {
   at,
   drive,
   operatorSubmit,
+  operatorToApproval,
   potholeSubmit,
   toApproval,
   toAssigned,
@@ -219,19 +220,7 @@ describe('renderNotifications', () => {
     const entered = begin(
       operatorSubmit({ applicant: { name: 'Сидоров Пётр', email: 'sidorov@example.ru' } }),
     );
-    const approval = drive(entered, [
-      {
-        type: 'executor.assign',
-        by: users.coordinatorUlyRoads,
-        executorId: users.executorUlyRoads.id,
-      },
-      { type: 'work.take', by: users.executorUlyRoads },
-      {
-        type: 'answer.submit',
-        by: users.executorUlyRoads,
-        answer: { type: 'resolved', text: 'Яма заделана', files: [] },
-      },
-    ]);
+    const approval = drive(entered, operatorToApproval);
     const ready = apply(approval, { type: 'answer.approve', by: users.headUlyRoads });
     const { emails, skipped } = renderNotifications(
       ready.effects,
