@@ -110,7 +110,8 @@ export const caseMachine = setup({
   },
 }).createMachine({
   id: 'case',
-  context: ({ input }) => input.card,
+  // A spread copy keeps the context (and every `assign` after it) in V8's fast mode.
+  context: ({ input }) => ({ ...input.card }),
   initial: 'new',
   states: {
     new: {
