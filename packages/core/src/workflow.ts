@@ -10,6 +10,7 @@ import {
   statusOfValue,
 } from './machines/message-machine.js';
 import { createPureTransition } from './machines/pure-transition.js';
+import { createResolvedStates } from './machines/resolved-states.js';
 import { isPermitted } from './permissions.js';
 import { unmetPrecondition } from './preconditions.js';
 import { resolveEvent, resolveSubmission } from './resolve.js';
@@ -181,12 +182,14 @@ const transitionMessage = createPureTransition(messageMachine, {
   message: { channel: 'epgu_form' },
 });
 
+const states = createResolvedStates(messageMachine);
+
 function run(
   snapshot: MessageSnapshot,
   fromStatus: MessageStatus,
   event: MessageMachineEvent,
 ): ApplyResult {
-  const state = messageMachine.resolveState({ value: snapshot.value, context: snapshot.context });
+  const state = states.stateOf(snapshot);
   const [next, actions] = transitionMessage(state, event);
   if (next === state || next.context === state.context) {
     // A guard turned the event down (a stale timer, say): nothing happened.
@@ -201,7 +204,7 @@ function run(
   return {
     ok: true,
     event,
-    snapshot: { value: next.value, context: next.context },
+    snapshot: states.plain<MessageSnapshot>(next),
     status: toStatus,
     effects: effectsOf(actions),
     record: {

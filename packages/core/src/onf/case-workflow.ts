@@ -3,6 +3,7 @@ import type { Directory } from '../directory.js';
 import { invalidPayload, issuesFromZod } from '../errors.js';
 import { acceptedEventsOf } from '../machines/accepted-events.js';
 import { createPureTransition } from '../machines/pure-transition.js';
+import { createResolvedStates } from '../machines/resolved-states.js';
 import type { Principal } from '../schemas/principal.js';
 import type { CaseEffect } from './case-effects.js';
 import { type CaseWorkflowError, CaseWorkflowRefusal } from './case-errors.js';
@@ -184,12 +185,14 @@ export function applyCaseEvent(
   return run(snapshot, status, resolved.value);
 }
 
+const states = createResolvedStates(caseMachine);
+
 function run(
   snapshot: CaseSnapshot,
   fromStatus: CaseStatus,
   event: CaseMachineEvent,
 ): CaseApplyResult {
-  const state = caseMachine.resolveState({ value: snapshot.value, context: snapshot.context });
+  const state = states.stateOf(snapshot);
   const [next, actions] = transitionCase(state, event);
   if (next === state || next.context === state.context) {
     // A guard turned the event down (the card is already federal, say): nothing happened.
@@ -204,7 +207,7 @@ function run(
   const { type: _t, at: _a, by: _b, ...payload } = event;
   return {
     ok: true,
-    snapshot: { value: next.value, context: next.context },
+    snapshot: states.plain<CaseSnapshot>(next),
     status: toStatus,
     effects: effectsOf(actions),
     record: recordOf(event, next.context, fromStatus, toStatus, payload),
