@@ -22,6 +22,7 @@ import type {
   StoredCaseHistoryRecord,
 } from './case-port.js';
 import { timerChanges, timerEvent } from './claims.js';
+import { copy } from './copy.js';
 import { principalIdOf } from './idempotency.js';
 import { createIdempotencyMemo, type Memo, versionConflict } from './memory-idempotency.js';
 import { createMemoryOutbox, type MemoryOutbox } from './memory-outbox.js';
@@ -67,7 +68,7 @@ export function listCasesIn(
   const page = hits.slice(0, query.limit).map((h) => h.stored);
   const last = page.at(-1);
   const nextCursor = hits.length > query.limit && last ? caseCursorOf(last, query) : null;
-  return { items: structuredClone(page), nextCursor };
+  return { items: copy(page), nextCursor };
 }
 
 interface Entry {
@@ -131,7 +132,7 @@ export function createMemoryCases(options: {
     const entry = cases.get(id);
     const before = entry ? caseTimersOf(entry.current.snapshot) : [];
     timers.change(id, timerChanges(before, caseTimersOf(result.snapshot), fired), 'onf');
-    outbox.addCase(id, version, structuredClone(result.effects), result.record.at);
+    outbox.addCase(id, version, copy(result.effects), result.record.at);
     if (entry) {
       entry.current = stored;
       entry.history.push(record);
@@ -144,7 +145,7 @@ export function createMemoryCases(options: {
       replayed: false,
     };
     memo.remember(key, written);
-    return structuredClone(written);
+    return copy(written);
   };
 
   /** Applies one event to a card, synchronously: the whole write happens or nothing. */
@@ -155,7 +156,7 @@ export function createMemoryCases(options: {
     fired?: Timer,
   ): CaseWriteResult => {
     const key = memo.recall(opts.idempotencyKey, event, `case:${caseId}`);
-    if ('hit' in key) return structuredClone(key.hit);
+    if ('hit' in key) return copy(key.hit);
     const entry = cases.get(caseId);
     if (!entry) {
       return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
@@ -173,7 +174,7 @@ export function createMemoryCases(options: {
   return {
     async submitCase(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, 'case:');
-      if ('hit' in key) return structuredClone(key.hit);
+      if ('hit' in key) return copy(key.hit);
       const result = startCase(event, directory);
       if (result.ok && cases.has(result.snapshot.context.id)) {
         const caseId = result.snapshot.context.id;
@@ -199,11 +200,11 @@ export function createMemoryCases(options: {
 
     async getCase(caseId) {
       const entry = cases.get(caseId);
-      return entry ? structuredClone(entry.current) : undefined;
+      return entry ? copy(entry.current) : undefined;
     },
 
     async caseHistory(caseId) {
-      return structuredClone(cases.get(caseId)?.history ?? []);
+      return copy(cases.get(caseId)?.history ?? []);
     },
 
     async listCases(viewer, input = {}) {

@@ -1,6 +1,7 @@
 import type { Effect } from '../effects.js';
 import type { CaseEffect } from '../onf/case-effects.js';
 import { claimSettings } from './claims.js';
+import { copy } from './copy.js';
 import type { ClaimOutboxOptions, OutboxEntry } from './outbox-port.js';
 
 /** The memory store's outbox: entries in write order, with claims and retries. */
@@ -54,7 +55,7 @@ export function createMemoryOutbox(): MemoryOutbox {
       }
     },
     of: (messageId) =>
-      structuredClone(entries.filter((e) => e.workflow === 'pos' && e.messageId === messageId)),
+      copy(entries.filter((e) => e.workflow === 'pos' && e.messageId === messageId)),
     claim(options) {
       const { now, limit, workerId, leaseUntil } = claimSettings(options);
       const due = entries
@@ -68,7 +69,7 @@ export function createMemoryOutbox(): MemoryOutbox {
         entry.lockedBy = workerId;
         entry.availableAt = leaseUntil;
       }
-      return structuredClone(due);
+      return copy(due);
     },
     complete(id) {
       const entry = pending(id);

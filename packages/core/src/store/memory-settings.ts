@@ -1,6 +1,7 @@
 import type { Autorule } from '../autorules/schema.js';
 import type { AnswerTemplate } from '../notifications/answer-template.js';
 import type { NotificationConfig } from '../notifications/config.js';
+import { copy } from './copy.js';
 import { assertOwnItems, byIdOrder, type OrganisationSettingsStore } from './settings-port.js';
 
 /** The memory store's organisation settings, with a synchronous view of the rules. */
@@ -19,26 +20,26 @@ export function createMemorySettings(): MemorySettings {
     items: readonly T[],
   ) => {
     assertOwnItems(orgId, items);
-    map.set(orgId, structuredClone([...items]));
+    map.set(orgId, copy([...items]));
   };
   const ordered = (orgId: string) =>
     [...(rules.get(orgId) ?? [])].sort((a, b) => a.position - b.position || byIdOrder(a, b));
   return {
     autorulesNow: (orgId) => ordered(orgId),
     async loadAutorules(orgId) {
-      return structuredClone(ordered(orgId));
+      return copy(ordered(orgId));
     },
     async saveAutorules(orgId, items) {
       save(rules, orgId, items);
     },
     async loadNotifications(orgId) {
-      return structuredClone(notifications.get(orgId) ?? []).sort(byIdOrder);
+      return copy(notifications.get(orgId) ?? []).sort(byIdOrder);
     },
     async saveNotifications(orgId, items) {
       save(notifications, orgId, items);
     },
     async loadAnswerTemplates(orgId) {
-      return structuredClone(templates.get(orgId) ?? []).sort(byIdOrder);
+      return copy(templates.get(orgId) ?? []).sort(byIdOrder);
     },
     async saveAnswerTemplates(orgId, items) {
       save(templates, orgId, items);

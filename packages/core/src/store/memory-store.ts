@@ -7,6 +7,7 @@ import { type Applied, type ApplyResult, applyEvent, startMessage } from '../wor
 import { autoruleWrites } from './autorule-writes.js';
 import type { CaseStore } from './case-port.js';
 import { claimSettings, timerChanges, timerEvent } from './claims.js';
+import { copy } from './copy.js';
 import { createMemoryCases } from './memory-case-store.js';
 import { createIdempotencyMemo, type Memo, versionConflict } from './memory-idempotency.js';
 import { createMemoryOutbox } from './memory-outbox.js';
@@ -93,7 +94,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
       messages.set(id, { current: stored, history: [record] });
     }
     timers.change(id, timerChanges(before, timersOf(result.snapshot), fired));
-    outbox.add(id, version, structuredClone(result.effects), result.record.at);
+    outbox.add(id, version, copy(result.effects), result.record.at);
     return stored;
   };
 
@@ -119,7 +120,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
       ...(outcome ? { autorules: outcome } : {}),
     };
     memo.remember(key, written);
-    return structuredClone(written);
+    return copy(written);
   };
 
   /** Applies one event to a message, synchronously: the whole write happens or nothing. */
@@ -130,7 +131,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     fired?: Timer,
   ): StoreWriteResult => {
     const key = memo.recall(opts.idempotencyKey, event, messageId);
-    if ('hit' in key) return structuredClone(key.hit);
+    if ('hit' in key) return copy(key.hit);
     const entry = messages.get(messageId);
     if (!entry) return notFound(messageId);
     const { version } = entry.current;
@@ -154,7 +155,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
 
     async submit(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, null);
-      if ('hit' in key) return structuredClone(key.hit);
+      if ('hit' in key) return copy(key.hit);
       const result = startMessage(event, directory);
       if (result.ok && messages.has(result.snapshot.context.id)) {
         const messageId = result.snapshot.context.id;
@@ -172,11 +173,11 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
 
     async get(messageId) {
       const entry = messages.get(messageId);
-      return entry ? structuredClone(entry.current) : undefined;
+      return entry ? copy(entry.current) : undefined;
     },
 
     async history(messageId) {
-      return structuredClone(messages.get(messageId)?.history ?? []);
+      return copy(messages.get(messageId)?.history ?? []);
     },
 
     async list(viewer: Principal, input: MessageQueryInput = {}): Promise<MessagePage> {

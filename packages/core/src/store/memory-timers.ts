@@ -1,4 +1,5 @@
 import type { ClaimSettings, TimerChanges } from './claims.js';
+import { copy } from './copy.js';
 import type { StoredTimer } from './timer-port.js';
 
 /** Whose timer it is: a ПОС message's or an ОНФ card's (separate key spaces). */
@@ -46,7 +47,7 @@ export function createMemoryTimers(): MemoryTimers {
       for (const timer of upserted) {
         const fireAt = new Date(timer.fireAt).toISOString();
         const stored: StoredTimer = {
-          ...structuredClone(timer),
+          ...copy(timer),
           messageId,
           fireAt,
           attempts: 0,
@@ -57,7 +58,7 @@ export function createMemoryTimers(): MemoryTimers {
       }
     },
     of: (messageId, workflow = 'pos') =>
-      structuredClone(
+      copy(
         [...timers.values()]
           .filter((c) => c.workflow === workflow && c.timer.messageId === messageId)
           .map((c) => c.timer)
@@ -75,7 +76,7 @@ export function createMemoryTimers(): MemoryTimers {
         timer.lockedBy = workerId;
         timer.availableAt = leaseUntil;
       }
-      return structuredClone(due);
+      return copy(due);
     },
     holds(claimed) {
       const current = timers.get(claimKey(claimed))?.timer;

@@ -57,6 +57,34 @@ export function describeWrites(makeStore: MakeStore) {
       expect(history.at(-1)).toEqual({ ...last?.record, version: 6 });
     });
 
+    it('hands out results of its own: changing one changes nothing stored', async () => {
+      const store = await makeStore(storeOptions());
+      written(await store.submit(potholeSubmit()));
+      await sendSteps(store, 'm-1', toCoordination, 1);
+      const sent = written(await store.send('m-1', { ...register(1), at: at(2) }));
+      const stored = structuredClone(await store.get('m-1'));
+      const history = structuredClone(await store.history('m-1'));
+      sent.message.snapshot.context.text = 'changed by the caller';
+      sent.message.snapshot.context.applicant.name = 'changed by the caller';
+      sent.effects.length = 0;
+      const got = await store.get('m-1');
+      if (got) got.snapshot.context.registrationNumber = 'changed by the caller';
+      const records = await store.history('m-1');
+      records.pop();
+      if (records[0]) records[0].payload.orgId = 'changed by the caller';
+      const page = await store.list(users.coordinatorRoads);
+      if (page.items[0]) page.items[0].snapshot.context.holdingOrgId = 'changed by the caller';
+      expect(await store.get('m-1')).toEqual(stored);
+      expect(await store.history('m-1')).toEqual(history);
+      // The next event starts from the stored message, not the caller's edits.
+      const next = written(await store.send('m-1', { ...register(2), at: at(3) }));
+      expect(next.message.snapshot.context).toMatchObject({
+        text: stored?.snapshot.context.text,
+        registrationNumber: 'REG-2',
+        holdingOrgId: stored?.snapshot.context.holdingOrgId,
+      });
+    });
+
     it('refuses to submit a message id twice and keeps the first', async () => {
       const store = await makeStore(storeOptions());
       written(await store.submit(potholeSubmit()));
