@@ -90,7 +90,7 @@ async function playMessage(
     const state = actor.getSnapshot();
     if (
       !same(state.value, applied.snapshot.value) ||
-      !same(state.context, applied.snapshot.context)
+      !same(state.context.message, applied.snapshot.context)
     ) {
       throw new Error(
         `the actor and the core disagree after ${input.type} on ${snapshot.context.number}`,

@@ -105,7 +105,7 @@ export function startMessage(input: unknown, directory: Directory): ApplyResult 
   return {
     ok: true,
     event: null,
-    snapshot: { value: next.value, context: next.context },
+    snapshot: states.plain(next),
     status,
     effects: effectsOf(actions),
     record: {
@@ -115,7 +115,7 @@ export function startMessage(input: unknown, directory: Directory): ApplyResult 
       by: byOf(event.by),
       fromStatus: null,
       toStatus: status,
-      holdingOrgId: next.context.holdingOrgId,
+      holdingOrgId: next.context.message.holdingOrgId,
       payload: { channel: event.channel, orgId: event.orgId },
     },
   };
@@ -182,7 +182,10 @@ const transitionMessage = createPureTransition(messageMachine, {
   message: { channel: 'epgu_form' },
 });
 
-const states = createResolvedStates(messageMachine);
+const states = createResolvedStates(messageMachine, {
+  toMachine: (message: Message) => ({ message }),
+  fromMachine: (context) => context.message,
+});
 
 function run(
   snapshot: MessageSnapshot,
@@ -204,17 +207,17 @@ function run(
   return {
     ok: true,
     event,
-    snapshot: states.plain<MessageSnapshot>(next),
+    snapshot: states.plain(next),
     status: toStatus,
     effects: effectsOf(actions),
     record: {
-      messageId: next.context.id,
+      messageId: next.context.message.id,
       type: event.type,
       at: event.at,
       by: byOf(event.by),
       fromStatus,
       toStatus,
-      holdingOrgId: next.context.holdingOrgId,
+      holdingOrgId: next.context.message.holdingOrgId,
       payload: payloadOf(event),
     },
   };

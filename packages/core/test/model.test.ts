@@ -99,12 +99,12 @@ const awaitingLoops: MessageStatus[] = [];
  */
 const serializeState = (state: {
   value: unknown;
-  context: { answer: { type: string } | null; reReviewRound: number };
+  context: { message: { answer: { type: string } | null; reReviewRound: number } };
 }) =>
   JSON.stringify([
     state.value,
-    state.context.answer?.type ?? null,
-    Math.min(state.context.reReviewRound, 1),
+    state.context.message.answer?.type ?? null,
+    Math.min(state.context.message.reReviewRound, 1),
   ]);
 
 describe('model: the machine graph', () => {
@@ -133,7 +133,7 @@ describe('model: the machine graph', () => {
     })) {
       const status = statusOf(path.state as unknown as MessageSnapshot);
       const actor = createActor(messageMachine, {
-        input: { message: path.state.context },
+        input: path.state.context,
         snapshot: messageMachine.resolveState({
           value: path.state.value,
           context: path.state.context,

@@ -78,3 +78,11 @@ export type MessageMachineEvent =
 export interface MessageMachineInput {
   message: Message;
 }
+
+/**
+ * The machine's context: the message, one level down. Actions replace `message` with an
+ * updated copy (see `update`), so a persisted snapshot's `context` is `context.message`.
+ */
+export interface MessageMachineContext {
+  message: Message;
+}

@@ -1,8 +1,17 @@
 import type { AnyStateMachine, StateValue } from 'xstate';
 
-interface PlainSnapshot {
+interface PlainSnapshot<C> {
   value: StateValue;
-  context: unknown;
+  context: C;
+}
+
+/**
+ * How a workflow's plain snapshot context (what stores persist) sits in its machine's
+ * context: the message machine keeps the message one level down, `{ message }`.
+ */
+export interface ContextMapping<Plain, Machine> {
+  toMachine(context: Plain): Machine;
+  fromMachine(context: Machine): Plain;
 }
 
 /**
@@ -13,24 +22,31 @@ interface PlainSnapshot {
  * remembered state is used only while value and context are still the very objects the
  * machine produced, so a snapshot someone rebuilt or edited is resolved afresh.
  */
-export function createResolvedStates<M extends AnyStateMachine>(machine: M) {
+export function createResolvedStates<M extends AnyStateMachine, Plain>(
+  machine: M,
+  mapping: ContextMapping<Plain, ReturnType<M['resolveState']>['context']>,
+) {
   type State = ReturnType<M['resolveState']>;
-  const states = new WeakMap<PlainSnapshot, State>();
+  const states = new WeakMap<PlainSnapshot<Plain>, State>();
   return {
     /** The machine snapshot for a plain one: remembered, or resolved now. */
-    stateOf(snapshot: PlainSnapshot): State {
+    stateOf(snapshot: PlainSnapshot<Plain>): State {
       const known = states.get(snapshot);
-      if (known && known.value === snapshot.value && known.context === snapshot.context) {
+      if (
+        known &&
+        known.value === snapshot.value &&
+        mapping.fromMachine(known.context) === snapshot.context
+      ) {
         return known;
       }
       return machine.resolveState({
         value: snapshot.value,
-        context: snapshot.context,
+        context: mapping.toMachine(snapshot.context),
       }) as State;
     },
     /** A plain snapshot of `state` to return, remembered for the next event. */
-    plain<S extends PlainSnapshot>(state: State): S {
-      const snapshot = { value: state.value, context: state.context } as S;
+    plain(state: State): PlainSnapshot<Plain> {
+      const snapshot = { value: state.value, context: mapping.fromMachine(state.context) };
       states.set(snapshot, state);
       return snapshot;
     },

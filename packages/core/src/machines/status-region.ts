@@ -1,15 +1,22 @@
-import { and, assign } from 'xstate';
+import { and } from 'xstate';
 import type { Effect } from '../effects.js';
-import type { Message } from '../schemas/message.js';
-import { messageSetup, notify, toApplicant, toExecutor, toHoldingOrg } from './message-setup.js';
+import type { MessageMachineContext } from './message-events.js';
+import {
+  messageSetup,
+  notify,
+  toApplicant,
+  toExecutor,
+  toHoldingOrg,
+  update,
+} from './message-setup.js';
 
 /** Sends the approved answer by e-mail when the applicant gave an address. */
 const emailAnswer = {
   type: 'effect' as const,
-  params: ({ context }: { context: Message }): Effect => ({
+  params: ({ context: { message } }: { context: MessageMachineContext }): Effect => ({
     type: 'email.answer',
-    to: context.applicant.email ?? '',
-    messageId: context.id,
+    to: message.applicant.email ?? '',
+    messageId: message.id,
   }),
 };
 
@@ -66,7 +73,7 @@ export const statusRegion = messageSetup.createStateConfig({
           target: 'rejected',
           actions: [
             'stamp',
-            assign({ rejectionReason: ({ event }) => event.reason }),
+            update(({ event }) => ({ rejectionReason: event.reason })),
             notify('message_rejected', toApplicant),
           ],
         },
@@ -79,7 +86,7 @@ export const statusRegion = messageSetup.createStateConfig({
           target: 'executor_assigned',
           actions: [
             'stamp',
-            assign(({ context, event }) => ({
+            update(({ context, event }) => ({
               // An autorule assigns for the organisation: no person coordinated.
               coordinatorId: event.autoruleId ? context.coordinatorId : event.by.id,
               executorId: event.executorId,
@@ -95,7 +102,7 @@ export const statusRegion = messageSetup.createStateConfig({
           target: 'in_work',
           actions: [
             'stamp',
-            assign(({ event }) => ({ coordinatorId: event.by.id, executorId: event.by.id })),
+            update(({ event }) => ({ coordinatorId: event.by.id, executorId: event.by.id })),
           ],
         },
         'coordination.forward': {
@@ -132,7 +139,7 @@ export const statusRegion = messageSetup.createStateConfig({
           target: 'on_approval',
           actions: [
             'stamp',
-            assign(({ event }) => ({
+            update(({ event }) => ({
               answer: {
                 type: event.answer.type,
                 text: event.answer.text,
@@ -187,7 +194,7 @@ export const statusRegion = messageSetup.createStateConfig({
           target: 'in_work',
           actions: [
             'stamp',
-            assign({ lastReturnComment: ({ event }) => event.comment }),
+            update(({ event }) => ({ lastReturnComment: event.comment })),
             notify('answer_returned', toExecutor),
           ],
         },

@@ -185,7 +185,10 @@ export function applyCaseEvent(
   return run(snapshot, status, resolved.value);
 }
 
-const states = createResolvedStates(caseMachine);
+const states = createResolvedStates(caseMachine, {
+  toMachine: (card: CaseRecord) => card,
+  fromMachine: (card) => card,
+});
 
 function run(
   snapshot: CaseSnapshot,
@@ -207,7 +210,7 @@ function run(
   const { type: _t, at: _a, by: _b, ...payload } = event;
   return {
     ok: true,
-    snapshot: states.plain<CaseSnapshot>(next),
+    snapshot: states.plain(next),
     status: toStatus,
     effects: effectsOf(actions),
     record: recordOf(event, next.context, fromStatus, toStatus, payload),
