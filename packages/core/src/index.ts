@@ -9,6 +9,7 @@ export { toMermaid } from './machines/mermaid.js';
 export { mermaidPage } from './machines/mermaid-doc.js';
 export type {
   MessageMachine,
+  MessageMachineContext,
   MessageMachineEvent,
   MessageMachineInput,
 } from './machines/message-machine.js';
