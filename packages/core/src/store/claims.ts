@@ -67,9 +67,17 @@ export interface TimerChanges {
   upserted: Timer[];
 }
 
-/** Plain JSON is enough when both sides look alike: it is native and skips the key sort. */
+/** Timer events are flat records: equal keys with identical values are the same event. */
+const sameFields = (a: Record<string, unknown>, b: Record<string, unknown>): boolean => {
+  const keys = Object.keys(a);
+  if (keys.length !== Object.keys(b).length) return false;
+  for (const key of keys) if (!(key in b) || a[key] !== b[key]) return false;
+  return true;
+};
+
+/** The same event: field by field first, then as sorted JSON (nested or unusual payloads). */
 const sameEvent = (a: Timer['event'], b: Timer['event']) =>
-  JSON.stringify(a) === JSON.stringify(b) || stableStringify(a) === stableStringify(b);
+  sameFields(a, b) || stableStringify(a) === stableStringify(b);
 
 const sameTimer = (a: Timer, b: Timer) =>
   (a.fireAt === b.fireAt || Date.parse(a.fireAt) === Date.parse(b.fireAt)) &&

@@ -34,6 +34,8 @@ export { parseQuery } from './memory-query.js';
 interface Entry {
   current: StoredMessage;
   history: StoredHistoryRecord[];
+  /** The timers `current` needs, so that the next write diffs against them. */
+  timers: Timer[];
 }
 
 /** A store that keeps everything in memory: for tests, examples and prototypes. */
@@ -85,15 +87,16 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     const id = result.snapshot.context.id;
     const stored: StoredMessage = { id, version, status: result.status, snapshot: result.snapshot };
     const entry = messages.get(id);
-    const before = entry ? timersOf(entry.current.snapshot) : [];
+    const after = timersOf(result.snapshot);
     const record: StoredHistoryRecord = { ...result.record, version };
+    timers.change(id, timerChanges(entry?.timers ?? [], after, fired));
     if (entry) {
       entry.current = stored;
       entry.history.push(record);
+      entry.timers = after;
     } else {
-      messages.set(id, { current: stored, history: [record] });
+      messages.set(id, { current: stored, history: [record], timers: after });
     }
-    timers.change(id, timerChanges(before, timersOf(result.snapshot), fired));
     outbox.add(id, version, copy(result.effects), result.record.at);
     return stored;
   };
