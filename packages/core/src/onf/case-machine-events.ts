@@ -80,3 +80,11 @@ export type CaseMachineEvent =
 export interface CaseMachineInput {
   card: CaseRecord;
 }
+
+/**
+ * The machine's context: the card, one level down. Actions replace `card` with an updated
+ * copy (see `update`), so a persisted snapshot's `context` is `context.card`.
+ */
+export interface CaseMachineContext {
+  card: CaseRecord;
+}

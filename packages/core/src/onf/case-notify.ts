@@ -4,16 +4,17 @@ import type {
   CaseRecipient,
   CaseStaffRole,
 } from './case-effects.js';
+import type { CaseMachineContext } from './case-machine-events.js';
 import type { CaseRecord } from './schemas/case.js';
 
 /** The named `effect` action with a notice as its params, computed from the context. */
 export const notify = (reason: CaseNotificationReason, to: (c: CaseRecord) => CaseRecipient) => ({
   type: 'effect' as const,
-  params: ({ context }: { context: CaseRecord }): CaseEffect => ({
+  params: ({ context: { card } }: { context: CaseMachineContext }): CaseEffect => ({
     type: 'notify',
     reason,
-    to: to(context),
-    messageId: context.id,
+    to: to(card),
+    messageId: card.id,
   }),
 });
 

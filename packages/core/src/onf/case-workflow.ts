@@ -119,10 +119,10 @@ export function startCase(input: unknown, directory: Directory): CaseApplyResult
   const { type: _t, at: _a, by: _b, ...payload } = event;
   return {
     ok: true,
-    snapshot: { value: next.value, context: next.context },
+    snapshot: states.plain(next),
     status,
     effects: effectsOf(actions),
-    record: recordOf(event, next.context, null, status, payload),
+    record: recordOf(event, next.context.card, null, status, payload),
   };
 }
 
@@ -186,8 +186,8 @@ export function applyCaseEvent(
 }
 
 const states = createResolvedStates(caseMachine, {
-  toMachine: (card: CaseRecord) => card,
-  fromMachine: (card) => card,
+  toMachine: (card: CaseRecord) => ({ card }),
+  fromMachine: (context) => context.card,
 });
 
 function run(
@@ -213,7 +213,7 @@ function run(
     snapshot: states.plain(next),
     status: toStatus,
     effects: effectsOf(actions),
-    record: recordOf(event, next.context, fromStatus, toStatus, payload),
+    record: recordOf(event, next.context.card, fromStatus, toStatus, payload),
   } satisfies CaseApplied;
 }
 

@@ -66,6 +66,7 @@ export * from './case-export.js';
 export type { CaseMachine } from './case-machine.js';
 export { caseMachine } from './case-machine.js';
 export type {
+  CaseMachineContext,
   CaseMachineEvent,
   CaseMachineInput,
   CaseResolved,

@@ -65,10 +65,10 @@ const paths = getShortestPaths(caseMachine, {
   serializeState: (s) =>
     JSON.stringify([
       s.value,
-      s.context.labels,
-      s.context.regionCode,
-      s.context.closure !== null,
-      s.context.lastReturn?.unmet,
+      s.context.card.labels,
+      s.context.card.regionCode,
+      s.context.card.closure !== null,
+      s.context.card.lastReturn?.unmet,
     ]),
 });
 
@@ -92,7 +92,7 @@ describe('model: the case machine graph', () => {
   it('accepts exactly the events the machine can take, but for guards that look at the card', () => {
     for (const path of paths) {
       const snap = createActor(caseMachine, {
-        input: { card: path.state.context },
+        input: path.state.context,
         snapshot: caseMachine.resolveState({
           value: path.state.value,
           context: path.state.context,
@@ -105,7 +105,7 @@ describe('model: the case machine graph', () => {
         if (accepts && !can) {
           expect(
             event.type === 'case.federal_level' &&
-              path.state.context.labels.includes(FEDERAL_LABEL),
+              path.state.context.card.labels.includes(FEDERAL_LABEL),
           ).toBe(true);
         }
       }
