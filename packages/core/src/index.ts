@@ -1,3 +1,4 @@
+export { applicantHistoryRecord, applicantView, seesOnlyAsApplicant } from './applicant-view.js';
 export * from './autorules/index.js';
 export * from './deadlines/index.js';
 export type { Directory, DirectoryInput, RuleSettings, SubcategoryEntry } from './directory.js';

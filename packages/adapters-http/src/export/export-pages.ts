@@ -1,4 +1,5 @@
 import type { MessageQuery, MessageStore, Principal } from '@reshaem/core';
+import { shownMessage, viewerOf } from '../views/message-view.js';
 import { posExportRow } from './pos-export-row.js';
 
 /** The store's largest page: the export reads 200 messages at a time. */
@@ -14,6 +15,7 @@ export async function* exportPages(
   query: MessageQuery,
 ): AsyncGenerator<string[][]> {
   let cursor: string | undefined;
+  const shownTo = viewerOf(viewer, store.directory);
   do {
     const page = await store.list(viewer, {
       ...query,
@@ -21,7 +23,7 @@ export async function* exportPages(
       ...(cursor === undefined ? {} : { cursor }),
     });
     yield page.items.map((item) =>
-      posExportRow({ status: item.status, message: item.snapshot.context }, store.directory),
+      posExportRow({ status: item.status, message: shownMessage(item, shownTo) }, store.directory),
     );
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);

@@ -6,7 +6,7 @@ import { notFound } from '../problems.js';
 import { readJsonObject } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
 import { storeErrorProblem } from '../store-errors.js';
-import { messageView } from '../views/message-view.js';
+import { messageView, viewerOf } from '../views/message-view.js';
 
 /** No version is ever 0: expecting it refuses the write (unless the key replays). */
 const NO_VERSION = 0;
@@ -50,7 +50,11 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (result.replayed) headers['idempotent-replayed'] = 'true';
     // The view is as of the event's own instant, so a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
-    return c.json(messageView(result.message, principal, store.directory, asOf), 200, headers);
+    return c.json(
+      messageView(result.message, viewerOf(principal, store.directory), store.directory, asOf),
+      200,
+      headers,
+    );
 
     async function refusal(error: StoreError, withIfMatch: boolean) {
       if (error.kind === 'not_found' || !(await visibleMessage(store, principal, id))) {

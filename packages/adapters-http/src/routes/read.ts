@@ -5,8 +5,7 @@ import type { AppEnv, RouteDeps } from '../env.js';
 import { notFound, validationProblem } from '../problems.js';
 import { parseListQuery } from '../request/list-query.js';
 import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
-import { historyItem } from '../views/history-view.js';
-import { messageListItem, messageView } from '../views/message-view.js';
+import { historyView, messageListItem, messageView, viewerOf } from '../views/message-view.js';
 
 /** Lists one page, turning a store's refusal of the query (a stale cursor) into a 422. */
 export async function listPage(
@@ -36,10 +35,12 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
       maxPageSize: deps.limits.pageSize,
       paging: true,
     });
-    const page = await listPage(deps, c.get('principal'), query);
+    const principal = c.get('principal');
+    const page = await listPage(deps, principal, query);
     const now = deps.now();
+    const viewer = viewerOf(principal, store.directory);
     return c.json({
-      items: page.items.map((item) => messageListItem(item, store.directory, now)),
+      items: page.items.map((item) => messageListItem(item, viewer, store.directory, now)),
       nextCursor: page.nextCursor,
     });
   });
@@ -53,15 +54,18 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (ifNoneMatchHits(c.req.header('if-none-match'), stored.version)) {
       return c.body(null, 304, { etag });
     }
-    return c.json(messageView(stored, principal, store.directory, deps.now()), 200, { etag });
+    const viewer = viewerOf(principal, store.directory);
+    return c.json(messageView(stored, viewer, store.directory, deps.now()), 200, { etag });
   });
 
   app.get('/messages/:id/history', auth, async (c) => {
     const id = c.req.param('id');
-    const stored = await visibleMessage(store, c.get('principal'), id);
+    const principal = c.get('principal');
+    const stored = await visibleMessage(store, principal, id);
     if (!stored) throw notFound(`No message ${id}`);
     const records = await store.history(id);
-    return c.json({ items: records.map((r) => historyItem(r, store.directory)) }, 200, {
+    const viewer = viewerOf(principal, store.directory);
+    return c.json({ items: historyView(stored, records, viewer, store.directory) }, 200, {
       etag: etagOf(stored.version),
     });
   });

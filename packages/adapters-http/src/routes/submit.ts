@@ -7,7 +7,7 @@ import { readJsonObject } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf } from '../request/preconditions.js';
 import { submitBodySchema } from '../schemas/bodies.js';
 import { storeErrorProblem } from '../store-errors.js';
-import { messageView } from '../views/message-view.js';
+import { messageView, viewerOf } from '../views/message-view.js';
 
 /**
  * A message id derived from the caller and their idempotency key, so that a retried
@@ -53,6 +53,10 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (result.replayed) headers['idempotent-replayed'] = 'true';
     // As of the submission's instant, so that a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
-    return c.json(messageView(result.message, principal, store.directory, asOf), 201, headers);
+    return c.json(
+      messageView(result.message, viewerOf(principal, store.directory), store.directory, asOf),
+      201,
+      headers,
+    );
   });
 }
