@@ -147,6 +147,26 @@ describe('notifications end to end over SMTP', () => {
     expect(inbox).toHaveLength(1);
   });
 
+  it('sends an ОНФ card’s notice with its own headers', async () => {
+    inbox.length = 0;
+    await sender.send({
+      workflow: 'onf',
+      to: ['sup-75@onf.example.ru'],
+      subject: 'ОНФ. Помощь: карточка № 340820 — новое обращение',
+      text: 'Карточка № 340820: новое обращение.',
+      html: 'Карточка № 340820: новое обращение.',
+      caseId: 'c-1',
+      reason: 'case_received',
+      recipient: { kind: 'staff', role: 'supervisor', regionCode: '75' },
+    });
+    expect(inbox).toHaveLength(1);
+    expect(inbox[0]?.to).toEqual(['sup-75@onf.example.ru']);
+    const raw = inbox[0]?.raw ?? '';
+    expect(raw).toMatch(/^X-Reshaem-Case: c-1$/m);
+    expect(raw).toMatch(/^X-Reshaem-Type: case_received$/m);
+    expect(parse(raw).subject).toBe('ОНФ. Помощь: карточка № 340820 — новое обращение');
+  });
+
   it('tells the applicant their message was rejected', async () => {
     inbox.length = 0;
     const store = createMemoryStore({ directory });

@@ -1,4 +1,4 @@
-import type { EmailSender, OutgoingEmail } from '@reshaem/core';
+import type { Email, EmailSender } from '@reshaem/core';
 import { createTransport } from 'nodemailer';
 
 /** Where and how to send: an SMTP server (submission port 587 with STARTTLS, or 465). */
@@ -44,14 +44,18 @@ export function createSmtpSender(options: SmtpSenderOptions): SmtpSender {
     socketTimeout: timeout,
   });
   return {
-    async send(email: OutgoingEmail) {
+    async send(email: Email) {
+      const headers =
+        'workflow' in email
+          ? { 'X-Reshaem-Case': email.caseId, 'X-Reshaem-Type': email.reason }
+          : { 'X-Reshaem-Message': email.messageId, 'X-Reshaem-Type': email.type };
       await transport.sendMail({
         from: options.from,
         to: email.to,
         subject: email.subject,
         text: email.text,
         html: email.html,
-        headers: { 'X-Reshaem-Message': email.messageId, 'X-Reshaem-Type': email.type },
+        headers,
       });
     },
     close: () => transport.close(),

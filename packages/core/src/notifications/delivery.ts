@@ -1,4 +1,6 @@
+import { type CaseEmail, renderCaseNotifications } from '../onf/case-notifications.js';
 import { SYSTEM_PRINCIPAL } from '../schemas/principal.js';
+import type { CaseStore } from '../store/case-port.js';
 import type { MessageStore } from '../store/port.js';
 import type { NotificationConfig } from './config.js';
 import {
@@ -7,15 +9,18 @@ import {
   renderNotifications,
 } from './render-notifications.js';
 
+/** An e-mail about a ПОС message or an ОНФ card (`workflow: 'onf'`). */
+export type Email = OutgoingEmail | CaseEmail;
+
 /** The e-mail sender port: an SMTP implementation in the HTTP adapter, a test double here. */
 export interface EmailSender {
   /** Sends one e-mail; rejects when the server refused it (the entry is retried). */
-  send(email: OutgoingEmail): Promise<void>;
+  send(email: Email): Promise<void>;
 }
 
 /** A sender that keeps what it was given: for tests and for trying templates out. */
 export interface RecordingSender extends EmailSender {
-  readonly sent: OutgoingEmail[];
+  readonly sent: Email[];
   /** Makes the next `count` sends reject with `error` (to test retries). */
   failNext(count: number, error?: string): void;
 }
@@ -29,7 +34,7 @@ export interface RecordingSender extends EmailSender {
  * sender.sent[0]?.subject; // «Поступило сообщение 41-000001»
  */
 export function createRecordingSender(): RecordingSender {
-  const sent: OutgoingEmail[] = [];
+  const sent: Email[] = [];
   let failures = 0;
   let failure = 'send failed';
   return {
@@ -52,7 +57,9 @@ export interface DeliverNotificationsOptions {
   store: Pick<
     MessageStore,
     'directory' | 'get' | 'send' | 'claimOutbox' | 'completeOutbox' | 'failOutbox'
-  >;
+  > &
+    /** A store that also keeps ОНФ cards: their notices are rendered and sent too. */
+    Partial<Pick<CaseStore, 'getCase'>>;
   sender: EmailSender;
   /** Every organisation's notification settings (see `checkNotificationConfig`). */
   configs: readonly NotificationConfig[];
@@ -74,7 +81,7 @@ export interface NotificationDelivery {
   claimed: number;
   /** Entries completed (sent, or with nothing to send). */
   completed: number;
-  sent: OutgoingEmail[];
+  sent: Email[];
   /** Effects that produce no e-mail (in-app only, not configured …), for the log. */
   skipped: NotificationSkip[];
   /** Entries whose sending failed: retried from `retryAt`, or given up when it is null. */
@@ -84,13 +91,13 @@ export interface NotificationDelivery {
 const defaultDelay = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 1);
 
 /**
- * Delivers the outbox's notifications: claims due entries, renders each effect with the
- * organisations' settings (`renderNotifications`, from the message as stored now), sends
- * the e-mails and completes the entry (an effect it does not render, such as an ОНФ card's,
- * is completed at once and listed in `skipped`) — or records the failure for a retry with backoff,
- * giving up after `maxAttempts`. At-least-once: a worker that dies mid-entry leaves the
- * claim to expire, and the entry's e-mails may be sent again. No I/O of its own: it only
- * calls the store and the sender ports.
+ * Delivers the outbox's notifications: claims due entries, renders each effect — a
+ * message's with the organisations' settings (`renderNotifications`, from the message as
+ * stored now), an ОНФ card's with the built-in card notices (`renderCaseNotifications`, when
+ * the store keeps cards) — sends the e-mails and completes the entry, or records the
+ * failure for a retry with backoff, giving up after `maxAttempts`. At-least-once: a worker
+ * that dies mid-entry leaves the claim to expire, and the entry's e-mails may be sent
+ * again. No I/O of its own: it only calls the store and the sender ports.
  *
  * @example
  * const sender = createSmtpSender({ host: 'smtp.example.org', port: 587, from: 'pos@example.org' });
@@ -115,12 +122,59 @@ export async function deliverNotifications(
     skipped: [],
     failed: [],
   };
+  /** Sends an entry's e-mails and completes it; `false` when a send failed. */
+  const sendAll = async (entryId: string, emails: Email[], fail: (e: string) => Promise<void>) => {
+    try {
+      for (const email of emails) await sender.send(email);
+    } catch (error) {
+      await fail(error instanceof Error ? error.message : String(error));
+      return false;
+    }
+    await store.completeOutbox(entryId);
+    round.completed += 1;
+    round.sent.push(...emails);
+    return true;
+  };
+  const failure =
+    (entry: { id: string; attempts: number }, onGiveUp?: (e: string) => Promise<void>) =>
+    async (error: string, giveUp = false) => {
+      const retryAt =
+        giveUp || entry.attempts >= maxAttempts
+          ? null
+          : new Date(Date.parse(now) + delay(entry.attempts)).toISOString();
+      await store.failOutbox(entry.id, error, retryAt);
+      round.failed.push({ entryId: entry.id, error, retryAt });
+      if (retryAt === null) await onGiveUp?.(error);
+    };
+
   for (const entry of entries) {
-    if (entry.workflow !== 'pos') {
-      // An effect no notification renders (an ОНФ card's): done, with nothing to send.
-      await store.completeOutbox(entry.id);
-      round.completed += 1;
-      round.skipped.push({ effect: entry.effect, reason: 'not_rendered' });
+    if (entry.workflow === 'onf') {
+      if (!store.getCase) {
+        // A message-only store: nothing renders a card's notice here.
+        await store.completeOutbox(entry.id);
+        round.completed += 1;
+        round.skipped.push({ effect: entry.effect, reason: 'not_rendered' });
+        continue;
+      }
+      const fail = failure(entry);
+      const card = await store.getCase(entry.messageId);
+      if (!card) {
+        await fail(`no card ${entry.messageId}`, true);
+        continue;
+      }
+      const rendered = renderCaseNotifications(
+        [entry.effect],
+        card.snapshot.context,
+        card.status,
+        store.directory,
+      );
+      for (const skip of rendered.skipped) {
+        round.skipped.push({
+          effect: skip.effect,
+          reason: skip.reason === 'other_card' ? 'other_message' : 'no_address',
+        });
+      }
+      await sendAll(entry.id, rendered.emails, fail);
       continue;
     }
     // The automatic answer e-mail's outcome goes back into the workflow (SPEC §6): sent,
@@ -130,15 +184,7 @@ export async function deliverNotifications(
       const event = { type: 'delivery.email_result', sent, at: now, by: SYSTEM_PRINCIPAL };
       await store.send(entry.messageId, error === null ? event : { ...event, error });
     };
-    const fail = async (error: string, giveUp = false) => {
-      const retryAt =
-        giveUp || entry.attempts >= maxAttempts
-          ? null
-          : new Date(Date.parse(now) + delay(entry.attempts)).toISOString();
-      await store.failOutbox(entry.id, error, retryAt);
-      round.failed.push({ entryId: entry.id, error, retryAt });
-      if (retryAt === null) await report(false, error);
-    };
+    const fail = failure(entry, (error) => report(false, error));
     const stored = await store.get(entry.messageId);
     if (!stored) {
       await fail(`no message ${entry.messageId}`, true);
@@ -152,16 +198,7 @@ export async function deliverNotifications(
       now,
     );
     round.skipped.push(...skipped);
-    try {
-      for (const email of emails) await sender.send(email);
-    } catch (error) {
-      await fail(error instanceof Error ? error.message : String(error));
-      continue;
-    }
-    await store.completeOutbox(entry.id);
-    round.completed += 1;
-    round.sent.push(...emails);
-    if (emails.length > 0) await report(true, null);
+    if ((await sendAll(entry.id, emails, fail)) && emails.length > 0) await report(true, null);
   }
   return round;
 }

@@ -28,6 +28,7 @@ export {
   createRecordingSender,
   type DeliverNotificationsOptions,
   deliverNotifications,
+  type Email,
   type EmailSender,
   type NotificationDelivery,
   type RecordingSender,

@@ -39,8 +39,8 @@ export interface OutgoingEmail {
  * `executor_assigned`), `not_configured` (the organisation set up no enabled notification
  * of this type), `no_address` (nobody to send it to), `other_message` (the effect is about
  * another message than the snapshot), `invalid_template` (a stored template that no longer
- * compiles — saved around the schema), `not_rendered` (an effect no notification renders,
- * such as an ОНФ card's: delivery completes its outbox entry without sending anything).
+ * compiles — saved around the schema), `not_rendered` (an ОНФ card's effect when the store
+ * keeps no cards to render it from: delivery completes its outbox entry unsent).
  */
 export interface NotificationSkip {
   effect: Effect | CaseEffect;

@@ -61,6 +61,7 @@
  *   with other events join the same log.
  */
 export * from './case-effects.js';
+export * from './case-notifications.js';
 export * from './case-errors.js';
 export * from './case-export.js';
 export type { CaseMachine } from './case-machine.js';
