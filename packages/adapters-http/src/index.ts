@@ -23,4 +23,15 @@ export {
   problemType,
 } from './problems.js';
 export { eventBodySchema, type SubmitBody, submitBodySchema } from './schemas/bodies.js';
+export {
+  type CreateCaseBody,
+  caseEventBodySchema,
+  createCaseBodySchema,
+} from './schemas/case-bodies.js';
+export type {
+  CaseHistoryItem,
+  CaseListItem,
+  CaseStatusView,
+  CaseView,
+} from './schemas/case-views.js';
 export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';

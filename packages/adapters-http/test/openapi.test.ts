@@ -1,3 +1,11 @@
+import {
+  caseEventTypes,
+  caseRecordSchema,
+  createMemoryStore,
+  type Principal,
+  SYSTEM_PRINCIPAL,
+} from '@reshaem/core';
+import { createOnfDemoDirectory, onfDemoUsers } from '@reshaem/core/testing';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
@@ -25,6 +33,30 @@ function appRoutes(app: ReturnType<typeof world>['app']): Set<string> {
     routes.add(`${route.method} ${route.path.replace(/:([A-Za-z]+)/g, '{$1}')}`);
   }
   return routes;
+}
+
+/** The document's component schemas, compiled by Ajv (JSON Schema 2020-12, with formats). */
+function componentValidators(doc: OpenApiDocument) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats.default(ajv);
+  ajv.addSchema({ $id: 'https://reshaem.test/openapi.json', components: doc.components });
+  const validator = (schema: string) => {
+    const validate = ajv.getSchema(
+      `https://reshaem.test/openapi.json#/components/schemas/${schema}`,
+    );
+    if (!validate) throw new Error(`no schema ${schema}`);
+    return validate;
+  };
+  /** Asserts that a value is valid against a component schema. */
+  const expectValid = (value: unknown, schema: string) => {
+    const validate = validator(schema);
+    expect(validate(value), `${schema}: ${JSON.stringify(validate.errors)}`).toBe(true);
+  };
+  /** Asserts that a response body is valid against a component schema. */
+  const check = async (res: Response, schema: string) => {
+    expectValid(await res.clone().json(), schema);
+  };
+  return { validator, expectValid, check };
 }
 
 function documentedRoutes(doc: OpenApiDocument): Set<string> {
@@ -92,6 +124,43 @@ describe('GET /openapi.json', () => {
     expect(JSON.stringify(schemas.Message)).toContain('"format":"date-time"');
   });
 
+  it('describes the card endpoints with schemas generated from zod', async () => {
+    const doc = await documentOf();
+    const schemas = doc.components.schemas as Record<string, Record<string, unknown>>;
+    const body = schemas.CaseBody as {
+      oneOf: unknown[];
+      discriminator: { propertyName: string; mapping: Record<string, string> };
+    };
+    expect(body.discriminator.propertyName).toBe('type');
+    expect(Object.keys(body.discriminator.mapping)).toEqual(caseEventTypes);
+    expect(body.oneOf).toEqual(Object.values(body.discriminator.mapping).map(($ref) => ({ $ref })));
+    expect(body.discriminator.mapping['case.contact_attempt']).toBe(
+      '#/components/schemas/CaseContactAttemptEvent',
+    );
+    const assign = schemas.CaseAssignEvent as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(assign.required).toEqual(['type', 'executorId']);
+    expect(assign.properties).not.toHaveProperty('at');
+    expect(assign.properties).not.toHaveProperty('by');
+    const create = schemas.CreateCaseBody as {
+      required: string[];
+      properties: Record<string, unknown>;
+    };
+    expect(create.required).not.toContain('caseId');
+    expect(create.properties).toHaveProperty('caseId');
+    for (const field of ['type', 'at', 'by']) expect(create.properties).not.toHaveProperty(field);
+    expect(schemas.CaseView?.properties).toMatchObject({
+      card: { $ref: '#/components/schemas/CaseRecord' },
+      availableEvents: { items: { $ref: '#/components/schemas/CaseEventType' } },
+    });
+    expect(schemas.CaseRecord?.required).toEqual(Object.keys(caseRecordSchema.shape));
+    expect(schemas.CaseHistory?.properties).toMatchObject({
+      items: { items: { $ref: '#/components/schemas/CaseHistoryItem' } },
+    });
+  });
+
   it('takes title, version and servers from the options', () => {
     const doc = buildOpenApiDocument({
       title: 'Портал',
@@ -107,21 +176,8 @@ describe('responses match the document', () => {
   it('every body the tests see validates against its documented schema', async () => {
     const w = world();
     const doc = await documentOf(w);
-    const ajv = new Ajv2020({ strict: false, allErrors: true });
-    addFormats.default(ajv);
-    ajv.addSchema({ $id: 'https://reshaem.test/openapi.json', components: doc.components });
-    const messageView = ajv.getSchema(
-      'https://reshaem.test/openapi.json#/components/schemas/MessageView',
-    );
-    expect(messageView?.({ id: 'm', version: 1 })).toBe(false);
-    const check = async (res: Response, schema: string) => {
-      const validate = ajv.getSchema(
-        `https://reshaem.test/openapi.json#/components/schemas/${schema}`,
-      );
-      if (!validate) throw new Error(`no schema ${schema}`);
-      const body = await res.clone().json();
-      expect(validate(body), `${schema}: ${JSON.stringify(validate.errors)}`).toBe(true);
-    };
+    const { validator, check } = componentValidators(doc);
+    expect(validator('MessageView')({ id: 'm', version: 1 })).toBe(false);
     const created = await w.call('POST', '/messages', { as: 'applicant', body: potholeBody() });
     await check(created, 'MessageView');
     const id = await drive(w, toAnswerSent);
@@ -154,6 +210,164 @@ describe('responses match the document', () => {
     ]) {
       await check(res, 'Problem');
     }
+  });
+});
+
+describe('card responses match the document', () => {
+  const onfUsers: Record<string, Principal> = { ...onfDemoUsers, system: SYSTEM_PRINCIPAL };
+  const onfWorld = () =>
+    world({
+      store: createMemoryStore({ directory: createOnfDemoDirectory() }),
+      authenticate: (request) => {
+        const handle = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+        return handle && Object.hasOwn(onfUsers, handle) ? (onfUsers[handle] ?? null) : null;
+      },
+    });
+
+  it('every card body the endpoints write validates against its generated schema', async () => {
+    const w = onfWorld();
+    const doc = await documentOf(w);
+    const { validator, expectValid, check } = componentValidators(doc);
+    const as = (handle: keyof typeof onfUsers, body?: unknown) => ({
+      headers: { authorization: `Bearer ${handle}` },
+      ...(body === undefined ? {} : { body }),
+    });
+    /** Sends a body that the document accepts, and checks the response against it. */
+    const send = async (
+      handle: keyof typeof onfUsers,
+      path: string,
+      body: Record<string, unknown>,
+      schemas: { body: string; response: string; status: number },
+    ) => {
+      expectValid(body, schemas.body);
+      const res = await w.call('POST', path, as(handle, body));
+      expect(res.status, await res.clone().text()).toBe(schemas.status);
+      await check(res, schemas.response);
+      return res;
+    };
+    const create = { body: 'CreateCaseBody', response: 'CaseView', status: 201 };
+    const event = { body: 'CaseBody', response: 'CaseView', status: 200 };
+
+    const created = await send(
+      'system',
+      '/cases',
+      {
+        caseId: 'c-1',
+        number: '340820',
+        applicant: { name: 'Тестов Тест', phone: '+7(917)561-89-18', email: 'test@example.ru' },
+        text: 'Прошу помочь с доставкой лекарств',
+        regionCode: '75',
+        address: 'Чита, ул. Ленина, 1',
+        categoryType: 'nko',
+        categoryId: 'medicine',
+        urgent: true,
+        labels: ['vip'],
+        sourceSystem: 'rtk',
+        sourceId: 'RTK-1',
+      },
+      create,
+    );
+    expect(await created.json()).toMatchObject({ id: 'c-1', status: { code: 'new' } });
+    await send(
+      'operator',
+      '/cases',
+      {
+        number: '340821',
+        applicant: { name: 'Иванова Анна', phone: '+7 914 000-00-00' },
+        text: 'Нужна помощь с продуктами',
+        regionCode: '75',
+        categoryType: 'nko',
+        categoryId: 'medicine',
+      },
+      create,
+    );
+    await send(
+      'supervisor75',
+      '/cases/c-1/events',
+      { type: 'case.assign', executorId: 'exec-75', executionDueDate: '2025-02-01' },
+      event,
+    );
+    await send('executor75', '/cases/c-1/events', { type: 'case.lock' }, event);
+    await send(
+      'executor75',
+      '/cases/c-1/events',
+      { type: 'case.contact_attempt', outcome: 'no_answer', comment: 'Не берёт трубку' },
+      event,
+    );
+    await send(
+      'executor75',
+      '/cases/c-1/events',
+      { type: 'case.comment', text: 'Лекарства заказаны' },
+      event,
+    );
+    await send(
+      'executor75',
+      '/cases/c-1/events',
+      {
+        type: 'case.resolve',
+        description: 'Лекарства доставлены',
+        files: [{ name: 'акт.pdf', size: 1024 }],
+      },
+      event,
+    );
+    const checking = await w.call('GET', '/cases/c-1', as('curator75'));
+    await check(checking, 'CaseView');
+    expect(await checking.json()).toMatchObject({ card: { resolution: { files: [{}] } } });
+    await send(
+      'curator75',
+      '/cases/c-1/events',
+      { type: 'case.return', comment: 'Приложите чек' },
+      event,
+    );
+    await send('executor75', '/cases/c-1/events', { type: 'case.lock' }, event);
+    const postponed = await send(
+      'executor75',
+      '/cases/c-1/events',
+      { type: 'case.postpone', until: '2025-02-10', reason: 'Ждём поставку' },
+      event,
+    );
+    expect(await postponed.json()).toMatchObject({ status: { code: 'postponed' } });
+
+    const view = await w.call('GET', '/cases/c-1', as('executor75'));
+    await check(view, 'CaseView');
+    const viewed = (await view.json()) as { card: Record<string, unknown> };
+    for (const part of ['postponement', 'lastReturn']) {
+      expect(viewed.card[part], part).not.toBeNull();
+    }
+    expect(viewed.card.contactAttempts).toHaveLength(1);
+    expect(validator('CaseView')({ ...viewed, card: {} })).toBe(false);
+
+    const page = await w.call('GET', '/cases?limit=1', as('curator75'));
+    await check(page, 'CasePage');
+    expect(((await page.json()) as { nextCursor: unknown }).nextCursor).toEqual(expect.any(String));
+    await check(await w.call('GET', '/cases', as('curator75')), 'CasePage');
+    const history = await w.call('GET', '/cases/c-1/history', as('curator75'));
+    await check(history, 'CaseHistory');
+    expect(
+      ((await history.json()) as { items: { type: string }[] }).items.map((i) => i.type),
+    ).toEqual([
+      'case.create',
+      'case.assign',
+      'case.lock',
+      'case.contact_attempt',
+      'case.comment',
+      'case.resolve',
+      'case.return',
+      'case.lock',
+      'case.postpone',
+    ]);
+
+    for (const res of [
+      await w.call('GET', '/cases/none', as('curator75')),
+      await w.call('POST', '/cases', as('system', { caseId: 'x' })),
+      await w.call('POST', '/cases/c-1/events', as('curator75', { type: 'case.lock' })),
+    ]) {
+      expect(res.status).toBeGreaterThanOrEqual(400);
+      await check(res, 'Problem');
+    }
+    expect(validator('CaseBody')({ type: 'case.lock', at: 1 })).toBe(true);
+    expect(validator('CaseBody')({ type: 'case.nope' })).toBe(false);
+    expect(validator('CreateCaseBody')({ caseId: 'x' })).toBe(false);
   });
 });
 

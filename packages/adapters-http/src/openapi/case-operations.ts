@@ -1,7 +1,23 @@
-import { caseEventTypes, caseQuerySchema, caseStatusSchema } from '@reshaem/core';
+import { caseQuerySchema, caseRecordSchema, caseStatusSchema } from '@reshaem/core';
 import { z } from 'zod';
 import { problemKinds, problemType } from '../problems.js';
-import { type JsonSchema, schemaRef } from './components.js';
+import { caseEventBodySchema, createCaseBodySchema } from '../schemas/case-bodies.js';
+import {
+  caseEventTypeSchema,
+  caseHistoryItemSchema,
+  caseHistorySchema,
+  caseListItemSchema,
+  casePageSchema,
+  caseStatusViewSchema,
+  caseViewSchema,
+} from '../schemas/case-views.js';
+import {
+  addEventBodies,
+  generate,
+  type JsonSchema,
+  type Registry,
+  schemaRef,
+} from './components.js';
 import { header, ref } from './parameters.js';
 
 const json = (schema: unknown) => ({ 'application/json': { schema } });
@@ -48,63 +64,45 @@ function caseFilterParameters(paging: boolean): unknown[] {
     }));
 }
 
-/** The case schemas of `components.schemas`. */
-export function caseComponentSchemas(): Record<string, JsonSchema> {
-  const status = {
-    type: 'object',
-    required: ['code', 'label'],
-    properties: {
-      code: { type: 'string', enum: [...caseStatusSchema.options] },
-      label: { type: 'string' },
-    },
-  };
-  const item = {
-    type: 'object',
-    required: ['id', 'version', 'status', 'locked', 'card'],
-    properties: {
-      id: { type: 'string' },
-      version: { type: 'integer', minimum: 1 },
-      status,
-      locked: { type: 'boolean' },
-      card: { type: 'object', description: 'The card (`CaseRecord` of @reshaem/core)' },
-    },
-  };
-  return {
-    CaseListItem: item,
-    CaseView: {
-      ...item,
-      required: [...item.required, 'availableEvents'],
-      properties: {
-        ...item.properties,
-        availableEvents: { type: 'array', items: { type: 'string', enum: [...caseEventTypes] } },
-      },
-    },
-    CasePage: {
-      type: 'object',
-      required: ['items', 'nextCursor'],
-      properties: {
-        items: { type: 'array', items: schemaRef('CaseListItem') },
-        nextCursor: { type: ['string', 'null'] },
-      },
-    },
-    CaseHistory: {
-      type: 'object',
-      required: ['items'],
-      properties: { items: { type: 'array', items: { type: 'object' } } },
-    },
-    CaseBody: {
-      type: 'object',
-      required: ['type'],
-      description: 'A case event `{ type, ...payload }` (`at`, `by` and facts are the server’s)',
-      properties: { type: { type: 'string', enum: [...caseEventTypes] } },
-    },
-    CreateCaseBody: {
-      type: 'object',
-      description: 'The `case.create` payload without `type`, `at` and `by`',
-      required: ['number', 'applicant', 'text', 'regionCode', 'categoryType', 'categoryId'],
-    },
-  };
+/** Response bodies of the case operations, as the server writes them. */
+function caseResponseSchemas(): Record<string, JsonSchema> {
+  const registry: Registry = z.registry<{ id: string }>();
+  const add = (schema: z.ZodType, id: string) => registry.add(schema, { id });
+  add(caseStatusSchema, 'CaseStatus');
+  add(caseEventTypeSchema, 'CaseEventType');
+  add(caseStatusViewSchema, 'CaseStatusView');
+  add(caseRecordSchema, 'CaseRecord');
+  add(caseListItemSchema, 'CaseListItem');
+  add(caseViewSchema, 'CaseView');
+  add(casePageSchema, 'CasePage');
+  add(caseHistoryItemSchema, 'CaseHistoryItem');
+  add(caseHistorySchema, 'CaseHistory');
+  return generate(registry, 'output');
 }
+
+/** Request bodies of the case operations, as clients send them. */
+function caseRequestSchemas(): Record<string, JsonSchema> {
+  const registry: Registry = z.registry<{ id: string }>();
+  registry.add(createCaseBodySchema, { id: 'CreateCaseBody' });
+  const discriminator = addEventBodies(registry, caseEventBodySchema, 'CaseBody');
+  const schemas = generate(registry, 'input');
+  schemas.CreateCaseBody = {
+    description: 'The `case.create` payload without `type`, `at` and `by`',
+    ...schemas.CreateCaseBody,
+  };
+  schemas.CaseBody = {
+    description: 'A case event `{ type, ...payload }` (`at`, `by` and facts are the server’s)',
+    ...schemas.CaseBody,
+    discriminator,
+  };
+  return schemas;
+}
+
+/** The case schemas of `components.schemas`, generated from the zod schemas. */
+export const caseComponentSchemas = (): Record<string, JsonSchema> => ({
+  ...caseResponseSchemas(),
+  ...caseRequestSchemas(),
+});
 
 const writeProblems = problems(
   'malformed-json',

@@ -8,7 +8,7 @@ import {
   messageStatusSchema,
 } from '@reshaem/core';
 import { z } from 'zod';
-import { eventBodySchema, submitBodySchema } from '../schemas/bodies.js';
+import { type EventBodyOption, eventBodySchema, submitBodySchema } from '../schemas/bodies.js';
 import { problemSchema } from '../schemas/problem.js';
 import {
   deadlinesViewSchema,
@@ -23,7 +23,8 @@ import {
 } from '../schemas/views.js';
 
 export type JsonSchema = Record<string, unknown>;
-type Registry = z.core.$ZodRegistry<{ id: string }>;
+/** Schemas to generate together, each under its component name. */
+export type Registry = z.core.$ZodRegistry<{ id: string }>;
 
 export const schemaRef = (id: string) => ({ $ref: `#/components/schemas/${id}` });
 
@@ -66,7 +67,11 @@ function open(schema: unknown): unknown {
   return out;
 }
 
-function generate(registry: Registry, io: 'input' | 'output'): Record<string, JsonSchema> {
+/**
+ * The registry's schemas as components: responses (`output`) as the server writes them and
+ * open to new members, request bodies (`input`) as clients send them.
+ */
+export function generate(registry: Registry, io: 'input' | 'output'): Record<string, JsonSchema> {
   const { schemas } = z.toJSONSchema(registry, {
     io,
     target: 'draft-2020-12',
@@ -81,22 +86,33 @@ function generate(registry: Registry, io: 'input' | 'output'): Record<string, Js
   return result;
 }
 
-/** Request bodies, described as clients send them (defaults make fields optional). */
-function requestSchemas(): Record<string, JsonSchema> {
-  const registry: Registry = z.registry<{ id: string }>();
-  registry.add(submitBodySchema, { id: 'SubmitMessageBody' });
+/**
+ * Adds an event-body union to a request registry: each variant under its
+ * `eventComponentName`, the union under `id`. Returns the union's `discriminator`, to set on
+ * its generated schema, so that client generators pick the variant by `type`.
+ */
+export function addEventBodies(
+  registry: Registry,
+  union: z.ZodType & { options: readonly EventBodyOption[] },
+  id: string,
+): { propertyName: 'type'; mapping: Record<string, string> } {
   const mapping: Record<string, string> = {};
-  for (const option of eventBodySchema.options) {
+  for (const option of union.options) {
     const type = option.shape.type.value;
     registry.add(option, { id: eventComponentName(type) });
     mapping[type] = schemaRef(eventComponentName(type)).$ref;
   }
-  registry.add(eventBodySchema, { id: 'MessageEventBody' });
+  registry.add(union, { id });
+  return { propertyName: 'type', mapping };
+}
+
+/** Request bodies, described as clients send them (defaults make fields optional). */
+function requestSchemas(): Record<string, JsonSchema> {
+  const registry: Registry = z.registry<{ id: string }>();
+  registry.add(submitBodySchema, { id: 'SubmitMessageBody' });
+  const discriminator = addEventBodies(registry, eventBodySchema, 'MessageEventBody');
   const schemas = generate(registry, 'input');
-  schemas.MessageEventBody = {
-    ...schemas.MessageEventBody,
-    discriminator: { propertyName: 'type', mapping },
-  };
+  schemas.MessageEventBody = { ...schemas.MessageEventBody, discriminator };
   return schemas;
 }
 

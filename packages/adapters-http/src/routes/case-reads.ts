@@ -12,7 +12,7 @@ import { xlsxStream } from '../export/xlsx.js';
 import { notFound, validationProblem } from '../problems.js';
 import { parseCaseListQuery } from '../request/case-query-params.js';
 import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
-import { caseListItem, caseView, visibleCase } from '../views/case-view.js';
+import { caseHistoryItem, caseListItem, caseView, visibleCase } from '../views/case-view.js';
 import type { CaseCapableStore } from './cases.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -101,6 +101,7 @@ export function registerCaseReads(
     const id = c.req.param('id');
     const stored = await visibleCase(store, c.get('principal'), id);
     if (!stored) throw notFound(`No card ${id}`);
-    return c.json({ items: await store.caseHistory(id) }, 200, { etag: etagOf(stored.version) });
+    const items = (await store.caseHistory(id)).map(caseHistoryItem);
+    return c.json({ items }, 200, { etag: etagOf(stored.version) });
   });
 }

@@ -14,8 +14,9 @@ export const submitBodySchema = submitEventSchema
 export type SubmitBody = z.infer<typeof submitBodySchema>;
 
 /** Every event's own fields: what the client writes. */
-type EventBodyOption = z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>;
-const withoutStamp = (option: z.ZodObject): EventBodyOption =>
+export type EventBodyOption = z.ZodObject<{ type: z.ZodLiteral<string> } & z.ZodRawShape>;
+/** An event schema without `at` and `by`, which the server stamps. */
+export const withoutStamp = (option: z.ZodObject): EventBodyOption =>
   option.omit({ at: true, by: true } as never) as unknown as EventBodyOption;
 
 /**

@@ -20,5 +20,9 @@ export const problemSchema = z
     messageStatus: z.string().optional(),
     currentVersion: z.int().optional(),
     maxBytes: z.int().optional(),
+    /** `lock-conflict`: the cards whose lock the caller holds. */
+    heldCardIds: z.array(z.string()).optional(),
+    /** `not-allowed-in-status` on a card: the card's status. */
+    caseStatus: z.string().optional(),
   })
   .loose();

@@ -9,9 +9,10 @@ import {
   type StoredCase,
   type StoredCaseHistoryRecord,
 } from '@reshaem/core';
+import type { CaseHistoryItem, CaseListItem, CaseView } from '../schemas/case-views.js';
 
 /** A card in a list: its id, version, status (code and label) and the whole card. */
-export const caseListItem = (stored: StoredCase) => ({
+export const caseListItem = (stored: StoredCase): CaseListItem => ({
   id: stored.id,
   version: stored.version,
   status: { code: stored.status, label: caseStatuses[stored.status].label },
@@ -24,7 +25,7 @@ export async function caseView(
   stored: StoredCase,
   principal: Principal,
   store: CaseStore & { directory: Directory },
-) {
+): Promise<CaseView> {
   const heldCardIds = await store.casesHeldBy(principal.id);
   return {
     ...caseListItem(stored),
@@ -34,7 +35,8 @@ export async function caseView(
   };
 }
 
-export const caseHistoryItem = (record: StoredCaseHistoryRecord) => record;
+/** A line of a card's history, as stored. */
+export const caseHistoryItem = (record: StoredCaseHistoryRecord): CaseHistoryItem => record;
 
 /** The card if it exists and the caller may see it (404 otherwise, so existence does not leak). */
 export async function visibleCase(
