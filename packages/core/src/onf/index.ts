@@ -61,7 +61,6 @@
  *   with other events join the same log.
  */
 export * from './case-effects.js';
-export * from './case-notifications.js';
 export * from './case-errors.js';
 export * from './case-export.js';
 export type { CaseMachine } from './case-machine.js';
@@ -72,6 +71,7 @@ export type {
   CaseMachineInput,
   CaseResolved,
 } from './case-machine-events.js';
+export * from './case-notifications.js';
 export * from './case-permissions.js';
 export * from './case-query.js';
 export { type CaseFacts, caseTimeZone } from './case-resolve.js';
