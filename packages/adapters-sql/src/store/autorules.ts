@@ -11,6 +11,8 @@ import {
   runAutorulesLoading,
   type StoreWritten,
 } from '@reshaem/core';
+import { CompiledQuery } from 'kysely';
+import { HOT } from '../prepared-pool.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';
 import { type Loaded, store, type WriteContext } from './write-path.js';
@@ -23,13 +25,12 @@ import { type Loaded, store, type WriteContext } from './write-path.js';
  * const rules = await loadAutorules(store.db, 'kam-roads');
  */
 export async function loadAutorules(db: Db, orgId: string): Promise<Autorule[]> {
-  const rows = await db
-    .selectFrom('autorules')
-    .select('rule')
-    .where('org_id', '=', orgId)
-    .orderBy('position')
-    .orderBy('id')
-    .execute();
+  // Read on every write of a message waiting in coordination: a hot (prepared) statement.
+  const { rows } = await db.executeQuery<{ rule: unknown }>(
+    CompiledQuery.raw(`${HOT}SELECT rule FROM autorules WHERE org_id = $1 ORDER BY position, id`, [
+      orgId,
+    ]),
+  );
   return rows.flatMap((r) => {
     const parsed = autoruleSchema.safeParse(r.rule);
     return parsed.success ? [parsed.data] : [];
