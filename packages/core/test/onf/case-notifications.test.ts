@@ -12,7 +12,10 @@ import { at, createCard, users } from './helpers.js';
 /** The ОНФ demo world, every user with an address of their own. */
 const directory = createDirectory({
   ...onfDemoDirectoryInput,
-  users: onfDemoDirectoryInput.users.map((u) => ({ ...u, email: `${u.id}@onf.example.ru` })),
+  users: (onfDemoDirectoryInput.users ?? []).map((u) => ({
+    ...u,
+    email: `${u.id}@onf.example.ru`,
+  })),
 });
 const address = (user: { id: string }) => `${user.id}@onf.example.ru`;
 
