@@ -5,6 +5,8 @@ export default defineConfig({
   ssr: { resolve: { conditions: ['@reshaem/source'] } },
   test: {
     include: ['test/**/*.test.ts', 'test/**/*.test.tsx'],
+    // tsc over the whole example: a type error anywhere in it fails the run.
+    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,6 +1,8 @@
 import {
+  type CaseStore,
   type MessageStore,
   type OutboxEntry,
+  renderCaseNotifications,
   renderNotifications,
   SYSTEM_PRINCIPAL,
 } from '@reshaem/core';
@@ -20,6 +22,10 @@ export async function deliver(
   now: string,
   log: Log,
 ): Promise<void> {
+  if (entry.workflow === 'onf') {
+    await deliverCaseNotice(store, entry, log);
+    return;
+  }
   const stored = await store.get(entry.messageId);
   const number = stored?.snapshot.context.number ?? entry.messageId;
   const { effect } = entry;
@@ -44,5 +50,23 @@ export async function deliver(
   if (emails.length === 0) {
     const to = recipientLabel(effect.to, store.directory);
     log(`[уведомление] ${notificationReasonLabels[effect.reason]} → ${to} · ${number}`);
+  }
+}
+
+/** An ОНФ card's notice, rendered with the core's built-in card texts when the store keeps cards. */
+async function deliverCaseNotice(
+  store: MessageStore & Partial<Pick<CaseStore, 'getCase'>>,
+  entry: Extract<OutboxEntry, { workflow: 'onf' }>,
+  log: Log,
+): Promise<void> {
+  const card = await store.getCase?.(entry.messageId);
+  const rendered = card
+    ? renderCaseNotifications([entry.effect], card.snapshot.context, card.status, store.directory)
+    : { emails: [] };
+  for (const email of rendered.emails) {
+    log(`[почта] ${email.to.join(', ')}: «${email.subject}»`);
+  }
+  if (rendered.emails.length === 0) {
+    log(`[уведомление] ОНФ ${entry.effect.reason} → карточка ${entry.messageId}`);
   }
 }
