@@ -246,9 +246,10 @@ export function availableEvents(
   directory: Directory,
 ): MessageEventType[] {
   const status = statusOf(snapshot);
+  const accepted = acceptedIn(snapshot.value);
   return messageEventTypes.filter(
     (type) =>
-      acceptsEvent(snapshot, type) &&
+      accepted.has(type) &&
       isPermitted(type, principal, snapshot.context, status, directory) &&
       unmetPrecondition(type, snapshot.context, directory) === null,
   );

@@ -13,23 +13,29 @@ function collect(node: AnyStateNode, value: StateValue, out: Set<string>): void 
   }
 }
 
+/** A string naming a state value: equal values (with keys in the same order) get equal keys. */
+function keyOf(value: StateValue): string {
+  if (typeof value === 'string') return value;
+  let key = '{';
+  for (const name in value) {
+    const child = value[name];
+    if (child !== undefined) key += `${name}:${keyOf(child as StateValue)},`;
+  }
+  return `${key}}`;
+}
+
 /**
  * For a machine, a function giving the event types some active state node handles in a
- * state value — in every region of a parallel machine. Results are cached per value.
+ * state value — in every region of a parallel machine. Results are cached per value; the
+ * key is built afresh each time, which costs less than remembering it per value object
+ * (every transition makes a new one, and a WeakMap entry per snapshot burdens the GC).
  */
 export function acceptedEventsOf(
   machine: AnyStateMachine,
 ): (value: StateValue) => ReadonlySet<string> {
   const cache = new Map<string, ReadonlySet<string>>();
-  // The same value object is asked about many times in a row (one per event type when a
-  // portal draws buttons): remember the answer per object before building a string key.
-  const byObject = new WeakMap<object, ReadonlySet<string>>();
   return (value) => {
-    if (typeof value === 'object' && value !== null) {
-      const known = byObject.get(value);
-      if (known) return known;
-    }
-    const key = typeof value === 'string' ? value : JSON.stringify(value);
+    const key = keyOf(value);
     let set = cache.get(key);
     if (!set) {
       const out = new Set<string>();
@@ -37,7 +43,6 @@ export function acceptedEventsOf(
       set = out;
       cache.set(key, set);
     }
-    if (typeof value === 'object' && value !== null) byObject.set(value, set);
     return set;
   };
 }

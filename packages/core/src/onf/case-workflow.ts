@@ -251,9 +251,10 @@ export function availableCaseEvents(
   const card = snapshot.context;
   const status = caseStatusOf(snapshot);
   const busy = (facts?.heldCardIds ?? []).some((id) => id !== card.id);
+  const accepted = acceptedIn(snapshot.value);
   return caseEventTypes.filter(
     (type) =>
-      caseAcceptsEvent(snapshot, type) &&
+      accepted.has(type) &&
       isCasePermitted(type, principal, card, status, directory) &&
       !(type === 'case.lock' && busy) &&
       !(type === 'case.federal_level' && card.labels.includes(FEDERAL_LABEL)),
