@@ -1,12 +1,19 @@
 import { z } from 'zod';
 
 /**
+ * Once the format is checked, 24 characters ending in `Z` can only be
+ * `YYYY-MM-DDTHH:mm:ss.sssZ`, the normal form itself: no need to parse and print it again.
+ */
+const isCanonical = (value: string) => value.length === 24 && value.endsWith('Z');
+
+/**
  * An instant on the timeline as an ISO 8601 string with an offset (`Z` or `+12:00`).
  * It is normalised to UTC (`2025-01-15T11:18:00.000Z`) so that equal instants compare equal.
  */
 export const instantSchema = z.iso
   .datetime({ offset: true })
-  .transform((value) => new Date(value).toISOString());
+  .transform((value) => (isCanonical(value) ? value : new Date(value).toISOString()));
+
 export type Instant = z.output<typeof instantSchema>;
 
 /** A calendar date without a time, `YYYY-MM-DD`. */
