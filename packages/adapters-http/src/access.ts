@@ -29,19 +29,32 @@ export function authenticated(deps: RouteDeps): MiddlewareHandler<AppEnv> {
 }
 
 /**
- * Caps the request body (413), from Content-Length or while it streams in. The refusal
- * asks HTTP/1.1 clients to close the connection: the rest of the body is never read, so the
- * connection cannot safely carry another request.
+ * Caps the request body (413). A declared Content-Length is checked at once and the body is
+ * left to the handler, which reads it in one piece (on Node, straight from the socket; the
+ * handler also refuses a text longer than the limit, should the header lie). A body without
+ * one (chunked) is counted while it streams in. The refusal asks HTTP/1.1 clients to close
+ * the connection: the rest of the body is never read, so the connection cannot safely carry
+ * another request.
  */
-export const bodyLimited = (deps: RouteDeps): MiddlewareHandler<AppEnv> =>
-  bodyLimit({
-    maxSize: deps.limits.bodyBytes,
-    onError: () => {
-      const response = payloadTooLarge(deps.limits.bodyBytes).toResponse();
-      response.headers.set('connection', 'close');
-      return response;
-    },
-  });
+export const bodyLimited = (deps: RouteDeps): MiddlewareHandler<AppEnv> => {
+  const maxSize = deps.limits.bodyBytes;
+  const tooLarge = () => {
+    const response = payloadTooLarge(maxSize).toResponse();
+    response.headers.set('connection', 'close');
+    return response;
+  };
+  const streamed = bodyLimit({ maxSize, onError: tooLarge });
+  return (c, next) => {
+    const { headers } = c.req.raw;
+    const declared = headers.get('content-length');
+    if (declared === null || !DECIMAL.test(declared) || headers.has('transfer-encoding')) {
+      return streamed(c, next);
+    }
+    return Number(declared) > maxSize ? Promise.resolve(tooLarge()) : next();
+  };
+};
+
+const DECIMAL = /^\d{1,15}$/;
 
 /** May the principal see the message? The same scope the store's `list` applies. */
 export const canSee = (principal: Principal, stored: StoredMessage, store: MessageStore): boolean =>

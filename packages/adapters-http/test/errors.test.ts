@@ -100,6 +100,16 @@ describe('problems', () => {
     });
     const problem = await expectProblem(res, 'payload-too-large', 413);
     expect(problem.maxBytes).toBe(1024);
+    // A Content-Length that understates the body does not let it through either.
+    await expectProblem(
+      await w.call('POST', '/messages', {
+        as: 'applicant',
+        body: big,
+        headers: { 'content-length': '100' },
+      }),
+      'payload-too-large',
+      413,
+    );
     expect(await w.store.get('m-1')).toBeUndefined();
   });
 
