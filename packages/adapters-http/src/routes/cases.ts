@@ -10,7 +10,7 @@ import { authenticated, bodyLimited } from '../access.js';
 import { caseErrorProblem } from '../case-errors.js';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { notFound } from '../problems.js';
-import { readJsonObject } from '../request/json-body.js';
+import { readJsonObject, stampedEvent } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
 import { caseView, visibleCase } from '../views/case-view.js';
 import { registerCaseReads } from './case-reads.js';
@@ -76,7 +76,7 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
     const body = withoutServerFields(await readJsonObject(c, deps.limits.bodyBytes));
     const key = idempotencyKeyOf(c);
     const ifMatch = parseIfMatch(c.req.header('if-match'));
-    const event = { ...body, at: deps.now().toISOString(), by: principal };
+    const event = stampedEvent(body, deps.now().toISOString(), principal);
     const options: { idempotencyKey?: string; expectedVersion?: number } = {};
     if (key !== undefined) options.idempotencyKey = key;
     if (ifMatch !== undefined && !ifMatch.any) {

@@ -3,7 +3,7 @@ import type { Hono } from 'hono';
 import { authenticated, bodyLimited, visibleMessage } from '../access.js';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { notFound } from '../problems.js';
-import { readJsonObject } from '../request/json-body.js';
+import { readJsonObject, stampedEvent } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
 import { storeErrorProblem } from '../store-errors.js';
 import { messageView, viewerOf } from '../views/message-view.js';
@@ -31,7 +31,7 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
     const body = await readJsonObject(c, deps.limits.bodyBytes);
     const key = idempotencyKeyOf(c);
     const ifMatch = parseIfMatch(c.req.header('if-match'));
-    const event = { ...body, at: deps.now().toISOString(), by: principal };
+    const event = stampedEvent(body, deps.now().toISOString(), principal);
 
     const options: { idempotencyKey?: string; expectedVersion?: number } = {};
     if (key !== undefined) options.idempotencyKey = key;
