@@ -13,36 +13,51 @@ function collect(node: AnyStateNode, value: StateValue, out: Set<string>): void 
   }
 }
 
-/** A string naming a state value: equal values (with keys in the same order) get equal keys. */
-function keyOf(value: StateValue): string {
-  if (typeof value === 'string') return value;
-  let key = '{';
+/**
+ * The cache is a trie over the names a state value is made of (`{`, `status`, `coordination`,
+ * …, `}`): the machine's own state-node keys, whose hashes the engine already knows, so a
+ * look-up builds no string at all.
+ */
+interface Step {
+  set?: ReadonlySet<string>;
+  readonly next: Map<string, Step>;
+}
+
+const stepFrom = (from: Step, name: string): Step => {
+  let to = from.next.get(name);
+  if (!to) {
+    to = { next: new Map() };
+    from.next.set(name, to);
+  }
+  return to;
+};
+
+function walk(from: Step, value: StateValue): Step {
+  if (typeof value === 'string') return stepFrom(from, value);
+  let at = stepFrom(from, '{');
   for (const name in value) {
     const child = value[name];
-    if (child !== undefined) key += `${name}:${keyOf(child as StateValue)},`;
+    if (child !== undefined) at = walk(stepFrom(at, name), child as StateValue);
   }
-  return `${key}}`;
+  return stepFrom(at, '}');
 }
 
 /**
  * For a machine, a function giving the event types some active state node handles in a
- * state value — in every region of a parallel machine. Results are cached per value; the
- * key is built afresh each time, which costs less than remembering it per value object
- * (every transition makes a new one, and a WeakMap entry per snapshot burdens the GC).
+ * state value — in every region of a parallel machine. Results are cached per value
+ * (values whose regions come in another order are cached apart, with the same answer).
  */
 export function acceptedEventsOf(
   machine: AnyStateMachine,
 ): (value: StateValue) => ReadonlySet<string> {
-  const cache = new Map<string, ReadonlySet<string>>();
+  const root: Step = { next: new Map() };
   return (value) => {
-    const key = keyOf(value);
-    let set = cache.get(key);
-    if (!set) {
+    const end = walk(root, value);
+    if (!end.set) {
       const out = new Set<string>();
       collect(machine.root, value, out);
-      set = out;
-      cache.set(key, set);
+      end.set = out;
     }
-    return set;
+    return end.set;
   };
 }
