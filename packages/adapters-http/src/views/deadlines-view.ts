@@ -14,20 +14,26 @@ function deadline(now: Date, dueAt: string, timeZone: string): DeadlineView {
   };
 }
 
+/** The response deadline: a {@link deadline} with its «скоро срок» point, added to it. */
+function responseDeadline(
+  now: Date,
+  dueAt: string,
+  dueSoonAt: string | null,
+  timeZone: string,
+): NonNullable<DeadlinesView['response']> {
+  const view = deadline(now, dueAt, timeZone) as NonNullable<DeadlinesView['response']>;
+  view.dueSoonAt = dueSoonAt;
+  view.dueSoon = dueSoonAt !== null && now.getTime() >= Date.parse(dueSoonAt);
+  return view;
+}
+
 /** The message's deadlines as of `now` (the adapter's clock, never the core's). */
 export function deadlinesView(message: Message, directory: Directory, now: Date): DeadlinesView {
   const timeZone = timeZoneOfMessage(message, directory);
   const due = message.responseDueAt;
   return {
     timeZone,
-    response:
-      due === null
-        ? null
-        : {
-            ...deadline(now, due, timeZone),
-            dueSoonAt: message.dueSoonAt,
-            dueSoon: message.dueSoonAt !== null && now.getTime() >= Date.parse(message.dueSoonAt),
-          },
+    response: due === null ? null : responseDeadline(now, due, message.dueSoonAt, timeZone),
     execution:
       message.executionDueAt === null ? null : deadline(now, message.executionDueAt, timeZone),
     overdue: message.overdue,

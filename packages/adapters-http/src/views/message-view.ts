@@ -61,10 +61,11 @@ export function messageView(
   directory: Directory,
   now: Date,
 ): MessageView {
-  return {
-    ...messageListItem(stored, viewer, directory, now),
-    availableEvents: availableEvents(stored.snapshot, viewer.principal, directory),
-  };
+  // The list item, with the events added to it rather than copied with a spread: the
+  // response of every read and write is built here.
+  const view = messageListItem(stored, viewer, directory, now) as MessageView;
+  view.availableEvents = availableEvents(stored.snapshot, viewer.principal, directory);
+  return view;
 }
 
 /** The ход работ as this viewer may read it. */
