@@ -22,7 +22,7 @@ export const deadlineRegion = messageSetup.createStateConfig({
             'deadline.overdue': {
               guard: 'timerIsCurrent',
               target: 'overdue',
-              actions: ['stamp', 'markOverdue', notify('deadline_overdue', toHoldingOrg)],
+              actions: ['markOverdue', notify('deadline_overdue', toHoldingOrg)],
             },
           },
         },
@@ -31,7 +31,7 @@ export const deadlineRegion = messageSetup.createStateConfig({
             'deadline.overdue': {
               guard: 'timerIsCurrent',
               target: 'overdue',
-              actions: ['stamp', 'markOverdue', notify('deadline_overdue', toHoldingOrg)],
+              actions: ['markOverdue', notify('deadline_overdue', toHoldingOrg)],
             },
           },
         },
@@ -39,22 +39,22 @@ export const deadlineRegion = messageSetup.createStateConfig({
       },
       on: {
         'deadline.extension_request': {
-          actions: ['stamp', 'requestExtension', notify('extension_requested', toHoldingOrg)],
+          actions: ['requestExtension', notify('extension_requested', toHoldingOrg)],
         },
         'deadline.extension_approve': [
           {
             guard: 'extendedIntoDueSoon',
             target: '.due_soon',
-            actions: ['stamp', 'extend', notify('deadline_extended', toApplicant)],
+            actions: ['extend', notify('deadline_extended', toApplicant)],
           },
           {
             target: '.on_time',
-            actions: ['stamp', 'extend', notify('deadline_extended', toApplicant)],
+            actions: ['extend', notify('deadline_extended', toApplicant)],
           },
         ],
         'deadline.extension_deny': {
           // Tell the requester before the request is dropped: the notice names them.
-          actions: ['stamp', notify('extension_denied', toRequester), 'dropExtension'],
+          actions: [notify('extension_denied', toRequester), 'dropExtension'],
         },
       },
     },

@@ -26,14 +26,9 @@ const ratingLoop = {
     {
       guard: 'isReReview' as const,
       target: 'coordination' as const,
-      actions: [
-        'stamp' as const,
-        'rate' as const,
-        'reReview' as const,
-        notify('re_review', toHoldingOrg),
-      ],
+      actions: ['rate' as const, 'reReview' as const, notify('re_review', toHoldingOrg)],
     },
-    { target: 'completed' as const, actions: ['stamp' as const, 'rate' as const] },
+    { target: 'completed' as const, actions: ['rate' as const] },
   ],
   'rating.window_closed': {
     guard: 'loopTimerIsCurrent' as const,
@@ -67,12 +62,11 @@ export const statusRegion = messageSetup.createStateConfig({
       on: {
         'moderation.accept': {
           target: 'coordination',
-          actions: ['stamp', 'register', notify('message_received', toHoldingOrg)],
+          actions: ['register', notify('message_received', toHoldingOrg)],
         },
         'moderation.reject': {
           target: 'rejected',
           actions: [
-            'stamp',
             update(({ event }) => ({ rejectionReason: event.reason })),
             notify('message_rejected', toApplicant),
           ],
@@ -85,7 +79,6 @@ export const statusRegion = messageSetup.createStateConfig({
         'executor.assign': {
           target: 'executor_assigned',
           actions: [
-            'stamp',
             update(({ context, event }) => ({
               // An autorule assigns for the organisation: no person coordinated.
               coordinatorId: event.autoruleId ? context.coordinatorId : event.by.id,
@@ -101,21 +94,20 @@ export const statusRegion = messageSetup.createStateConfig({
         'work.take': {
           target: 'in_work',
           actions: [
-            'stamp',
             update(({ event }) => ({ coordinatorId: event.by.id, executorId: event.by.id })),
           ],
         },
         'coordination.forward': {
           target: 'coordination',
           reenter: true,
-          actions: ['stamp', 'forwardTo', notify('message_received', toHoldingOrg)],
+          actions: ['forwardTo', notify('message_received', toHoldingOrg)],
         },
         'coordination.return': {
           target: 'coordination',
           reenter: true,
-          actions: ['stamp', 'returnTo', notify('message_received', toHoldingOrg)],
+          actions: ['returnTo', notify('message_received', toHoldingOrg)],
         },
-        'registration.update': { actions: ['stamp', 'updateRegistration'] },
+        'registration.update': { actions: ['updateRegistration'] },
       },
     },
     executor_assigned: {
@@ -124,13 +116,13 @@ export const statusRegion = messageSetup.createStateConfig({
         'executor.reassign': {
           target: 'executor_assigned',
           reenter: true,
-          actions: ['stamp', 'reassign', notify('executor_assigned', toExecutor)],
+          actions: ['reassign', notify('executor_assigned', toExecutor)],
         },
         'coordination.return': {
           target: 'coordination',
-          actions: ['stamp', 'returnTo', notify('message_received', toHoldingOrg)],
+          actions: ['returnTo', notify('message_received', toHoldingOrg)],
         },
-        'registration.update': { actions: ['stamp', 'updateRegistration'] },
+        'registration.update': { actions: ['updateRegistration'] },
       },
     },
     in_work: {
@@ -138,7 +130,6 @@ export const statusRegion = messageSetup.createStateConfig({
         'answer.submit': {
           target: 'on_approval',
           actions: [
-            'stamp',
             update(({ event }) => ({
               answer: {
                 type: event.answer.type,
@@ -157,13 +148,13 @@ export const statusRegion = messageSetup.createStateConfig({
         },
         'executor.reassign': {
           target: 'executor_assigned',
-          actions: ['stamp', 'reassign', notify('executor_assigned', toExecutor)],
+          actions: ['reassign', notify('executor_assigned', toExecutor)],
         },
         'coordination.return': {
           target: 'coordination',
-          actions: ['stamp', 'returnTo', notify('message_received', toHoldingOrg)],
+          actions: ['returnTo', notify('message_received', toHoldingOrg)],
         },
-        'registration.update': { actions: ['stamp', 'updateRegistration'] },
+        'registration.update': { actions: ['updateRegistration'] },
       },
     },
     on_approval: {
@@ -173,7 +164,6 @@ export const statusRegion = messageSetup.createStateConfig({
             guard: and(['isOperatorEntered', 'applicantHasEmail']),
             target: 'answer_ready',
             actions: [
-              'stamp',
               'approve',
               notify('answer_ready', () => ({ kind: 'operators' })),
               'requestAnswerEmail',
@@ -183,22 +173,21 @@ export const statusRegion = messageSetup.createStateConfig({
           {
             guard: 'isOperatorEntered',
             target: 'answer_ready',
-            actions: ['stamp', 'approve', notify('answer_ready', () => ({ kind: 'operators' }))],
+            actions: ['approve', notify('answer_ready', () => ({ kind: 'operators' }))],
           },
           {
             target: 'answer_sent',
-            actions: ['stamp', 'approve', notify('answer_sent', toApplicant)],
+            actions: ['approve', notify('answer_sent', toApplicant)],
           },
         ],
         'answer.return': {
           target: 'in_work',
           actions: [
-            'stamp',
             update(({ event }) => ({ lastReturnComment: event.comment })),
             notify('answer_returned', toExecutor),
           ],
         },
-        'registration.update': { actions: ['stamp', 'updateRegistration'] },
+        'registration.update': { actions: ['updateRegistration'] },
       },
     },
     answer_sent: {
@@ -210,13 +199,12 @@ export const statusRegion = messageSetup.createStateConfig({
       on: {
         'delivery.confirm': {
           target: 'answer_delivered',
-          actions: ['stamp', 'confirmDelivery'],
+          actions: ['confirmDelivery'],
         },
-        'delivery.email_result': { actions: ['stamp', 'recordAnswerEmail'] },
+        'delivery.email_result': { actions: ['recordAnswerEmail'] },
         'delivery.overdue': {
           guard: 'loopTimerIsCurrent',
           actions: [
-            'stamp',
             'markDeliveryOverdue',
             notify('delivery_overdue', () => ({ kind: 'operators' })),
           ],
@@ -228,17 +216,17 @@ export const statusRegion = messageSetup.createStateConfig({
       description: 'The applicant (or an operator for them) rates the delivered answer.',
       on: {
         ...ratingLoop,
-        'delivery.email_result': { actions: ['stamp', 'recordAnswerEmail'] },
+        'delivery.email_result': { actions: ['recordAnswerEmail'] },
         'postponement.due': postponementDue,
       },
     },
     postponed: {
       description: 'The date of a postponed answer has come: the executor resumes work.',
       on: {
-        'work.take': { target: 'in_work', actions: ['stamp', 'resume'] },
+        'work.take': { target: 'in_work', actions: ['resume'] },
         'executor.reassign': {
           target: 'executor_assigned',
-          actions: ['stamp', 'resume', 'reassign', notify('executor_assigned', toExecutor)],
+          actions: ['resume', 'reassign', notify('executor_assigned', toExecutor)],
         },
       },
     },

@@ -25,6 +25,7 @@ const holdingChangers = new Set(['coordination.forward', 'coordination.return', 
  *   organisation;
  * - operator-entered messages never pass moderation and never reach `answer_sent`;
  * - the holding organisation changes only by forward, return or re-review;
+ * - every applied event sets `updatedAt` to its own instant;
  * - a refused event leaves the snapshot identical (the input is not modified).
  */
 export function checkStep(
@@ -51,6 +52,9 @@ export function checkStep(
     if (to === 'answer_sent') fail('an operator message reached answer_sent');
   }
   const next = result.snapshot.context;
+  if (next.updatedAt !== result.record.at) {
+    fail(`${event.type} left updatedAt at ${next.updatedAt}, not its instant ${result.record.at}`);
+  }
   if (next.holdingOrgId !== message.holdingOrgId && !holdingChangers.has(event.type)) {
     fail(`${event.type} moved the message from ${message.holdingOrgId} to ${next.holdingOrgId}`);
   }
