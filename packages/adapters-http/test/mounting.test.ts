@@ -129,6 +129,21 @@ describe('mounting', () => {
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('application/problem+json');
     expect(res.headers.get('access-control-allow-origin')).toBe('https://portal.example');
+    // A success with headers of its own (Location, ETag) keeps the middleware's too.
+    const created = await root.request('/messages', {
+      method: 'POST',
+      headers: {
+        origin: 'https://portal.example',
+        authorization: 'Bearer applicant',
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify(potholeBody()),
+    });
+    expect(created.status).toBe(201);
+    expect(created.headers.get('content-type')).toBe('application/json');
+    expect(created.headers.get('etag')).toBe('"1"');
+    expect(created.headers.get('location')).toMatch(/^messages\//);
+    expect(created.headers.get('access-control-allow-origin')).toBe('https://portal.example');
   });
 
   it('Next.js: route handlers of app/api/[...path]/route.ts', async () => {

@@ -12,6 +12,7 @@ import { xlsxStream } from '../export/xlsx.js';
 import { notFound, validationProblem } from '../problems.js';
 import { parseCaseListQuery } from '../request/case-query-params.js';
 import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
+import { jsonResponse } from '../responses.js';
 import { caseHistoryItem, caseListItem, caseView, visibleCase } from '../views/case-view.js';
 import type { CaseCapableStore } from './cases.js';
 
@@ -94,7 +95,7 @@ export function registerCaseReads(
     if (ifNoneMatchHits(c.req.header('if-none-match'), stored.version)) {
       return c.body(null, 304, { etag });
     }
-    return c.json(await caseView(stored, principal, store), 200, { etag });
+    return jsonResponse(await caseView(stored, principal, store), 200, { etag });
   });
 
   app.get('/cases/:id/history', auth, async (c) => {
@@ -102,6 +103,6 @@ export function registerCaseReads(
     const stored = await visibleCase(store, c.get('principal'), id);
     if (!stored) throw notFound(`No card ${id}`);
     const items = (await store.caseHistory(id)).map(caseHistoryItem);
-    return c.json({ items }, 200, { etag: etagOf(stored.version) });
+    return jsonResponse({ items }, 200, { etag: etagOf(stored.version) });
   });
 }

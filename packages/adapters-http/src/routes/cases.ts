@@ -12,6 +12,7 @@ import type { AppEnv, RouteDeps } from '../env.js';
 import { notFound } from '../problems.js';
 import { readJsonObject, stampedEvent } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
+import { jsonResponse } from '../responses.js';
 import { caseView, visibleCase } from '../views/case-view.js';
 import { registerCaseReads } from './case-reads.js';
 
@@ -65,7 +66,7 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
       etag: etagOf(result.case.version),
     };
     if (result.replayed) headers['idempotent-replayed'] = 'true';
-    return c.json(await caseView(result.case, principal, store), 201, headers);
+    return jsonResponse(await caseView(result.case, principal, store), 201, headers);
   });
 
   registerCaseReads(app, deps, store);
@@ -90,7 +91,7 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (!result.ok) throw await refusal(result.error, ifMatch !== undefined);
     const headers: Record<string, string> = { etag: etagOf(result.case.version) };
     if (result.replayed) headers['idempotent-replayed'] = 'true';
-    return c.json(await caseView(result.case, principal, store), 200, headers);
+    return jsonResponse(await caseView(result.case, principal, store), 200, headers);
 
     /** A refusal on a card the caller cannot see is a 404, so existence does not leak. */
     async function refusal(error: CaseStoreError, withIfMatch: boolean) {

@@ -5,6 +5,7 @@ import type { AppEnv, RouteDeps } from '../env.js';
 import { notFound } from '../problems.js';
 import { readJsonObject, stampedEvent } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
+import { jsonResponse } from '../responses.js';
 import { storeErrorProblem } from '../store-errors.js';
 import { messageView, viewerOf } from '../views/message-view.js';
 
@@ -50,7 +51,7 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (result.replayed) headers['idempotent-replayed'] = 'true';
     // The view is as of the event's own instant, so a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
-    return c.json(
+    return jsonResponse(
       messageView(result.message, viewerOf(principal, store.directory), store.directory, asOf),
       200,
       headers,

@@ -5,6 +5,7 @@ import type { AppEnv, RouteDeps } from '../env.js';
 import { notFound, validationProblem } from '../problems.js';
 import { parseListQuery } from '../request/list-query.js';
 import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
+import { jsonResponse } from '../responses.js';
 import { historyView, messageListItem, messageView, viewerOf } from '../views/message-view.js';
 
 /** Lists one page, turning a store's refusal of the query (a stale cursor) into a 422. */
@@ -55,7 +56,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
       return c.body(null, 304, { etag });
     }
     const viewer = viewerOf(principal, store.directory);
-    return c.json(messageView(stored, viewer, store.directory, deps.now()), 200, { etag });
+    return jsonResponse(messageView(stored, viewer, store.directory, deps.now()), 200, { etag });
   });
 
   app.get('/messages/:id/history', auth, async (c) => {
@@ -65,7 +66,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (!stored) throw notFound(`No message ${id}`);
     const records = await store.history(id);
     const viewer = viewerOf(principal, store.directory);
-    return c.json({ items: historyView(stored, records, viewer, store.directory) }, 200, {
+    return jsonResponse({ items: historyView(stored, records, viewer, store.directory) }, 200, {
       etag: etagOf(stored.version),
     });
   });

@@ -5,6 +5,7 @@ import type { AppEnv, RouteDeps } from '../env.js';
 import { validationProblem } from '../problems.js';
 import { readJsonObject } from '../request/json-body.js';
 import { etagOf, idempotencyKeyOf } from '../request/preconditions.js';
+import { jsonResponse } from '../responses.js';
 import { submitBodySchema } from '../schemas/bodies.js';
 import { storeErrorProblem } from '../store-errors.js';
 import { messageView, viewerOf } from '../views/message-view.js';
@@ -53,7 +54,7 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (result.replayed) headers['idempotent-replayed'] = 'true';
     // As of the submission's instant, so that a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
-    return c.json(
+    return jsonResponse(
       messageView(result.message, viewerOf(principal, store.directory), store.directory, asOf),
       201,
       headers,
