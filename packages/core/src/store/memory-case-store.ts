@@ -22,7 +22,7 @@ import type {
   StoredCaseHistoryRecord,
 } from './case-port.js';
 import { timerChanges, timerEvent } from './claims.js';
-import { copy } from './copy.js';
+import { frozen } from './copy.js';
 import { principalIdOf } from './idempotency.js';
 import { createIdempotencyMemo, type Memo, versionConflict } from './memory-idempotency.js';
 import { createMemoryOutbox, type MemoryOutbox } from './memory-outbox.js';
@@ -68,7 +68,7 @@ export function listCasesIn(
   const page = hits.slice(0, query.limit).map((h) => h.stored);
   const last = page.at(-1);
   const nextCursor = hits.length > query.limit && last ? caseCursorOf(last, query) : null;
-  return { items: copy(page), nextCursor };
+  return { items: page, nextCursor };
 }
 
 interface Entry {
@@ -127,25 +127,30 @@ export function createMemoryCases(options: {
   ): CaseWriteResult => {
     if (!result.ok) return result;
     const id = result.snapshot.context.id;
-    const stored: StoredCase = { id, version, status: result.status, snapshot: result.snapshot };
-    const record: StoredCaseHistoryRecord = { ...result.record, version };
+    const stored: StoredCase = frozen({
+      id,
+      version,
+      status: result.status,
+      snapshot: result.snapshot,
+    });
+    const record: StoredCaseHistoryRecord = frozen({ ...result.record, version });
     const entry = cases.get(id);
     const before = entry ? caseTimersOf(entry.current.snapshot) : [];
     timers.change(id, timerChanges(before, caseTimersOf(result.snapshot), fired), 'onf');
-    outbox.addCase(id, version, copy(result.effects), result.record.at);
+    outbox.addCase(id, version, frozen(result.effects), result.record.at);
     if (entry) {
       entry.current = stored;
       entry.history.push(record);
     } else cases.set(id, { current: stored, history: [record] });
-    const written: CaseWritten = {
+    const written: CaseWritten = frozen({
       ok: true,
       case: stored,
       effects: result.effects,
       record: result.record,
       replayed: false,
-    };
+    });
     memo.remember(key, written);
-    return copy(written);
+    return written;
   };
 
   /** Applies one event to a card, synchronously: the whole write happens or nothing. */
@@ -156,7 +161,7 @@ export function createMemoryCases(options: {
     fired?: Timer,
   ): CaseWriteResult => {
     const key = memo.recall(opts.idempotencyKey, event, `case:${caseId}`);
-    if ('hit' in key) return copy(key.hit);
+    if ('hit' in key) return key.hit;
     const entry = cases.get(caseId);
     if (!entry) {
       return { ok: false, error: { kind: 'not_found', message: `no card ${caseId}`, caseId } };
@@ -174,7 +179,7 @@ export function createMemoryCases(options: {
   return {
     async submitCase(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, 'case:');
-      if ('hit' in key) return copy(key.hit);
+      if ('hit' in key) return key.hit;
       const result = startCase(event, directory);
       if (result.ok && cases.has(result.snapshot.context.id)) {
         const caseId = result.snapshot.context.id;
@@ -200,11 +205,11 @@ export function createMemoryCases(options: {
 
     async getCase(caseId) {
       const entry = cases.get(caseId);
-      return entry ? copy(entry.current) : undefined;
+      return entry?.current;
     },
 
     async caseHistory(caseId) {
-      return copy(cases.get(caseId)?.history ?? []);
+      return [...(cases.get(caseId)?.history ?? [])];
     },
 
     async listCases(viewer, input = {}) {

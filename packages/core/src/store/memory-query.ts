@@ -12,7 +12,6 @@ import type { Principal } from '../schemas/principal.js';
 import { type MessageQuery, type MessageQueryInput, messageQuerySchema } from '../schemas/query.js';
 import { folderLabels, folderOf } from '../status.js';
 import { isVisible, viewScopeOf } from '../visibility.js';
-import { copy } from './copy.js';
 import type { FolderCounts, MessagePage, StoredMessage } from './port.js';
 
 /**
@@ -56,7 +55,7 @@ export function listMessages(
     items.length > query.limit && last
       ? encodeCursor({ value: sortValueOf(last.item.message, query.sort), id: last.item.id })
       : null;
-  return { items: copy(page.map((p) => p.current)), nextCursor };
+  return { items: page.map((p) => p.current), nextCursor };
 }
 
 /** How many messages `viewer` may see in each folder. */

@@ -13,7 +13,7 @@ import {
 import { autoruleWrites } from './autorule-writes.js';
 import type { CaseStore } from './case-port.js';
 import { claimSettings, timerChanges, timerEvent } from './claims.js';
-import { copy } from './copy.js';
+import { frozen } from './copy.js';
 import { createMemoryCases } from './memory-case-store.js';
 import { createIdempotencyMemo, type Memo, versionConflict } from './memory-idempotency.js';
 import { createMemoryOutbox } from './memory-outbox.js';
@@ -107,10 +107,15 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   /** Stores one applied event at `version`: snapshot, history, timers and outbox. */
   const persist = (result: Applied, version: number, fired?: Timer): StoredMessage => {
     const id = result.snapshot.context.id;
-    const stored: StoredMessage = { id, version, status: result.status, snapshot: result.snapshot };
+    const stored: StoredMessage = frozen({
+      id,
+      version,
+      status: result.status,
+      snapshot: result.snapshot,
+    });
     const entry = messages.get(id);
     const after = timersOf(result.snapshot);
-    const record = storedRecord(result.record, version);
+    const record = frozen(storedRecord(result.record, version));
     timers.change(id, timerChanges(entry?.timers ?? [], after, fired));
     if (entry) {
       entry.current = stored;
@@ -119,7 +124,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     } else {
       messages.set(id, { current: stored, history: [record], timers: after });
     }
-    outbox.add(id, version, copy(result.effects), result.record.at);
+    outbox.add(id, version, frozen(result.effects), result.record.at);
     return stored;
   };
 
@@ -136,16 +141,16 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     const { writes, outcome } = autoruleWrites(run, version);
     for (const w of writes) stored = persist(w.applied, w.version);
     for (const skip of outcome?.skipped ?? []) options.onAutoruleSkipped?.(skip, stored.id);
-    const written: StoreWritten = {
+    const written: StoreWritten = frozen({
       ok: true,
       message: stored,
       effects: result.effects,
       record: result.record,
       replayed: false,
       ...(outcome ? { autorules: outcome } : {}),
-    };
+    });
     memo.remember(key, written);
-    return copy(written);
+    return written;
   };
 
   /** Applies one event to a message, synchronously: the whole write happens or nothing. */
@@ -156,7 +161,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     fired?: Timer,
   ): StoreWriteResult => {
     const key = memo.recall(opts.idempotencyKey, event, messageId);
-    if ('hit' in key) return copy(key.hit);
+    if ('hit' in key) return key.hit;
     const entry = messages.get(messageId);
     if (!entry) return notFound(messageId);
     const { version } = entry.current;
@@ -180,7 +185,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
 
     async submit(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, null);
-      if ('hit' in key) return copy(key.hit);
+      if ('hit' in key) return key.hit;
       const result = startMessage(event, directory);
       if (result.ok && messages.has(result.snapshot.context.id)) {
         const messageId = result.snapshot.context.id;
@@ -198,11 +203,11 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
 
     async get(messageId) {
       const entry = messages.get(messageId);
-      return entry ? copy(entry.current) : undefined;
+      return entry?.current;
     },
 
     async history(messageId) {
-      return copy(messages.get(messageId)?.history ?? []);
+      return [...(messages.get(messageId)?.history ?? [])];
     },
 
     async list(viewer: Principal, input: MessageQueryInput = {}): Promise<MessagePage> {
