@@ -1,5 +1,6 @@
 import type { Directory } from './directory.js';
 import type { Message, MessageStatus } from './schemas/message.js';
+import { copyMessage } from './schemas/message-copy.js';
 import { isVisible, type ViewScope } from './visibility.js';
 import type { HistoryRecord } from './workflow.js';
 
@@ -38,19 +39,18 @@ export function seesOnlyAsApplicant(
  * The result has the same shape as a message, so a portal renders it with the same code.
  */
 export function applicantView(message: Message): Message {
-  return {
-    ...message,
-    answer: message.answer?.approvedAt ? message.answer : null,
-    coordinatorId: null,
-    executorId: null,
-    executionDueAt: null,
-    headId: null,
-    lastReturnComment: null,
-    pendingExtension: null,
-    delegatedByAutorule: null,
-    reReviewByCurator: false,
-    enteredBy: null,
-  };
+  const view = copyMessage(message);
+  view.answer = message.answer?.approvedAt ? message.answer : null;
+  view.coordinatorId = null;
+  view.executorId = null;
+  view.executionDueAt = null;
+  view.headId = null;
+  view.lastReturnComment = null;
+  view.pendingExtension = null;
+  view.delegatedByAutorule = null;
+  view.reReviewByCurator = false;
+  view.enteredBy = null;
+  return view;
 }
 
 /**

@@ -2,6 +2,7 @@ import { assertEvent, assign, setup } from 'xstate';
 import type { Effect, NotificationReason, Recipient } from '../effects.js';
 import type { RegistrationDeadline } from '../message-deadline.js';
 import type { Message } from '../schemas/message.js';
+import { copyMessage } from '../schemas/message-copy.js';
 import type {
   MessageMachineContext,
   MessageMachineEvent,
@@ -22,20 +23,20 @@ export const notify = (reason: NotificationReason, to: (m: Message) => Recipient
  * An `assign` of message fields: `change` reads the message and the event and returns the
  * fields that change; `updatedAt` becomes the event's instant as well, so a transition
  * with an update needs no separate `stamp` (each assign copies the whole message and the
- * machine snapshot). The message is copied by spreading, which keeps it in V8's fast mode
- * on every Node version (xstate's own merge, `Object.assign({}, …)`, turns an object of
- * more than about 16 keys into a slow dictionary on Node 22 and later).
+ * machine snapshot). The message is copied with {@link copyMessage}, a literal of all its
+ * fields, so the changed fields only overwrite properties it already has: that keeps it in
+ * V8's fast mode on every Node version (xstate's own merge, `Object.assign({}, …)`, turns
+ * an object of more than about 16 keys into a slow dictionary on Node 22 and later), and a
+ * stored message, frozen, is not spread property by property.
  */
 export const update = <E extends MessageMachineEvent = MessageMachineEvent>(
   change: (args: { context: Message; event: E }) => Partial<Message>,
 ) =>
-  assign<MessageMachineContext, E, undefined, MessageMachineEvent, never>(({ context, event }) => ({
-    message: {
-      ...context.message,
-      updatedAt: event.at,
-      ...change({ context: context.message, event }),
-    },
-  }));
+  assign<MessageMachineContext, E, undefined, MessageMachineEvent, never>(({ context, event }) => {
+    const message = copyMessage(context.message);
+    message.updatedAt = event.at;
+    return { message: Object.assign(message, change({ context: context.message, event })) };
+  });
 
 export const toApplicant = (): Recipient => ({ kind: 'applicant' });
 export const toHoldingOrg = (m: Message): Recipient => ({

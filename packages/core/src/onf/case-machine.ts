@@ -9,19 +9,22 @@ import { notify, toExecutor, toStaff } from './case-notify.js';
 import * as u from './case-updates.js';
 import { unmetCloseRequirement } from './close-reasons.js';
 import type { CaseRecord } from './schemas/case.js';
+import { copyCard } from './schemas/case-copy.js';
 import { FEDERAL_LABEL } from './schemas/case-parts.js';
 
 /**
  * An `assign` of card fields: `change` reads the card and the event and returns the fields
- * that change. The card is copied by spreading, which V8 keeps in fast mode (xstate's own
- * `Object.assign({}, …)` merge makes a slow dictionary of it on Node 22 and later).
+ * that change. The card is copied with {@link copyCard}, a literal of all its fields, so the
+ * changes only overwrite properties it has: V8 keeps it in fast mode (xstate's own
+ * `Object.assign({}, …)` merge makes a slow dictionary of it on Node 22 and later), and a
+ * stored card, frozen, is not spread property by property.
  */
 const update = (
   change: (args: { context: CaseRecord; event: CaseMachineEvent }) => Partial<CaseRecord>,
 ) =>
   assign<CaseMachineContext, CaseMachineEvent, undefined, CaseMachineEvent, never>(
     ({ context, event }) => ({
-      card: { ...context.card, ...change({ context: context.card, event }) },
+      card: Object.assign(copyCard(context.card), change({ context: context.card, event })),
     }),
   );
 
