@@ -92,13 +92,24 @@ const sameTimer = (a: Timer, b: Timer) =>
  */
 export function timerChanges(before: Timer[], after: Timer[], fired?: Timer): TimerChanges {
   const next = fired ? withoutFired(after, fired) : after;
-  const previous = new Map(before.map((t) => [t.id, t]));
-  const wanted = new Map(next.map((t) => [t.id, t]));
-  const removed = before.filter((t) => !wanted.has(t.id)).map((t) => t.id);
-  if (fired && !wanted.has(fired.id)) removed.push(fired.id);
-  const upserted = [...wanted.values()].filter((t) => {
-    const old = previous.get(t.id);
+  // A message needs a handful of timers at most: plain scans beat building maps and sets
+  // on every write. With a repeated id, the last timer of that id counts.
+  const wanted: Timer[] = [];
+  for (const t of next) {
+    const at = wanted.findIndex((w) => w.id === t.id);
+    if (at === -1) wanted.push(t);
+    else wanted[at] = t;
+  }
+  const isWanted = (id: string) => wanted.some((w) => w.id === id);
+  const removed: string[] = [];
+  const remove = (id: string) => {
+    if (!isWanted(id) && !removed.includes(id)) removed.push(id);
+  };
+  for (const t of before) remove(t.id);
+  if (fired) remove(fired.id);
+  const upserted = wanted.filter((t) => {
+    const old = before.findLast((b) => b.id === t.id);
     return old === undefined || !sameTimer(old, t);
   });
-  return { removed: [...new Set(removed)], upserted };
+  return { removed, upserted };
 }
