@@ -12,7 +12,8 @@
  *   (@hono/node-server), as a portal serves them, and autocannon loads each from a process
  *   of its own over keep-alive connections on loopback. Besides requests per second it
  *   prints the server's CPU time per request and how busy the server was: a baseline the
- *   load generator could not saturate would flatter the ratio, so the run says so.
+ *   load generator could not saturate would flatter the ratio, so the run says so. A third
+ *   served app, over a store whose `send` answers at once, shows the HTTP layer alone.
  * - **In process** (`app.fetch(new Request(…))`, no sockets): the same two apps, plus two
  *   lines that split the endpoint's cost: `store.send` alone (the workflow: validation,
  *   permission, the XState transition and the memory store's write), and the app over a
@@ -238,26 +239,34 @@ async function load(name: string, port: number, seconds: number, ids: string[]):
 }
 
 /** Both apps served on loopback, loaded in turn; the median run of each. */
-async function overHttp(bare: Hono, app: { fetch: Fetch }, ids: string[]) {
-  const bareServer = await listen(bare);
-  const appServer = await listen(app);
+/**
+ * The bare route, the endpoint and the HTTP layer alone, each served on loopback and loaded
+ * in turn; the median run of each.
+ */
+async function overHttp(
+  bare: Hono,
+  app: { fetch: Fetch },
+  layerOnly: { fetch: Fetch },
+  ids: string[],
+) {
+  const servers = [await listen(bare), await listen(app), await listen(layerOnly)] as const;
   try {
-    await load('warm-up', bareServer.port, 2, ids);
-    await load('warm-up', appServer.port, 2, ids);
-    const bareRuns: Served[] = [];
-    const appRuns: Served[] = [];
+    for (const server of servers) await load('warm-up', server.port, 2, ids);
+    const runs: [Served[], Served[], Served[]] = [[], [], []];
     for (let round = 0; round < LOAD_ROUNDS; round += 1) {
-      bareRuns.push(await load('bare', bareServer.port, LOAD_SECONDS, ids));
-      appRuns.push(await load('reshaem', appServer.port, LOAD_SECONDS, ids));
+      for (const [i, server] of servers.entries()) {
+        runs[i]?.push(
+          await load(['bare', 'reshaem', 'layer'][i] as string, server.port, LOAD_SECONDS, ids),
+        );
+      }
     }
-    const middle = (runs: Served[]) =>
-      [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
-        Math.floor(runs.length / 2)
+    const middle = (of: Served[]) =>
+      [...of].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[
+        Math.floor(of.length / 2)
       ] as Served;
-    return { bare: middle(bareRuns), app: middle(appRuns) };
+    return { bare: middle(runs[0]), app: middle(runs[1]), layer: middle(runs[2]) };
   } finally {
-    bareServer.close();
-    appServer.close();
+    for (const server of servers) server.close();
   }
 }
 
@@ -323,7 +332,12 @@ export async function main(): Promise<Result[]> {
     core.push((await measureOps('store', (await prepareWorld()).storeOnly)).requestsPerSecond);
   }
   const servedWorld = await prepareWorld();
-  const served = await overHttp(bare, servedWorld.app, servedWorld.ids);
+  const served = await overHttp(
+    bare,
+    servedWorld.app,
+    { fetch: servedWorld.layerOnly },
+    servedWorld.ids,
+  );
 
   const perRequest = (rps: number) => (1e6 / rps).toFixed(1);
   console.log(
@@ -333,11 +347,12 @@ export async function main(): Promise<Result[]> {
     `\nover HTTP: served by serve() (@hono/node-server) on loopback, autocannon in its own process, ${CONNECTIONS} keep-alive connections; median of ${LOAD_ROUNDS} runs of ${LOAD_SECONDS} s after a 2 s warm-up`,
   );
   console.table(
-    [served.bare, served.app].map((r) => ({
-      case:
-        r === served.bare
-          ? 'bare Hono route: parse body, return the same JSON'
-          : 'reshaem POST /messages/{id}/events',
+    [
+      ['bare Hono route: parse body, return the same JSON', served.bare] as const,
+      ['reshaem POST /messages/{id}/events', served.app] as const,
+      ['for reference: the HTTP layer alone (send answers at once)', served.layer] as const,
+    ].map(([name, r]) => ({
+      case: name,
       'req/s': Math.round(r.requestsPerSecond).toLocaleString('en-US'),
       'server CPU µs/req': r.cpuMicros.toFixed(1),
       'server busy': `${Math.round(r.busy * 100)} %`,
@@ -349,6 +364,9 @@ export async function main(): Promise<Result[]> {
   console.log(`ratio reshaem / bare over HTTP: ${servedRatio.toFixed(2)} (target ≥ 0.5)`);
   console.log(
     `ratio of the server's CPU time per request, bare / reshaem: ${(served.bare.cpuMicros / served.app.cpuMicros).toFixed(2)} (the same comparison, blind to how hard the load generator pushed)`,
+  );
+  console.log(
+    `ratio HTTP layer alone / bare over HTTP: ${(served.layer.requestsPerSecond / served.bare.requestsPerSecond).toFixed(2)}; server CPU per request: the HTTP layer ${(served.layer.cpuMicros - served.bare.cpuMicros).toFixed(1)} µs more than the bare route, the workflow and the store (validation, permission, the XState transition, the write) ${(served.app.cpuMicros - served.layer.cpuMicros).toFixed(1)} µs more again`,
   );
   if (served.bare.busy < 0.9) {
     console.log(
@@ -395,6 +413,7 @@ export async function main(): Promise<Result[]> {
   return [
     { name: 'over HTTP: bare Hono route', requestsPerSecond: served.bare.requestsPerSecond },
     { name: 'over HTTP: reshaem endpoint', requestsPerSecond: served.app.requestsPerSecond },
+    { name: 'over HTTP: the HTTP layer alone', requestsPerSecond: served.layer.requestsPerSecond },
     ...results,
   ];
 }
