@@ -79,7 +79,8 @@ interface Entry {
 /**
  * ОНФ cards in memory: the {@link CaseStore} half of `createMemoryStore`, usable alone.
  * Each write runs to completion without yielding, so the lock registry it reads
- * (`heldCardIds`) cannot change under it.
+ * (`heldCardIds`) cannot change under it. Cards, history lines and effects are handed out
+ * as kept, deeply frozen when written (see `createMemoryStore`).
  *
  * @example
  * const cases = createMemoryCaseStore({ directory });

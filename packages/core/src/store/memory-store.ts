@@ -82,7 +82,9 @@ const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
 /**
  * The in-memory implementation of the persistence port. Writes are atomic because each
  * one runs to completion without yielding; it passes the same contract suite as the SQL
- * stores.
+ * stores. What it hands out (results, messages, history lines, effects) is what it keeps,
+ * deeply frozen when written: changing it throws a `TypeError` in strict-mode code, so copy
+ * a result (`structuredClone`) before editing it. The arrays a read returns are fresh.
  *
  * @example
  * const store = createMemoryStore({ directory });
