@@ -50,7 +50,11 @@ describe('memory store: stored records are frozen, not copied', () => {
     expect(sent.message.snapshot.context.answer?.files).toEqual([{ name: 'акт.pdf' }]);
     expect(sent.effects.length).toBeGreaterThan(0);
 
-    // What the caller sent is not the store's to freeze.
+    // What the caller sent is not the store's to freeze, nor is the directory.
     expect(objectsIn(event).filter((o) => Object.isFrozen(o))).toEqual([]);
+    const world = [directory.organisations, directory.users, directory.catalogue];
+    expect(world.flatMap((value) => objectsIn(value)).filter((o) => Object.isFrozen(o))).toEqual(
+      [],
+    );
   });
 });
