@@ -1,3 +1,5 @@
+import { jsonResponse } from './responses.js';
+
 /**
  * RFC 9457 problem details. Every refusal of the API is one of these kinds, each with a
  * stable `type` URI that clients can switch on; `title` is fixed per kind, `detail` says
@@ -68,10 +70,7 @@ export function problem(
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 export function problemResponse(p: Problem, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(p), {
-    status: p.status,
-    headers: { 'content-type': PROBLEM_CONTENT_TYPE, ...headers },
-  });
+  return jsonResponse(p, p.status, headers, PROBLEM_CONTENT_TYPE);
 }
 
 /** A problem thrown from deep inside a handler; the app's error handler renders it. */

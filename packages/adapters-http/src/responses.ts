@@ -6,15 +6,17 @@
  * under load, that copy was a measurable share of a write's cost.
  *
  * Headers a middleware set through `c.res` before the handler ran are still merged in by
- * Hono, as for any Response a handler returns.
+ * Hono, as for any Response a handler returns. Problems (RFC 9457) go out the same way, with
+ * their own media type.
  */
 export function jsonResponse(
   body: unknown,
   status: number,
   headers: Record<string, string>,
+  contentType = 'application/json',
 ): Response {
   return new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': 'application/json', ...headers },
+    headers: { 'content-type': contentType, ...headers },
   });
 }
