@@ -73,6 +73,11 @@ export {
   hasSettingsStore,
   type OrganisationSettingsStore,
 } from './store/settings-port.js';
+export {
+  isStoreUnavailable,
+  StoreUnavailableError,
+  type StoreUnavailableReason,
+} from './store/unavailable.js';
 export type { Timer } from './timers.js';
 export { timersOf } from './timers.js';
 export type { ViewScope } from './visibility.js';
