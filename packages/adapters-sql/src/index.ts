@@ -3,7 +3,12 @@ export { loadDirectory, saveDirectory } from './directory.js';
 export { type MigrationReport, migrate, migrations } from './migrations/migrate.js';
 export type { Migration } from './migrations/migration.js';
 export { createPgliteKysely, type PgliteKyselyOptions } from './pglite-kysely.js';
-export { createPostgresKysely, type PostgresKyselyOptions } from './postgres-kysely.js';
+export {
+  createPostgresKysely,
+  type PostgresKyselyOptions,
+  type PostgresSessionBounds,
+} from './postgres-kysely.js';
+export { DEFAULT_SESSION_BOUNDS } from './postgres-session.js';
 export { loadAutorules, saveAutorules } from './store/autorules.js';
 export {
   createSqlStore,

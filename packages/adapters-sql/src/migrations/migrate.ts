@@ -40,6 +40,10 @@ const LOCK_CLASS = 0x5e5a;
 export async function migrate<DB>(db: Kysely<DB>): Promise<MigrationReport> {
   const kysely = db as unknown as Kysely<ReshaemDatabase>;
   return kysely.transaction().execute(async (trx) => {
+    // A migration may wait for another process's, and a step may rewrite a large table:
+    // the store's session bounds (lock and statement timeouts) are not meant for them.
+    await sql`SET LOCAL lock_timeout = 0`.execute(trx);
+    await sql`SET LOCAL statement_timeout = 0`.execute(trx);
     await sql`SELECT pg_advisory_xact_lock(${sql.lit(LOCK_CLASS)}, hashtext(coalesce(current_schema(), '')))`.execute(
       trx,
     );

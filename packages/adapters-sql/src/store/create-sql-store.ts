@@ -26,6 +26,7 @@ import {
   saveNotifications,
 } from './settings.js';
 import { runDueTimers } from './timer-worker.js';
+import { classifyingUnavailable, rethrowClassified } from './unavailable.js';
 import { sendEvent, submitMessage, type WriteContext } from './writes.js';
 
 /** Where the store keeps its data: your Kysely, or how to open one that the store owns. */
@@ -81,7 +82,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
   options: SqlStoreOptions<DB>,
 ): Promise<SqlStore> {
   const { kysely, owned } = open(options.db);
-  if (options.migrate ?? owned) await migrate(kysely);
+  if (options.migrate ?? owned) await migrate(kysely).catch(rethrowClassified);
   const { directory } = options;
   const ctx: WriteContext = {
     db: kysely,
@@ -93,7 +94,8 @@ export async function createSqlStore<DB = ReshaemDatabase>(
   };
   const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
 
-  return {
+  // Database failures that mean "try again later" reject with StoreUnavailableError.
+  return classifyingUnavailable({
     db: kysely,
     directory,
     submitCase: (event, opts) => submitCase({ db: kysely, directory }, event, opts),
@@ -125,5 +127,5 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     async close() {
       if (owned) await kysely.destroy();
     },
-  };
+  });
 }
