@@ -1,3 +1,4 @@
+import { isStoreUnavailable } from '@reshaem/core';
 import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
@@ -12,6 +13,7 @@ import { registerCatalogue, registerFolders } from './routes/folders.js';
 import { registerMeta } from './routes/meta.js';
 import { registerReads } from './routes/read.js';
 import { registerSubmit } from './routes/submit.js';
+import { unavailableProblem } from './store-errors.js';
 
 /**
  * The reshaem workflow as a Hono app: a fetch-standard handler (`app.fetch`) to serve on
@@ -43,7 +45,9 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
           : problem(status >= 500 ? 'internal' : 'bad-request', error.message, {}, status),
       );
     }
+    // The operator hears of an outage through the same hook; the client gets a 503 to retry.
     deps.onUnexpectedError(error, c.req.raw);
+    if (isStoreUnavailable(error)) return unavailableProblem(error).toResponse();
     return problemResponse(problem('internal', 'An unexpected error occurred'));
   });
   app.notFound((c) =>

@@ -28,6 +28,8 @@ export const problemKinds = {
     title: 'Idempotency key reused for a different request',
   },
   internal: { status: 500, title: 'Internal error' },
+  /** The store's database is down, restarting or saturated; `Retry-After` says when to retry. */
+  unavailable: { status: 503, title: 'Service temporarily unavailable' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ProblemKind = keyof typeof problemKinds;

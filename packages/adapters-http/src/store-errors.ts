@@ -1,4 +1,4 @@
-import type { StoreError } from '@reshaem/core';
+import type { StoreError, StoreUnavailableError } from '@reshaem/core';
 import { type FieldError, HttpProblem, problem } from './problems.js';
 
 /**
@@ -45,4 +45,30 @@ export function storeErrorProblem(error: StoreError, context: { ifMatch: boolean
       return unreachable;
     }
   }
+}
+
+/**
+ * Seconds a client should wait before retrying when the store is unavailable: a bounded
+ * wait that ran out (a lock held by a stalled session) clears quickly; an outage or a full
+ * database takes longer.
+ */
+export const retryAfterSeconds = (error: StoreUnavailableError): number =>
+  error.reason === 'timeout' ? 1 : 5;
+
+/**
+ * The 503 problem for a store that could not serve the request (see
+ * `StoreUnavailableError`), with `Retry-After`. The detail names no database internals.
+ */
+export function unavailableProblem(error: StoreUnavailableError): HttpProblem {
+  const seconds = retryAfterSeconds(error);
+  return new HttpProblem(
+    problem(
+      'unavailable',
+      error.reason === 'timeout'
+        ? 'The request waited too long for the database and was cancelled; nothing was changed. Retry shortly.'
+        : 'The database is unavailable; retry later. A write retried with the same Idempotency-Key is applied once.',
+      { reason: error.reason },
+    ),
+    { 'retry-after': String(seconds) },
+  );
 }
