@@ -1,4 +1,5 @@
-import { type MessageStore, messageStatuses } from '@reshaem/core';
+import { isStoreUnavailable, type MessageStore, messageStatuses } from '@reshaem/core';
+import { createBackoff } from './backoff.js';
 import { deliver, type Log } from './mailer.js';
 
 export interface WorkerOptions {
@@ -9,6 +10,8 @@ export interface WorkerOptions {
   log: Log;
   /** Run on the interval (default); `false` leaves the ticking to the caller. */
   autoStart?: boolean;
+  /** The longest pause between ticks while the database is unavailable; default 60 000. */
+  maxBackoffMs?: number;
 }
 
 /** The in-process worker: call `tick` yourself, or let the interval do it. */
@@ -52,7 +55,9 @@ async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<
  * Starts the timer worker and the demo mailer in this process: every `intervalMs` it fires
  * the timers that fell due (deadline warnings and breaches, the rating window, postponed
  * answers) through `store.runDueTimers`, then drains the outbox. Ticks never overlap; a
- * failing tick is logged and the next one tries again.
+ * failing tick is logged and the next one tries again. While the database is unavailable
+ * the interval backs off (doubling up to `maxBackoffMs`), and returns to `intervalMs` with
+ * the first tick that gets through.
  *
  * @example
  * const worker = startWorker({ store, now: () => new Date(), intervalMs: 5000, log: console.log });
@@ -61,14 +66,24 @@ async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<
 export function startWorker(options: WorkerOptions): Worker {
   const { store, log } = options;
   let running: Promise<void> | null = null;
+  const backoff = createBackoff({
+    baseMs: options.intervalMs,
+    maxMs: options.maxBackoffMs ?? 60_000,
+  });
   const tick = (): Promise<void> => {
     running ??= (async () => {
       const now = options.now().toISOString();
       try {
         await fireDueTimers(store, now, log);
         await drainOutbox(store, now, log);
+        backoff.succeeded();
       } catch (error) {
-        log(`[воркер] ошибка: ${error instanceof Error ? error.message : String(error)}`);
+        if (isStoreUnavailable(error)) {
+          const delay = backoff.failed(performance.now());
+          log(`[воркер] база недоступна (${error.reason}), следующая попытка через ${delay} мс`);
+        } else {
+          log(`[воркер] ошибка: ${error instanceof Error ? error.message : String(error)}`);
+        }
       } finally {
         running = null;
       }
@@ -76,7 +91,12 @@ export function startWorker(options: WorkerOptions): Worker {
     return running;
   };
   const interval =
-    options.autoStart === false ? undefined : setInterval(() => void tick(), options.intervalMs);
+    options.autoStart === false
+      ? undefined
+      : setInterval(() => {
+          // Real time, not the worker's clock: the pause is between real attempts.
+          if (backoff.ready(performance.now())) void tick();
+        }, options.intervalMs);
   interval?.unref();
   return {
     tick,
