@@ -102,6 +102,21 @@ describe('GET /openapi.json', () => {
     expect(ids.size).toBe(25);
   });
 
+  it('documents 503 unavailable, with Retry-After, on every operation that reaches the store', async () => {
+    const doc = await documentOf();
+    const responses = doc.components.responses as Record<string, { headers: object }>;
+    expect(responses.Unavailable?.headers).toHaveProperty('Retry-After');
+    for (const item of Object.values(doc.paths)) {
+      for (const op of Object.values(item) as { tags: string[]; responses: object }[]) {
+        if (op.tags.includes('meta')) expect(op.responses).not.toHaveProperty('503');
+        else
+          expect(op.responses).toHaveProperty('503', {
+            $ref: '#/components/responses/Unavailable',
+          });
+      }
+    }
+  });
+
   it('names every event variant and the catalogue, from the zod schemas', async () => {
     const doc = await documentOf();
     const schemas = doc.components.schemas as Record<string, Record<string, unknown>>;

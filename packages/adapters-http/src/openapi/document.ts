@@ -4,6 +4,7 @@ import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
 import { type Paths, paths } from './operations.js';
 import { componentHeaders, componentParameters } from './parameters.js';
+import { unavailableResponse, withUnavailable } from './unavailable.js';
 
 export interface OpenApiDocument {
   openapi: string;
@@ -17,7 +18,8 @@ export interface OpenApiDocument {
 const description = `The workflow of the ПОС («Решаем вместе») over HTTP.
 
 Every refusal is an RFC 9457 problem (\`application/problem+json\`) whose \`type\` is stable;
-4xx responses never change state. Messages outside the caller's scope are reported as 404.`;
+4xx responses never change state. While the database is unavailable, requests get 503
+(\`type\` …/unavailable) with \`Retry-After\`. Messages outside the caller's scope are reported as 404.`;
 
 /**
  * The OpenAPI 3.1 document of the app, generated from the zod schemas of the core and of
@@ -62,7 +64,11 @@ export function buildOpenApiDocument(
         : []),
     ],
     security: [{ bearerAuth: [] }],
-    paths: { ...paths(), ...(cases ? casePaths() : {}), ...(admin ? adminPaths() : {}) },
+    paths: withUnavailable({
+      ...paths(),
+      ...(cases ? casePaths() : {}),
+      ...(admin ? adminPaths() : {}),
+    }),
     components: {
       schemas: {
         ...componentSchemas(),
@@ -71,6 +77,7 @@ export function buildOpenApiDocument(
       },
       parameters: componentParameters,
       headers: componentHeaders,
+      responses: { Unavailable: unavailableResponse },
       securitySchemes: {
         bearerAuth: {
           type: 'http',

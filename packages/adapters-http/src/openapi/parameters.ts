@@ -43,6 +43,10 @@ export const componentHeaders = {
     description: '`true` when the response replays an earlier request with the same key',
     schema: { type: 'string', enum: ['true'] },
   },
+  RetryAfter: {
+    description: 'Seconds to wait before retrying',
+    schema: { type: 'string', pattern: '^[0-9]+$' },
+  },
 };
 
 /** SPEC §7 filters as query parameters; lists repeat the parameter (`?statuses=a&statuses=b`). */
