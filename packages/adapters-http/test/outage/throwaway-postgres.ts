@@ -3,7 +3,7 @@
  * port, so that a test may stop and restart it (never the shared one). PostgreSQL refuses
  * to run as root: as root, every binary runs as the `postgres` OS user.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const OS_USER = 'postgres';
+/** The OS user that runs PostgreSQL when we are root (as in `.ci/run`). */
+const OS_USER = process.env.RESHAEM_CI_PG_OS_USER ?? 'postgres';
 
 const hasBinaries = (dir: string) =>
   ['initdb', 'pg_ctl', 'postgres'].every((b) => existsSync(join(dir, b)));
@@ -27,9 +28,18 @@ function findBinaries(): string | undefined {
 const asRoot = process.getuid?.() === 0;
 const runuser = ['/usr/sbin/runuser', '/sbin/runuser', '/usr/bin/runuser'].find(existsSync);
 
+const osUserExists = () => {
+  try {
+    execFileSync('id', ['-u', OS_USER], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 /** Where the binaries are, when this machine can run a throwaway cluster at all. */
 export const postgresBinaries: string | undefined =
-  asRoot && runuser === undefined ? undefined : findBinaries();
+  asRoot && (runuser === undefined || !osUserExists()) ? undefined : findBinaries();
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
