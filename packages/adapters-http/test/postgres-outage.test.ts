@@ -156,7 +156,8 @@ describe.skipIf(!postgresBinaries)('PostgreSQL outages under the served app', ()
        SELECT pid FROM idle WHERE pg_terminate_backend(pid)`,
     );
     expect(terminated.length).toBeGreaterThan(0);
-    await sleep(500);
+    // Time for the pool to hear of the terminations and drop those connections.
+    await sleep(1_000);
     expect(served.exited()).toBeUndefined();
     const after = [];
     for (let i = 0; i < 4; i++) {

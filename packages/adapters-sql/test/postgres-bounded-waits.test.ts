@@ -91,7 +91,10 @@ describe.skipIf(!databaseUrl)('PostgreSQL: bounded waits', () => {
     // The stalled worker finds its session gone and its work rolled back.
     await expect(stalled.commit().execute()).rejects.toThrow();
     // Rolling back hands the dead connection back to the pool.
-    await stalled.rollback().execute().catch(() => {});
+    await stalled
+      .rollback()
+      .execute()
+      .catch(() => {});
     expect(await healthy.history('m-b1')).toHaveLength(2);
     console.log(
       `bounded waits: lock wait ended after ${Math.round(blocked.ms)} ms (bound ${LOCK_MS}); ` +
