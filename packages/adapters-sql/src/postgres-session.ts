@@ -3,7 +3,10 @@
  * lives through dropped connections.
  */
 
-/** Bounds on how long a store session waits, in milliseconds; `0` leaves the server's own. */
+/**
+ * Bounds on how long a store session waits, in milliseconds. `0` turns a bound off (for
+ * the three server settings, the server's or the role's own value then applies).
+ */
 export interface PostgresSessionBounds {
   /**
    * How long a new connection may take, and how long a caller waits for a free one in a

@@ -66,7 +66,9 @@ function open<DB>(db: SqlDatabase<DB> | undefined): { kysely: Db; owned: boolean
  * (embedded, nothing to install), through Kysely. Each write is one transaction — load and
  * lock the message, apply the rules, store the snapshot with a version check, the history
  * record, the timers and the outbox entries — and passes the same contract suite as the
- * in-memory store.
+ * in-memory store. When the database cannot serve a call (down, restarting, dropped the
+ * connection, saturated, or a bounded wait ran out), the method rejects with the core's
+ * `StoreUnavailableError`; a write that fails so committed whole or not at all.
  *
  * @example
  * // Embedded, in memory (tests, demos): nothing to set up.
