@@ -252,7 +252,10 @@ describe('messageViewerOf', () => {
     expect(kinds(users.coordinatorUly)).toEqual([]);
     expect(kinds(users.operator)).toEqual([]);
     expect(kinds(null)).toEqual(message.isPublic ? ['public'] : []);
-    expect(() => viewFor({ kinds: [], userId: null }, message)).toThrow();
+    // Nobody to the message (e.g. who just sent it on): every hideable field hidden.
+    const none = viewFor({ kinds: [], userId: null }, message);
+    expect(none).toMatchObject({ applicant: null, executorId: null, ratings: [], answer: null });
+    expect(none.text).toBe(message.text);
   });
 
   it('gives the operator their kind on operator-entered messages only', () => {
