@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { drive, json, toApproval, toAssigned, users, world } from './support.js';
 
 interface View {
-  message: Record<string, unknown> & { answer: { text: string } | null };
-  deadlines: { execution: unknown };
+  message: Record<string, unknown> & {
+    answer: { text: string; preparedBy: string | null; approvedBy: string | null } | null;
+  };
+  deadlines: { execution: unknown; pendingExtension: unknown };
 }
 interface History {
   items: { type: string; by: { id: string; name?: string }; payload: Record<string, unknown> }[];
@@ -35,6 +37,19 @@ describe('what an applicant sees of their own message', () => {
     expect(approved.status).toBe(200);
     const after = await json<View>(await w.call('GET', `/messages/${id}`, { as: 'applicant' }));
     expect(after.message.answer?.text).toBe('Яма заделана 20.01.2025');
+    // The answer is the organisation's: the officials who prepared and approved it stay out.
+    expect(after.message.answer).toMatchObject({ preparedBy: null, approvedBy: null });
+    const text = JSON.stringify(after);
+    for (const official of [users.executorRoads, users.headRoads, users.coordinatorRoads]) {
+      expect(text).not.toContain(official.id);
+    }
+    const staffAfter = await json<View>(
+      await w.call('GET', `/messages/${id}`, { as: 'headRoads' }),
+    );
+    expect(staffAfter.message.answer).toMatchObject({
+      preparedBy: users.executorRoads.id,
+      approvedBy: users.headRoads.id,
+    });
   });
 
   it('no routing, executors or internal comments, in the message, the list and the history', async () => {
