@@ -160,11 +160,13 @@ function ratingFor(viewer: MessageViewer, rating: Rating): ShownRating {
  * the result has the shape of a message, so a portal renders it with the same code. A
  * draft answer is hidden with its files, also one that travelled up with a return to
  * coordination; a previous answer that was never approved would be dropped too, for
- * whoever may not see drafts. Pure: the message is not modified; a viewer who sees everything gets it as is.
+ * whoever may not see drafts. Pure: the message is not modified; a viewer who sees
+ * everything gets it as is.
  *
  * Whether to show the message at all is {@link isVisible}'s question. A viewer with no kind
  * (an official who just sent the message on, out of their reach) gets the narrowest view:
  * every field some viewer may not see is hidden.
+ *
  * @example
  * const viewer = messageViewerOf(user, stored.snapshot.context, directory);
  * const shown = viewFor(viewer, stored.snapshot.context);

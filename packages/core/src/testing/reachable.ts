@@ -43,6 +43,11 @@ function shapeOf(s: MessageSnapshot): string {
     m.executorId !== null,
     m.extensionsGranted,
     m.arrivedBy,
+    m.overdue,
+    m.deliveryOverdue,
+    m.answerEmail?.status ?? null,
+    m.registrationNumber !== null,
+    m.reReviewByCurator,
   ]);
 }
 
