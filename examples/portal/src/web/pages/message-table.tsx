@@ -12,7 +12,10 @@ export interface MessageTableProps {
   empty?: string;
 }
 
-/** Status, fast-track, due-soon and overdue marks of a message. */
+/**
+ * Status, fast-track, due-soon and overdue marks of a message, as the user may see it: the
+ * «скоро срок» warning is the organisations' (its instant is hidden from the applicant).
+ */
 export function Badges({ stored }: { stored: ShownStoredMessage }) {
   const m = stored.snapshot.context;
   const state = deadlineStateOf(stored.snapshot);
@@ -23,7 +26,7 @@ export function Badges({ stored }: { stored: ShownStoredMessage }) {
       </span>{' '}
       {m.fastTrack && <span class="badge fast">Фаст-трек</span>}{' '}
       {m.overdue && <span class="badge overdue">Просрочено</span>}{' '}
-      {state === 'due_soon' && <span class="badge soon">Скоро срок</span>}{' '}
+      {state === 'due_soon' && m.dueSoonAt !== null && <span class="badge soon">Скоро срок</span>}{' '}
       {m.reReviewRound > 0 && <span class="badge">Повторное рассмотрение</span>}
     </>
   );
