@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { drive, json, toApproval, toAssigned, users, world } from './support.js';
+import { drive, json, operatorBody, toApproval, toAssigned, users, world } from './support.js';
 
 interface View {
-  message: Record<string, unknown> & { answer: { text: string } | null };
-  deadlines: { execution: unknown };
+  message: Record<string, unknown> & {
+    answer: { text: string; preparedBy: string | null; approvedBy: string | null } | null;
+  };
+  deadlines: { execution: unknown; pendingExtension: unknown };
 }
 interface History {
   items: { type: string; by: { id: string; name?: string }; payload: Record<string, unknown> }[];
@@ -35,6 +37,19 @@ describe('what an applicant sees of their own message', () => {
     expect(approved.status).toBe(200);
     const after = await json<View>(await w.call('GET', `/messages/${id}`, { as: 'applicant' }));
     expect(after.message.answer?.text).toBe('Яма заделана 20.01.2025');
+    // The answer is the organisation's: the officials who prepared and approved it stay out.
+    expect(after.message.answer).toMatchObject({ preparedBy: null, approvedBy: null });
+    const text = JSON.stringify(after);
+    for (const official of [users.executorRoads, users.headRoads, users.coordinatorRoads]) {
+      expect(text).not.toContain(official.id);
+    }
+    const staffAfter = await json<View>(
+      await w.call('GET', `/messages/${id}`, { as: 'headRoads' }),
+    );
+    expect(staffAfter.message.answer).toMatchObject({
+      preparedBy: users.executorRoads.id,
+      approvedBy: users.headRoads.id,
+    });
   });
 
   it('no routing, executors or internal comments, in the message, the list and the history', async () => {
@@ -84,5 +99,46 @@ describe('what an applicant sees of their own message', () => {
     ).text();
     expect(staff).toContain(users.executorRoads.name as string);
     expect(mine).not.toContain(users.executorRoads.name as string);
+  });
+});
+
+describe('what a 122 operator sees of a phoned-in message', () => {
+  it('the contact details and the delivery record, not the officials or a draft', async () => {
+    const w = world();
+    const id = await drive(
+      w,
+      [
+        {
+          as: 'coordinatorUlyRoads',
+          event: { type: 'executor.assign', executorId: users.executorUlyRoads.id },
+        },
+        { as: 'executorUlyRoads', event: { type: 'work.take' } },
+        {
+          as: 'executorUlyRoads',
+          event: { type: 'answer.submit', answer: { type: 'resolved', text: 'Черновик ответа' } },
+        },
+        { as: 'headUlyRoads', event: { type: 'answer.return', comment: 'Переделать' } },
+      ],
+      { as: 'operator', body: operatorBody() },
+    );
+    const seen = await json<View>(await w.call('GET', `/messages/${id}`, { as: 'operator' }));
+    expect(seen.message).toMatchObject({
+      applicant: { name: 'Сидоров Пётр', phone: '+7 902 000-00-00' },
+      enteredBy: users.operator.id,
+      answer: null,
+      lastReturnComment: null,
+      executorId: null,
+    });
+    const text = JSON.stringify(seen);
+    for (const official of [
+      users.executorUlyRoads,
+      users.headUlyRoads,
+      users.coordinatorUlyRoads,
+    ]) {
+      expect(text).not.toContain(official.id);
+    }
+    expect(text).not.toContain('Черновик ответа');
+    const staff = await json<View>(await w.call('GET', `/messages/${id}`, { as: 'headUlyRoads' }));
+    expect(staff.message.answer?.text).toBe('Черновик ответа');
   });
 });

@@ -74,6 +74,46 @@ async function twoAssigned() {
   return w;
 }
 
+describe('ОНФ cards as each role may see them', () => {
+  it('shows the phone to the executor and support, not to a moderator or another executor', async () => {
+    const w = await twoAssigned();
+    await w.call('POST', '/cases/c-1/events', 'executor75', { type: 'case.lock' });
+    await w.call('POST', '/cases/c-1/events', 'executor75', {
+      type: 'case.comment',
+      text: 'Дозвонились, лекарства купим завтра',
+    });
+    type Card = {
+      card: { applicant: { phone: string | null }; comments: unknown[] };
+      locked: boolean;
+    };
+    const as = async (who: Handle) =>
+      (await (await w.call('GET', '/cases/c-1', who)).json()) as Card;
+    for (const who of ['executor75', 'supervisor75', 'curator75', 'support'] as const) {
+      expect((await as(who)).card.applicant.phone, who).toBe('+7(917)561-89-18');
+    }
+    for (const who of ['moderator', 'executor75b'] as const) {
+      expect((await as(who)).card.applicant.phone, who).toBeNull();
+    }
+    // The other executor sees who holds the card, not the work on it; the operator neither.
+    expect(await as('executor75b')).toMatchObject({ locked: true, card: { comments: [] } });
+    expect(await as('operator')).toMatchObject({ locked: false, card: { comments: [] } });
+    const list = (await (await w.call('GET', '/cases', 'moderator')).json()) as { items: Card[] };
+    expect(list.items.map((i) => i.card.applicant.phone)).toEqual([null, null]);
+    const history = (await (await w.call('GET', '/cases/c-1/history', 'operator')).json()) as {
+      items: { type: string; payload: Record<string, unknown> }[];
+    };
+    expect(history.items.find((i) => i.type === 'case.comment')?.payload).toEqual({});
+    const staffHistory = (await (
+      await w.call('GET', '/cases/c-1/history', 'curator75')
+    ).json()) as {
+      items: { type: string; payload: Record<string, unknown> }[];
+    };
+    expect(staffHistory.items.find((i) => i.type === 'case.comment')?.payload).toMatchObject({
+      text: 'Дозвонились, лекарства купим завтра',
+    });
+  });
+});
+
 describe('ОНФ cases over HTTP', () => {
   it('POST /cases opens a card (201, ETag, Location) and replays an idempotency key', async () => {
     const w = onfWorld();

@@ -60,7 +60,8 @@ describe('a client generated from /openapi.json', () => {
       acceptedLabel: 'На координации',
       listed: [seen.id],
       responseLabel: 'до 23:59 25.01.2025',
-      historyTypes: ['submit', 'moderation.accept', 'executor.assign'],
+      // Read by the applicant: the assignment is the organisation's, not a step of theirs.
+      historyTypes: ['submit', 'moderation.accept'],
       refusedType: 'https://reshaem.dev/problems/not-allowed-in-status',
       inWork: 1,
     });

@@ -193,7 +193,7 @@ describe('GET /messages/{id}/history', () => {
   it('lists the ход работ with Russian labels, oldest first', async () => {
     const w = world();
     const id = await drive(w, toAnswerSent);
-    const res = await w.call('GET', `/messages/${id}/history`, { as: 'applicant' });
+    const res = await w.call('GET', `/messages/${id}/history`, { as: 'coordinatorRoads' });
     expect(res.status).toBe(200);
     const { items } = await json<{ items: Record<string, unknown>[] }>(res);
     expect(items.map((i) => i.type)).toEqual([
@@ -212,6 +212,15 @@ describe('GET /messages/{id}/history', () => {
       holdingOrgName: 'Министерство транспорта и дорожного строительства Камчатского края',
     });
     expect(items.at(-1)).toMatchObject({ toStatusLabel: 'Отправлен ответ заявителю', version: 6 });
+    const mine = await json<{ items: Record<string, unknown>[] }>(
+      await w.call('GET', `/messages/${id}/history`, { as: 'applicant' }),
+    );
+    // The applicant's steps only: not the assignment, taking it in work, or the draft.
+    expect(mine.items.map((i) => i.type)).toEqual([
+      'submit',
+      'moderation.accept',
+      'answer.approve',
+    ]);
   });
 });
 

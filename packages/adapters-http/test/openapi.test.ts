@@ -136,7 +136,15 @@ describe('GET /openapi.json', () => {
     expect(submit.properties).not.toHaveProperty('at');
     expect(submit.properties).not.toHaveProperty('by');
     expect(schemas.SubmitMessageBody?.properties).not.toHaveProperty('number');
-    expect(JSON.stringify(schemas.Message)).toContain('"format":"date-time"');
+    expect(JSON.stringify(schemas.ShownMessage)).toContain('"format":"date-time"');
+    // Fields some callers may not see (SPEC §11) are nullable, in the answers too.
+    const message = schemas.ShownMessage as { properties: Record<string, unknown> };
+    expect(JSON.stringify(message.properties.submittedBy)).toContain('"null"');
+    const answer = schemas.ShownAnswer as { properties: Record<string, unknown> };
+    expect(JSON.stringify(answer.properties.preparedBy)).toContain('"null"');
+    expect(schemas.MessageListItem?.properties).toMatchObject({
+      message: { $ref: '#/components/schemas/ShownMessage' },
+    });
   });
 
   it('describes the card endpoints with schemas generated from zod', async () => {
@@ -167,10 +175,10 @@ describe('GET /openapi.json', () => {
     expect(create.properties).toHaveProperty('caseId');
     for (const field of ['type', 'at', 'by']) expect(create.properties).not.toHaveProperty(field);
     expect(schemas.CaseView?.properties).toMatchObject({
-      card: { $ref: '#/components/schemas/CaseRecord' },
+      card: { $ref: '#/components/schemas/ShownCase' },
       availableEvents: { items: { $ref: '#/components/schemas/CaseEventType' } },
     });
-    expect(schemas.CaseRecord?.required).toEqual(Object.keys(caseRecordSchema.shape));
+    expect(schemas.ShownCase?.required).toEqual(Object.keys(caseRecordSchema.shape));
     expect(schemas.CaseHistory?.properties).toMatchObject({
       items: { items: { $ref: '#/components/schemas/CaseHistoryItem' } },
     });

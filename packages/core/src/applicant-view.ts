@@ -1,6 +1,9 @@
 import type { Directory } from './directory.js';
+import { viewFor } from './field-visibility.js';
+import { historyLineFor } from './history-visibility.js';
+import type { MessageViewer } from './message-viewer.js';
 import type { Message, MessageStatus } from './schemas/message.js';
-import { copyMessage } from './schemas/message-copy.js';
+import type { ShownMessage } from './schemas/shown-message.js';
 import { isVisible, type ViewScope } from './visibility.js';
 import type { HistoryRecord } from './workflow.js';
 
@@ -24,53 +27,38 @@ export function seesOnlyAsApplicant(
   return !isVisible({ ...scope, applicantUserId: null }, message, status);
 }
 
+/** The applicant of a message, as a {@link MessageViewer}. */
+const applicantOf = (message: Message): MessageViewer => ({
+  kinds: ['applicant'],
+  userId: message.applicant.userId,
+});
+
 /**
- * The message as its applicant sees it: the public course of the work, without what the
- * organisations keep among themselves. Cleared (set to `null`, or `false`):
+ * The message as its applicant sees it: {@link viewFor} with the applicant's kind alone.
+ * Cleared (set to `null`, `[]` or `false`): an answer that is not approved yet (a draft is
+ * not an answer) and its files; who coordinates, executes, approves and prepared the
+ * answer, and the executor's own deadline; the comment of the last return; a pending
+ * extension request; which autorule delegated the message; which operator entered it; the
+ * delivery record and the automatic e-mail.
  *
- * - an answer that is not approved yet — a draft is not an answer;
- * - who coordinates, executes and approves, and the executor's own deadline;
- * - the comment of the last return between organisations or to the executor;
- * - a pending extension request (the applicant hears of an extension once it is granted);
- * - which autorule delegated the message, and whether a curator coordinates the re-review;
- * - which operator entered it.
- *
- * Everything else — status, deadlines, the approved answers, ratings, delivery — stays.
- * The result has the same shape as a message, so a portal renders it with the same code.
+ * @example
+ * const shown = seesOnlyAsApplicant(scope, message, status) ? applicantView(message) : message;
  */
-export function applicantView(message: Message): Message {
-  const view = copyMessage(message);
-  view.answer = message.answer?.approvedAt ? message.answer : null;
-  view.coordinatorId = null;
-  view.executorId = null;
-  view.executionDueAt = null;
-  view.headId = null;
-  view.lastReturnComment = null;
-  view.pendingExtension = null;
-  view.delegatedByAutorule = null;
-  view.reReviewByCurator = false;
-  view.enteredBy = null;
-  return view;
+export function applicantView(message: Message): ShownMessage {
+  return viewFor(applicantOf(message), message);
 }
 
 /**
- * A history record as the applicant sees it: when the status changed and which
- * organisation held the message. What officials wrote (comments, draft answers, executors)
- * and who they are stay out; the applicant's own events keep their payload.
+ * A history record as the applicant sees it ({@link historyLineFor} with the applicant's
+ * kind), or `null` for a step that does not concern them.
  *
  * @example
- * const lines = records.map((r) => applicantHistoryRecord(r, applicant.id, directory));
+ * const lines = records.flatMap((r) => applicantHistoryRecord(r, applicant.id, directory) ?? []);
  */
 export function applicantHistoryRecord<R extends HistoryRecord>(
   record: R,
   applicantId: string,
   directory: Directory,
-): R {
-  if (record.by.id === applicantId) return record;
-  const org = directory.organisation(record.holdingOrgId);
-  return {
-    ...record,
-    by: org ? { id: org.id, name: org.name } : { id: record.holdingOrgId },
-    payload: {},
-  };
+): R | null {
+  return historyLineFor({ kinds: ['applicant'], userId: applicantId }, record, directory);
 }

@@ -6,6 +6,8 @@ export { createDirectory, directoryInputSchema, ruleSettingsSchema } from './dir
 export type { Effect, NotificationReason, Recipient } from './effects.js';
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './errors.js';
+export { type MessageField, messageFieldRules, seesField, viewFor } from './field-visibility.js';
+export { type HistoryLineRule, historyLineFor, historyLineRules } from './history-visibility.js';
 export { toMermaid } from './machines/mermaid.js';
 export { mermaidPage } from './machines/mermaid-doc.js';
 export type {
@@ -21,6 +23,12 @@ export {
   deadlineRuleFor,
   registrationDeadline,
 } from './message-deadline.js';
+export {
+  type MessageViewer,
+  messageViewerOf,
+  type ViewerKind,
+  viewerKinds,
+} from './message-viewer.js';
 export * from './notifications/index.js';
 export * from './onf/index.js';
 export type { Grant } from './permissions.js';
@@ -46,6 +54,7 @@ export * from './schemas/organisation.js';
 export * from './schemas/primitives.js';
 export * from './schemas/principal.js';
 export * from './schemas/query.js';
+export * from './schemas/shown-message.js';
 export type { Folder, OperatorFolder, Stage, StatusInfo } from './status.js';
 export {
   folderLabels,

@@ -38,7 +38,12 @@ describe('applicantView', () => {
     expect(draft.answer).not.toBeNull();
     expect(applicantView(draft).answer).toBeNull();
     const approved = drive(start(), toAnswerSent).context;
-    expect(applicantView(approved).answer).toEqual(approved.answer);
+    // The approved answer, without the officials who prepared and approved it.
+    expect(applicantView(approved).answer).toEqual({
+      ...approved.answer,
+      preparedBy: null,
+      approvedBy: null,
+    });
   });
 
   it('clears routing and people, keeps status data, and leaves the message untouched', () => {
@@ -72,11 +77,20 @@ describe('applicantHistoryRecord', () => {
     payload: { comment: 'Приложите фото' },
   };
 
+  it('hides a step that does not concern the applicant, such as a return for rework', () => {
+    expect(applicantHistoryRecord(record, users.applicant.id, directory)).toBeNull();
+  });
+
   it('names the organisation instead of the official and drops what they wrote', () => {
-    const shown = applicantHistoryRecord(record, users.applicant.id, directory);
-    expect(shown.by).toEqual({ id: 'kam-roads', name: directory.organisation('kam-roads')?.name });
-    expect(shown.payload).toEqual({});
-    expect(shown.toStatus).toBe('in_work');
+    const approve = {
+      ...record,
+      type: 'answer.approve' as const,
+      toStatus: 'answer_sent' as const,
+    };
+    const shown = applicantHistoryRecord(approve, users.applicant.id, directory);
+    expect(shown?.by).toEqual({ id: 'kam-roads', name: directory.organisation('kam-roads')?.name });
+    expect(shown?.payload).toEqual({});
+    expect(shown?.toStatus).toBe('answer_sent');
   });
 
   it('keeps the applicant’s own records whole', () => {

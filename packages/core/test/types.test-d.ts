@@ -1,15 +1,27 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type {
   ApplyResult,
+  CaseRecord,
   Effect,
+  Message,
   MessageEvent,
   MessageEventType,
   MessageSnapshot,
   MessageStatus,
   Role,
+  ShownAnswer,
+  ShownCase,
+  ShownMessage,
+  ViewerKind,
   WorkflowError,
 } from '../src/index.js';
-import { applyEvent, availableEvents, messageStatuses } from '../src/index.js';
+import {
+  applyEvent,
+  availableEvents,
+  caseViewFor,
+  messageStatuses,
+  viewFor,
+} from '../src/index.js';
 
 describe('public types', () => {
   it('narrows events by their type', () => {
@@ -45,5 +57,23 @@ describe('public types', () => {
     expectTypeOf<MessageSnapshot['context']['answer']>().not.toBeAny();
     expectTypeOf(messageStatuses).toHaveProperty('answer_ready');
     expectTypeOf(availableEvents).returns.toEqualTypeOf<MessageEventType[]>();
+  });
+
+  it('shows a message as a ShownMessage every stored message already is', () => {
+    expectTypeOf(viewFor).returns.toEqualTypeOf<ShownMessage>();
+    expectTypeOf<Message>().toExtend<ShownMessage>();
+    expectTypeOf<ShownMessage['answer']>().toEqualTypeOf<ShownAnswer | null>();
+    expectTypeOf<ShownAnswer['preparedBy']>().toEqualTypeOf<string | null>();
+    expectTypeOf<ViewerKind>().toEqualTypeOf<
+      | 'system'
+      | 'holding_official'
+      | 'tree_official'
+      | 'admin'
+      | 'operator'
+      | 'applicant'
+      | 'public'
+    >();
+    expectTypeOf(caseViewFor).returns.toEqualTypeOf<ShownCase>();
+    expectTypeOf<CaseRecord>().toExtend<ShownCase>();
   });
 });

@@ -1,16 +1,17 @@
-import {
-  type Directory,
-  deadlineLabel,
-  formatCountdown,
-  type MessageSnapshot,
-} from '@reshaem/core';
+import { type Directory, deadlineLabel, formatCountdown, type ShownMessage } from '@reshaem/core';
 import { zoneOf } from './format.js';
+
+/** A snapshot's state value with its context as some viewer sees it. */
+interface ShownSnapshot {
+  value: unknown;
+  context: ShownMessage;
+}
 
 /** Where the machine's deadline region is: running on time, due soon, overdue — or not. */
 export type DeadlineState = 'on_time' | 'due_soon' | 'overdue' | null;
 
 /** Reads the deadline region of the machine's state value. */
-export function deadlineStateOf(snapshot: MessageSnapshot): DeadlineState {
+export function deadlineStateOf(snapshot: Pick<ShownSnapshot, 'value'>): DeadlineState {
   const region = (snapshot.value as { deadline?: unknown }).deadline;
   if (region && typeof region === 'object' && 'running' in region) {
     const running = (region as { running: unknown }).running;
@@ -24,7 +25,7 @@ export function deadlineStateOf(snapshot: MessageSnapshot): DeadlineState {
  * до 23:59 25.01.2025»), else just the deadline («до 23:59 25.01.2025»), else `null`.
  */
 export function countdownOf(
-  snapshot: MessageSnapshot,
+  snapshot: ShownSnapshot,
   directory: Directory,
   now: Date,
 ): string | null {

@@ -1,4 +1,4 @@
-import type { Directory, Message, Principal } from '@reshaem/core';
+import type { Directory, Principal, ShownMessage } from '@reshaem/core';
 import { roleLabels } from './labels.js';
 
 const formats = new Map<string, Intl.DateTimeFormat>();
@@ -24,8 +24,10 @@ export function formatInstant(instant: string, timeZone: string): string {
 export const formatLocalDate = (date: string): string => date.split('-').reverse().join('.');
 
 /** The zone a message's times are shown in: its deadline's, else its organisation's region's. */
-export const zoneOf = (message: Message, directory: Directory): string =>
-  message.timeZone ?? directory.timeZoneOf(message.holdingOrgId) ?? 'Europe/Moscow';
+export const zoneOf = (
+  message: Pick<ShownMessage, 'timeZone' | 'holdingOrgId'>,
+  directory: Directory,
+): string => message.timeZone ?? directory.timeZoneOf(message.holdingOrgId) ?? 'Europe/Moscow';
 
 /** «Координатор · Министерство …» for each role the user holds. */
 export function rolesOf(user: Principal, directory: Directory): string[] {
@@ -42,7 +44,10 @@ export const userName = (directory: Directory, userId: string | null): string =>
   userId === null ? '—' : (directory.user(userId)?.name ?? userId);
 
 /** «Дороги / Ямы и выбоины на дороге / Яма на улице». */
-export function topicOf(message: Message, directory: Directory): string {
+export function topicOf(
+  message: Pick<ShownMessage, 'categoryId' | 'subcategoryId' | 'factId'>,
+  directory: Directory,
+): string {
   const category = directory.catalogue.categories.find((c) => c.id === message.categoryId);
   const entry = directory.subcategory(message.subcategoryId);
   const fact = entry?.subcategory.facts.find((f) => f.id === message.factId);

@@ -23,7 +23,10 @@ export async function* exportPages(
       ...(cursor === undefined ? {} : { cursor }),
     });
     yield page.items.map((item) =>
-      posExportRow({ status: item.status, message: shownMessage(item, shownTo) }, store.directory),
+      posExportRow(
+        { status: item.status, message: shownMessage(item, shownTo, store.directory) },
+        store.directory,
+      ),
     );
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);

@@ -3,9 +3,9 @@ import {
   type Channel,
   type Directory,
   localDateIn,
-  type Message,
   type MessageStatus,
   messageStatuses,
+  type ShownMessage,
 } from '@reshaem/core';
 import { timeZoneOfMessage } from '../views/deadlines-view.js';
 import { POS_EXPORT_COLUMNS } from './columns.js';
@@ -56,12 +56,15 @@ const ruLocalDate = (date: string): string => date.split('-').reverse().join('.'
  *   send messages by e-mail to bodies outside the platform;
  * - «Верхнеуровневый ЛКО»: the root of the holding organisation's tree.
  *
+ * Pass the message as the exporting user may see it ({@link viewFor}): the officials'
+ * names and the answer's type come out as «-» for whoever may not see them.
+ *
  * @example
  * posExportRow({ status: 'coordination', message }, directory);
  * // ['41-000001', '-', 'Портал Госуслуг', 'Правительство Камчатского края', 'Дороги', …]
  */
 export function posExportRow(
-  item: { status: MessageStatus; message: Message },
+  item: { status: MessageStatus; message: ShownMessage },
   directory: Directory,
 ): string[] {
   const { status, message: m } = item;

@@ -1,4 +1,4 @@
-import { caseQuerySchema, caseRecordSchema, caseStatusSchema } from '@reshaem/core';
+import { caseQuerySchema, caseStatusSchema, shownCaseSchema } from '@reshaem/core';
 import { z } from 'zod';
 import { problemKinds, problemType } from '../problems.js';
 import { caseEventBodySchema, createCaseBodySchema } from '../schemas/case-bodies.js';
@@ -71,7 +71,7 @@ function caseResponseSchemas(): Record<string, JsonSchema> {
   add(caseStatusSchema, 'CaseStatus');
   add(caseEventTypeSchema, 'CaseEventType');
   add(caseStatusViewSchema, 'CaseStatusView');
-  add(caseRecordSchema, 'CaseRecord');
+  add(shownCaseSchema, 'ShownCase');
   add(caseListItemSchema, 'CaseListItem');
   add(caseViewSchema, 'CaseView');
   add(casePageSchema, 'CasePage');

@@ -1,11 +1,12 @@
 import {
-  answerSchema,
   applicantSchema,
   catalogueSchema,
   channelSchema,
   messageQuerySchema,
-  messageSchema,
   messageStatusSchema,
+  shownAnswerSchema,
+  shownMessageSchema,
+  shownRatingSchema,
 } from '@reshaem/core';
 import { z } from 'zod';
 import { type EventBodyOption, eventBodySchema, submitBodySchema } from '../schemas/bodies.js';
@@ -124,8 +125,10 @@ function responseSchemas(): Record<string, JsonSchema> {
   add(messageEventTypeSchema, 'MessageEventType');
   add(channelSchema, 'Channel');
   add(applicantSchema, 'Applicant');
-  add(answerSchema, 'Answer');
-  add(messageSchema, 'Message');
+  // The message and its answers as the caller may see them (SPEC §11): hidden ids nullable.
+  add(shownAnswerSchema, 'ShownAnswer');
+  add(shownRatingSchema, 'ShownRating');
+  add(shownMessageSchema, 'ShownMessage');
   add(statusViewSchema, 'StatusView');
   add(deadlinesViewSchema, 'Deadlines');
   add(messageListItemSchema, 'MessageListItem');

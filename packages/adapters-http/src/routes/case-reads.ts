@@ -13,7 +13,13 @@ import { notFound, validationProblem } from '../problems.js';
 import { parseCaseListQuery } from '../request/case-query-params.js';
 import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
 import { jsonResponse } from '../responses.js';
-import { caseHistoryItem, caseListItem, caseView, visibleCase } from '../views/case-view.js';
+import {
+  caseHistoryItems,
+  caseListItem,
+  caseView,
+  shownCard,
+  visibleCase,
+} from '../views/case-view.js';
 import type { CaseCapableStore } from './cases.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -43,9 +49,10 @@ async function* caseExportPages(store: CaseCapableStore, viewer: Principal, quer
       ...(cursor === undefined ? {} : { cursor }),
     });
     yield page.items.map((s) =>
-      caseExportRow({ id: s.id, status: s.status, card: s.snapshot.context }, store.directory).map(
-        (cell) => (cell === null ? '' : String(cell)),
-      ),
+      caseExportRow(
+        { id: s.id, status: s.status, card: shownCard(s, viewer, store.directory) },
+        store.directory,
+      ).map((cell) => (cell === null ? '' : String(cell))),
     );
     cursor = page.nextCursor ?? undefined;
   } while (cursor !== undefined);
@@ -65,7 +72,11 @@ export function registerCaseReads(
       paging: true,
     });
     const page = await casePage(store, c.get('principal'), query);
-    return c.json({ items: page.items.map(caseListItem), nextCursor: page.nextCursor });
+    const principal = c.get('principal');
+    return c.json({
+      items: page.items.map((s) => caseListItem(s, principal, store.directory)),
+      nextCursor: page.nextCursor,
+    });
   });
 
   // Before /cases/{id}, so that this path wins.
@@ -100,9 +111,11 @@ export function registerCaseReads(
 
   app.get('/cases/:id/history', auth, async (c) => {
     const id = c.req.param('id');
-    const stored = await visibleCase(store, c.get('principal'), id);
+    const principal = c.get('principal');
+    const stored = await visibleCase(store, principal, id);
     if (!stored) throw notFound(`No card ${id}`);
-    const items = (await store.caseHistory(id)).map(caseHistoryItem);
+    const records = await store.caseHistory(id);
+    const items = caseHistoryItems(stored, records, principal, store.directory);
     return jsonResponse({ items }, 200, { etag: etagOf(stored.version) });
   });
 }

@@ -1,10 +1,10 @@
 import {
   type CaseEventType,
   caseEventTypes,
-  caseRecordSchema,
   caseStatusSchema,
   idSchema,
   instantSchema,
+  shownCaseSchema,
 } from '@reshaem/core';
 import { z } from 'zod';
 import { historyItemSchema } from './views.js';
@@ -25,7 +25,8 @@ export const caseListItemSchema = z.object({
   status: caseStatusViewSchema,
   /** Whether an executor holds the card («Взять в работу»); `card.lock` says who. */
   locked: z.boolean(),
-  card: caseRecordSchema,
+  /** The card as the caller may see it: a hidden part holds its empty value (`null`, `[]`). */
+  card: shownCaseSchema,
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 

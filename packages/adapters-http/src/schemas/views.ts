@@ -6,6 +6,7 @@ import {
   messageSchema,
   messageStatusSchema,
   type Stage,
+  shownMessageSchema,
 } from '@reshaem/core';
 import { z } from 'zod';
 
@@ -62,7 +63,11 @@ export const messageListItemSchema = z.object({
   /** Also the ETag: send it back in If-Match. */
   version: z.int().min(1),
   status: statusViewSchema,
-  message: messageSchema,
+  /**
+   * The message as the caller may see it (SPEC §11, docs/security.md): a field hidden from
+   * them holds its empty value (`null`, `[]`, `false`).
+   */
+  message: shownMessageSchema,
   deadlines: deadlinesViewSchema,
 });
 export type MessageListItem = z.infer<typeof messageListItemSchema>;

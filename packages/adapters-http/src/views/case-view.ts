@@ -1,7 +1,10 @@
 import {
   availableCaseEvents,
   type CaseStore,
+  caseHistoryLineFor,
   caseStatuses,
+  caseViewerOf,
+  caseViewFor,
   caseViewScopeOf,
   type Directory,
   isCaseVisible,
@@ -11,14 +14,25 @@ import {
 } from '@reshaem/core';
 import type { CaseHistoryItem, CaseListItem, CaseView } from '../schemas/case-views.js';
 
-/** A card in a list: its id, version, status (code and label) and the whole card. */
-export const caseListItem = (stored: StoredCase): CaseListItem => ({
-  id: stored.id,
-  version: stored.version,
-  status: { code: stored.status, label: caseStatuses[stored.status].label },
-  locked: stored.snapshot.context.lock !== null,
-  card: stored.snapshot.context,
-});
+/** The card as this principal may read it (SPEC §11 and the ОНФ card rules). */
+export const shownCard = (stored: StoredCase, principal: Principal, directory: Directory) =>
+  caseViewFor(caseViewerOf(principal, stored.snapshot.context, directory), stored.snapshot.context);
+
+/** A card in a list: its id, version, status (code and label) and the card as shown. */
+export const caseListItem = (
+  stored: StoredCase,
+  principal: Principal,
+  directory: Directory,
+): CaseListItem => {
+  const card = shownCard(stored, principal, directory);
+  return {
+    id: stored.id,
+    version: stored.version,
+    status: { code: stored.status, label: caseStatuses[stored.status].label },
+    locked: card.lock !== null,
+    card,
+  };
+};
 
 /** A card as its page shows it, with the buttons the caller may press now. */
 export async function caseView(
@@ -28,15 +42,23 @@ export async function caseView(
 ): Promise<CaseView> {
   const heldCardIds = await store.casesHeldBy(principal.id);
   return {
-    ...caseListItem(stored),
+    ...caseListItem(stored, principal, store.directory),
     availableEvents: availableCaseEvents(stored.snapshot, principal, store.directory, {
       heldCardIds,
     }),
   };
 }
 
-/** A line of a card's history, as stored. */
-export const caseHistoryItem = (record: StoredCaseHistoryRecord): CaseHistoryItem => record;
+/** The lines of a card's history, as this principal may read them. */
+export const caseHistoryItems = (
+  stored: StoredCase,
+  records: readonly StoredCaseHistoryRecord[],
+  principal: Principal,
+  directory: Directory,
+): CaseHistoryItem[] => {
+  const viewer = caseViewerOf(principal, stored.snapshot.context, directory);
+  return records.map((record) => caseHistoryLineFor(viewer, record));
+};
 
 /** The card if it exists and the caller may see it (404 otherwise, so existence does not leak). */
 export async function visibleCase(

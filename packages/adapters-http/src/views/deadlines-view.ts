@@ -1,9 +1,11 @@
-import type { Directory, Message } from '@reshaem/core';
+import type { Directory, ShownMessage } from '@reshaem/core';
 import type { DeadlinesView, DeadlineView } from '../schemas/views.js';
 import { countdownOf, labelOf } from './deadline-text.js';
 
-export const timeZoneOfMessage = (message: Message, directory: Directory): string =>
-  message.timeZone ?? directory.timeZoneOf(message.holdingOrgId) ?? 'UTC';
+export const timeZoneOfMessage = (
+  message: Pick<ShownMessage, 'timeZone' | 'holdingOrgId'>,
+  directory: Directory,
+): string => message.timeZone ?? directory.timeZoneOf(message.holdingOrgId) ?? 'UTC';
 
 function deadline(now: Date, dueAt: string, timeZone: string): DeadlineView {
   return {
@@ -27,8 +29,16 @@ function responseDeadline(
   return view;
 }
 
-/** The message's deadlines as of `now` (the adapter's clock, never the core's). */
-export function deadlinesView(message: Message, directory: Directory, now: Date): DeadlinesView {
+/**
+ * The message's deadlines as of `now` (the adapter's clock, never the core's). Pass the
+ * message as the viewer may see it: the execution deadline and a pending extension are
+ * then `null` for whoever may not see them.
+ */
+export function deadlinesView(
+  message: ShownMessage,
+  directory: Directory,
+  now: Date,
+): DeadlinesView {
   const timeZone = timeZoneOfMessage(message, directory);
   const due = message.responseDueAt;
   return {

@@ -1,14 +1,14 @@
 import {
-  applicantHistoryRecord,
-  applicantView,
   availableEvents,
   type Directory,
-  type Message,
+  historyLineFor,
+  messageViewerOf,
   type Principal,
+  type ShownMessage,
   type StoredHistoryRecord,
   type StoredMessage,
-  seesOnlyAsApplicant,
   type ViewScope,
+  viewFor,
   viewScopeOf,
 } from '@reshaem/core';
 import type { HistoryItem, MessageListItem, MessageView } from '../schemas/views.js';
@@ -17,9 +17,10 @@ import { historyItem } from './history-view.js';
 import { statusView } from './status-view.js';
 
 /**
- * Who is looking, worked out once per request: an applicant who sees a message only as
- * its sender gets {@link applicantView} of it (no draft answers, no internal comments or
- * routing) and the public course of its history.
+ * Who is looking, worked out once per request. Each message is then shown through the
+ * core's field rules ({@link viewFor}): the applicant gets their message's public course
+ * (no draft answers, no internal comments, no officials), an operator that plus the
+ * contact details and the delivery record, the organisations' staff all of it.
  */
 export interface Viewer {
   principal: Principal;
@@ -31,12 +32,14 @@ export const viewerOf = (principal: Principal, directory: Directory): Viewer => 
   scope: viewScopeOf(principal, directory),
 });
 
-/** The message as this viewer may read it. */
-export function shownMessage(stored: StoredMessage, viewer: Viewer): Message {
+/** The message as this viewer may read it (SPEC §11). */
+export function shownMessage(
+  stored: StoredMessage,
+  viewer: Viewer,
+  directory: Directory,
+): ShownMessage {
   const message = stored.snapshot.context;
-  return seesOnlyAsApplicant(viewer.scope, message, stored.status)
-    ? applicantView(message)
-    : message;
+  return viewFor(messageViewerOf(viewer.principal, message, directory), message);
 }
 
 export function messageListItem(
@@ -45,7 +48,7 @@ export function messageListItem(
   directory: Directory,
   now: Date,
 ): MessageListItem {
-  const message = shownMessage(stored, viewer);
+  const message = shownMessage(stored, viewer, directory);
   return {
     id: stored.id,
     version: stored.version,
@@ -68,18 +71,16 @@ export function messageView(
   return view;
 }
 
-/** The ход работ as this viewer may read it. */
+/** The ход работ as this viewer may read it: only the lines that are theirs to see. */
 export function historyView(
   stored: StoredMessage,
   records: StoredHistoryRecord[],
   viewer: Viewer,
   directory: Directory,
 ): HistoryItem[] {
-  const applicantOnly = seesOnlyAsApplicant(viewer.scope, stored.snapshot.context, stored.status);
-  return records.map((record) =>
-    historyItem(
-      applicantOnly ? applicantHistoryRecord(record, viewer.principal.id, directory) : record,
-      directory,
-    ),
-  );
+  const shownTo = messageViewerOf(viewer.principal, stored.snapshot.context, directory);
+  return records.flatMap((record) => {
+    const line = historyLineFor(shownTo, record, directory);
+    return line === null ? [] : [historyItem(line, directory)];
+  });
 }

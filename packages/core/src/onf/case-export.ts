@@ -6,15 +6,18 @@ import { caseTimeZone } from './case-resolve.js';
 import { caseStatuses } from './case-status.js';
 import { closeReasons, failedContactDays } from './close-reasons.js';
 import { federalDistrictOf } from './federal-districts.js';
-import type { CaseRecord } from './schemas/case.js';
 import { FEDERAL_LABEL } from './schemas/case-parts.js';
+import type { ShownCase } from './schemas/shown-case.js';
 
 /** One cell of the export: text, a count, or empty. */
 export type CaseExportCell = string | number | null;
 
+/** A card to export: as the exporting user may see it ({@link caseViewFor}). */
+export type ExportedCase = Omit<ListedCase, 'card'> & { card: ShownCase };
+
 interface Row {
-  card: CaseRecord;
-  item: ListedCase;
+  card: ShownCase;
+  item: ExportedCase;
   directory: Directory;
   /** An instant as the card's region's local «dd.MM.yyyy HH:mm». */
   time: (iso: string | null) => string | null;
@@ -131,12 +134,14 @@ export function caseExportHeader(keys?: readonly CaseExportColumnKey[]): string[
 /**
  * One card as an export row: human values (labels, names, local times of the card's region),
  * pure and synchronous, so a store can stream the filtered list into a workbook row by row.
+ * Pass the card as the exporting user may see it ({@link caseViewFor}): a part hidden from
+ * them leaves its cells empty.
  *
  * @example
  * for await (const item of store.listCases(viewer, query)) sheet.addRow(caseExportRow(item, directory));
  */
 export function caseExportRow(
-  item: ListedCase,
+  item: ExportedCase,
   directory: Directory,
   keys?: readonly CaseExportColumnKey[],
 ): CaseExportCell[] {

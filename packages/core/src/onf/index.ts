@@ -63,6 +63,7 @@
 export * from './case-effects.js';
 export * from './case-errors.js';
 export * from './case-export.js';
+export * from './case-field-visibility.js';
 export type { CaseMachine } from './case-machine.js';
 export { caseMachine } from './case-machine.js';
 export type {
@@ -85,3 +86,4 @@ export * from './schemas/case.js';
 export * from './schemas/case-events.js';
 export * from './schemas/case-parts.js';
 export * from './schemas/case-query.js';
+export * from './schemas/shown-case.js';

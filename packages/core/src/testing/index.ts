@@ -30,4 +30,6 @@ export {
   InvariantViolation,
 } from './invariants.js';
 export { plausiblePayload } from './plausible.js';
+export { type Reached, type ReachOptions, reachableMessages } from './reachable.js';
+export { checkFieldVisibility } from './visibility-invariants.js';
 export { runWalk, type WalkTrace } from './walk.js';

@@ -6,12 +6,14 @@ import {
   type ApplyResult,
   applyEvent,
   availableEvents,
+  type HistoryRecord,
   type MessageSnapshot,
   startMessage,
 } from '../workflow.js';
 import type { WalkStep } from './arbitraries.js';
 import { checkRoundTrip, checkStart, checkStep } from './invariants.js';
 import { plausiblePayload } from './plausible.js';
+import { checkFieldVisibility } from './visibility-invariants.js';
 
 export interface WalkTrace {
   /** Every status the message was in, in order. */
@@ -27,7 +29,8 @@ const addMinutes = (iso: string, minutes: number) =>
 
 /**
  * Plays a random walk through the real workflow, checking every invariant after every step
- * ({@link checkStep}); throws `InvariantViolation` when one fails. Pass the directory of
+ * ({@link checkStep}) and the field rules of SPEC §11 on the message and its history so far
+ * ({@link checkFieldVisibility}); throws `InvariantViolation` when one fails. Pass the directory of
  * your own configuration to run the same properties against it.
  *
  * @example
@@ -46,6 +49,7 @@ export function runWalk(
   const trace: WalkTrace = { statuses: [], applied: 0, refused: 0, final: null };
   if (!started.ok) return trace;
   let snapshot = started.snapshot;
+  const records: HistoryRecord[] = [started.record];
   trace.statuses.push(started.status);
   for (const step of walk.steps) {
     at = addMinutes(at, step.minutes);
@@ -64,6 +68,8 @@ export function runWalk(
     if (result.ok) {
       trace.applied += 1;
       snapshot = result.snapshot;
+      records.push(result.record);
+      checkFieldVisibility(snapshot, records, directory);
       trace.statuses.push(result.status);
     } else {
       trace.refused += 1;

@@ -23,6 +23,7 @@ export function ApplicantPage(props: ApplicantPageProps) {
       <p class="muted">Откройте сообщение, чтобы увидеть ход работ и оценить ответ.</p>
       <MessageTable
         items={props.items}
+        user={user}
         directory={directory}
         now={props.now}
         empty="Вы ещё не отправляли сообщений."

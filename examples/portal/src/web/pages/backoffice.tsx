@@ -145,6 +145,7 @@ export function BackofficePage(props: BackofficeProps) {
       {props.error && <p class="flash error">{props.error}</p>}
       <MessageTable
         items={items}
+        user={user}
         directory={directory}
         now={now}
         empty="В этой папке нет сообщений, которые вам видны."

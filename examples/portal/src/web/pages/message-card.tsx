@@ -4,17 +4,20 @@ import {
   folderOf,
   type MessageEventType,
   messageStatuses,
+  messageViewerOf,
   operatorFolderLabels,
   operatorFolderOf,
   type Principal,
   type StoredHistoryRecord,
   type StoredMessage,
+  seesField,
 } from '@reshaem/core';
 import { zoneOf } from '../format.js';
 import type { FormContext } from '../forms/event-form.js';
 import { EventForms } from '../forms/event-forms.js';
 import { Layout } from '../layout.js';
 import type { RefusalView } from '../refusal.js';
+import { type ShownStoredMessage, shownHistory, shownStored } from '../shown.js';
 import { AnswerBlock, MessageFields } from './message-fields.js';
 import { MessageHistory } from './message-history.js';
 import { Badges } from './message-table.js';
@@ -33,23 +36,36 @@ export interface MessageCardProps {
   refusal?: RefusalView;
 }
 
-/** Which folder the message is in, for staff and (for phoned-in messages) for operators. */
-function FolderNote({ stored }: { stored: StoredMessage }) {
+/**
+ * The stage, and the folder the message is in — for staff, and (for phoned-in messages) for
+ * operators. Folders are the organisations' desk; the applicant sees the stage alone.
+ */
+function FolderNote(props: { stored: ShownStoredMessage; staff: boolean; desk: boolean }) {
+  const { stored } = props;
   const m = stored.snapshot.context;
-  const folder = folderLabels[folderOf(stored.status, m)];
+  const folder = props.staff ? folderLabels[folderOf(stored.status, m)] : null;
   const operator =
-    m.channel === 'operator' ? operatorFolderLabels[operatorFolderOf(stored.status, m)] : null;
+    props.desk && m.channel === 'operator'
+      ? operatorFolderLabels[operatorFolderOf(stored.status, m)]
+      : null;
   return (
     <span class="muted">
-      Стадия «{messageStatuses[stored.status].stageLabel}» · папка «{folder}»
+      Стадия «{messageStatuses[stored.status].stageLabel}»{folder && ` · папка «${folder}»`}
       {operator && ` · у операторов: «${operator}»`}
     </span>
   );
 }
 
-/** The message card: status and countdown, fields, answer, a form per event, history. */
+/**
+ * The message card: status and countdown, fields, answer, a form per event, history — all
+ * as the user may see them (the core's field rules, SPEC §11).
+ */
 export function MessageCardPage(props: MessageCardProps) {
-  const { stored, directory, now, user } = props;
+  const { directory, now, user } = props;
+  const viewer = messageViewerOf(user, props.stored.snapshot.context, directory);
+  const staff = seesField(viewer, 'coordinatorId');
+  const stored = shownStored(props.stored, user, directory);
+  const history = shownHistory(props.stored, props.history, user, directory);
   const m = stored.snapshot.context;
   return (
     <Layout title={`Сообщение ${m.number}`} user={user} directory={directory}>
@@ -57,7 +73,8 @@ export function MessageCardPage(props: MessageCardProps) {
         Сообщение № {m.number} <Badges stored={stored} />
       </h1>
       <p>
-        <FolderNote stored={stored} /> · версия {stored.version}
+        <FolderNote stored={stored} staff={staff} desk={seesField(viewer, 'delivery')} /> · версия{' '}
+        {stored.version}
       </p>
       {props.done && <p class="flash ok">{props.done}</p>}
       {props.refusal && (
@@ -70,7 +87,7 @@ export function MessageCardPage(props: MessageCardProps) {
       )}
       <div class="card">
         <p style="font-size:16px;margin-top:0">{m.text}</p>
-        <MessageFields stored={stored} directory={directory} now={now} />
+        <MessageFields stored={stored} directory={directory} now={now} staff={staff} />
       </div>
       <AnswerBlock stored={stored} directory={directory} />
       <div class="card">
@@ -79,11 +96,7 @@ export function MessageCardPage(props: MessageCardProps) {
       </div>
       <div class="card">
         <h2>Ход работ</h2>
-        <MessageHistory
-          records={props.history}
-          directory={directory}
-          timeZone={zoneOf(m, directory)}
-        />
+        <MessageHistory records={history} directory={directory} timeZone={zoneOf(m, directory)} />
       </div>
     </Layout>
   );

@@ -1,13 +1,22 @@
 import { answerTypeLabels, channelLabels } from '@reshaem/adapters-http';
-import { type Directory, deadlineLabel, findRegion, type StoredMessage } from '@reshaem/core';
+import { type Directory, deadlineLabel, findRegion } from '@reshaem/core';
 import { countdownOf } from '../deadline.js';
 import { formatInstant, formatLocalDate, orgName, topicOf, userName, zoneOf } from '../format.js';
 import { deliveryChannelLabels } from '../labels.js';
+import type { ShownStoredMessage } from '../shown.js';
 
 const yes = (value: boolean) => (value ? 'Да' : 'Нет');
 
-/** The message's fields, as the card lists them. */
-export function MessageFields(props: { stored: StoredMessage; directory: Directory; now: Date }) {
+/**
+ * The message's fields, as the card lists them: pass the message as the user may see it.
+ * `staff`: the user sees who works on it (coordinator, executor, head).
+ */
+export function MessageFields(props: {
+  stored: ShownStoredMessage;
+  directory: Directory;
+  now: Date;
+  staff: boolean;
+}) {
   const { stored, directory, now } = props;
   const m = stored.snapshot.context;
   const zone = zoneOf(m, directory);
@@ -34,8 +43,14 @@ export function MessageFields(props: { stored: StoredMessage; directory: Directo
       </dd>
       <dt>Источник</dt>
       <dd>{channelLabels[m.channel]}</dd>
-      <dt>Заявитель</dt>
-      <dd>{[m.applicant.name, m.applicant.email, m.applicant.phone].filter(Boolean).join(', ')}</dd>
+      {m.applicant && (
+        <>
+          <dt>Заявитель</dt>
+          <dd>
+            {[m.applicant.name, m.applicant.email, m.applicant.phone].filter(Boolean).join(', ')}
+          </dd>
+        </>
+      )}
       <dt>Адрес проблемы</dt>
       <dd>{m.problemAddress ?? '—'}</dd>
       <dt>Регион</dt>
@@ -52,11 +67,15 @@ export function MessageFields(props: { stored: StoredMessage; directory: Directo
         {when(m.createdAt)} · {when(m.registeredAt)}
         {m.registrationNumber ? ` № ${m.registrationNumber}` : ''}
       </dd>
-      <dt>Координатор · исполнитель · руководитель</dt>
-      <dd>
-        {userName(directory, m.coordinatorId)} · {userName(directory, m.executorId)} ·{' '}
-        {userName(directory, m.headId)}
-      </dd>
+      {props.staff && (
+        <>
+          <dt>Координатор · исполнитель · руководитель</dt>
+          <dd>
+            {userName(directory, m.coordinatorId)} · {userName(directory, m.executorId)} ·{' '}
+            {userName(directory, m.headId)}
+          </dd>
+        </>
+      )}
       {m.deliveryDueAt && (
         <>
           <dt>Передать ответ заявителю</dt>
@@ -120,8 +139,11 @@ export function MessageFields(props: { stored: StoredMessage; directory: Directo
   );
 }
 
-/** The current answer, if there is one. */
-export function AnswerBlock(props: { stored: StoredMessage; directory: Directory }) {
+/**
+ * The current answer, if the user may see one (a draft only for staff). Who prepared and
+ * approved it is named only to those who may know; others see when it was approved.
+ */
+export function AnswerBlock(props: { stored: ShownStoredMessage; directory: Directory }) {
   const m = props.stored.snapshot.context;
   const a = m.answer;
   if (!a) return null;
@@ -132,11 +154,15 @@ export function AnswerBlock(props: { stored: StoredMessage; directory: Directory
       <p>{a.text}</p>
       {a.files.length > 0 && <p class="muted">Файлы: {a.files.map((f) => f.name).join(', ')}</p>}
       {a.postponedUntil && <p>Решить до {formatLocalDate(a.postponedUntil)}</p>}
-      <p class="muted">
-        Подготовил {userName(props.directory, a.preparedBy)}, {formatInstant(a.preparedAt, zone)}
-        {a.approvedAt &&
-          ` · утвердил ${userName(props.directory, a.approvedBy)}, ${formatInstant(a.approvedAt, zone)}`}
-      </p>
+      {a.preparedBy === null ? (
+        a.approvedAt && <p class="muted">Ответ дан {formatInstant(a.approvedAt, zone)}</p>
+      ) : (
+        <p class="muted">
+          Подготовил {userName(props.directory, a.preparedBy)}, {formatInstant(a.preparedAt, zone)}
+          {a.approvedAt &&
+            ` · утвердил ${userName(props.directory, a.approvedBy)}, ${formatInstant(a.approvedAt, zone)}`}
+        </p>
+      )}
     </div>
   );
 }

@@ -1,16 +1,22 @@
-import { type Directory, messageStatuses, type StoredMessage } from '@reshaem/core';
+import { type Directory, messageStatuses, type Principal, type StoredMessage } from '@reshaem/core';
 import { countdownOf, deadlineStateOf } from '../deadline.js';
 import { formatInstant, orgName, topicOf, zoneOf } from '../format.js';
+import { type ShownStoredMessage, shownStored } from '../shown.js';
 
 export interface MessageTableProps {
   items: readonly StoredMessage[];
+  /** Whose list it is: each row shows the message as they may see it. */
+  user: Principal;
   directory: Directory;
   now: Date;
   empty?: string;
 }
 
-/** Status, fast-track, due-soon and overdue marks of a message. */
-export function Badges({ stored }: { stored: StoredMessage }) {
+/**
+ * Status, fast-track, due-soon and overdue marks of a message, as the user may see it: the
+ * «скоро срок» warning is the organisations' (its instant is hidden from the applicant).
+ */
+export function Badges({ stored }: { stored: ShownStoredMessage }) {
   const m = stored.snapshot.context;
   const state = deadlineStateOf(stored.snapshot);
   return (
@@ -20,7 +26,7 @@ export function Badges({ stored }: { stored: StoredMessage }) {
       </span>{' '}
       {m.fastTrack && <span class="badge fast">Фаст-трек</span>}{' '}
       {m.overdue && <span class="badge overdue">Просрочено</span>}{' '}
-      {state === 'due_soon' && <span class="badge soon">Скоро срок</span>}{' '}
+      {state === 'due_soon' && m.dueSoonAt !== null && <span class="badge soon">Скоро срок</span>}{' '}
       {m.reReviewRound > 0 && <span class="badge">Повторное рассмотрение</span>}
     </>
   );
@@ -41,7 +47,7 @@ function Countdown({ text }: { text: string | null }) {
 }
 
 /** The list of messages: one row each, linking to the card. */
-export function MessageTable({ items, directory, now, empty }: MessageTableProps) {
+export function MessageTable({ items, user, directory, now, empty }: MessageTableProps) {
   if (items.length === 0) return <p class="card muted">{empty ?? 'Сообщений нет.'}</p>;
   return (
     <table>
@@ -56,7 +62,8 @@ export function MessageTable({ items, directory, now, empty }: MessageTableProps
         </tr>
       </thead>
       <tbody>
-        {items.map((stored) => {
+        {items.map((raw) => {
+          const stored = shownStored(raw, user, directory);
           const m = stored.snapshot.context;
           return (
             <tr data-message={m.id}>

@@ -38,6 +38,7 @@ export function OperatorPage(props: OperatorPageProps) {
       </nav>
       <MessageTable
         items={props.items}
+        user={user}
         directory={directory}
         now={props.now}
         empty="В этой папке пусто."

@@ -25,4 +25,5 @@ export {
   checkLockRegistry,
 } from './invariants.js';
 export { plausibleCasePayload } from './plausible.js';
+export { checkCaseFieldVisibility } from './visibility-invariants.js';
 export { type CaseWalkTrace, heldCardIdsOf, runCaseWalk } from './walk.js';

@@ -16,6 +16,7 @@ import {
   checkLockRegistry,
 } from './invariants.js';
 import { plausibleCasePayload } from './plausible.js';
+import { checkCaseFieldVisibility } from './visibility-invariants.js';
 
 export interface CaseWalkTrace {
   /** Every status any card was in, in order, and the event types applied. */
@@ -38,7 +39,8 @@ export const heldCardIdsOf = (cards: readonly CaseSnapshot[], userId: string): s
 /**
  * Plays a random walk over several cards through the real workflow, as a store would: the
  * lock facts come from a registry shared by all cards. Every invariant is checked after
- * every step ({@link checkCaseStep}, {@link checkLockRegistry}, a JSON round-trip); throws
+ * every step ({@link checkCaseStep}, {@link checkLockRegistry}, a JSON round-trip, and the
+ * card rules of who sees what, {@link checkCaseFieldVisibility}); throws
  * `InvariantViolation` when one fails.
  *
  * @example
@@ -83,6 +85,7 @@ export function runCaseWalk(
     checkCaseRoundTrip(before, event, result, directory, facts);
     if (result.ok) {
       cards[index] = result.snapshot;
+      checkCaseFieldVisibility(result.snapshot, directory);
       trace.applied.push(type);
       trace.statuses.push(result.status);
       if (result.snapshot.context.lastReturn?.unmet && type === 'case.close_request') {
