@@ -72,8 +72,11 @@ export async function startProvider(
       response_types: [],
     })),
     jwks: { keys: options.keys.map((key) => key.privateJwk) },
+    cookies: { keys: ['test-cookie-key-of-the-provider'] },
     features: {
       clientCredentials: { enabled: true },
+      // No browser here: the login and consent pages are not needed.
+      devInteractions: { enabled: false },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => API_AUDIENCE,

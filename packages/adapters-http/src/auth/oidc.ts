@@ -63,6 +63,7 @@ export interface OidcAuthenticateOptions {
   now?: () => Date;
 }
 
+/** The signature algorithms accepted unless `algorithms` says otherwise: asymmetric only. */
 export const DEFAULT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
 
 /** Codes of jose errors that are the token's fault; any other error is the server's (500). */
