@@ -73,6 +73,7 @@ export async function startProvider(
     })),
     jwks: { keys: options.keys.map((key) => key.privateJwk) },
     cookies: { keys: ['test-cookie-key-of-the-provider'] },
+    ttl: { ClientCredentials: options.ttlSeconds ?? 300 },
     features: {
       clientCredentials: { enabled: true },
       // No browser here: the login and consent pages are not needed.
