@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { readClaim } from '../src/auth/oidc-claims.js';
 import { isAuthenticationError } from '../src/index.js';
 import { defaultName, keycloakRoles, rolesFromClaim } from '../src/oidc.js';
 
@@ -79,5 +80,18 @@ describe('defaultName', () => {
     );
     expect(defaultName({ given_name: 'Пётр' })).toBe('Пётр');
     expect(defaultName({ name: '  ' })).toBeUndefined();
+  });
+});
+
+describe('readClaim', () => {
+  it('keeps ids exactly as sent, reads integer ids, and finds nothing in blanks or objects', () => {
+    expect(readClaim({ sub: ' u1' }, 'sub')).toBe(' u1');
+    expect(readClaim({ oid: 1000299353 }, 'oid')).toBe('1000299353');
+    expect(readClaim({ oid: 1.5 }, 'oid')).toBeUndefined();
+    expect(readClaim({ sub: ' ' }, 'sub')).toBeUndefined();
+    expect(readClaim({ sub: { id: 'u1' } }, 'sub')).toBeUndefined();
+    expect(readClaim({ user: { id: 'u1' } }, (claims) => (claims.user as { id: string }).id)).toBe(
+      'u1',
+    );
   });
 });

@@ -99,12 +99,18 @@ const recordAt = (value: unknown, key: string): unknown =>
     ? (value as Record<string, unknown>)[key]
     : undefined;
 
-/** A string claim, or a function of the claims: how to read one value of the principal. */
+/** A claim's name, or a function of the claims: how to read one value of the principal. */
 export type ClaimReader = string | ((claims: Claims) => string | undefined);
 
+/**
+ * The value a reader finds: a non-blank string as it is (ids are never trimmed, so two
+ * subjects cannot collapse into one), or an integer claim as its decimal text (numeric
+ * ids such as an ЕСИА `oid`).
+ */
 export function readClaim(claims: Claims, reader: ClaimReader): string | undefined {
   const value = typeof reader === 'string' ? recordAt(claims, reader) : reader(claims);
-  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
 }
 
 /**
@@ -112,10 +118,10 @@ export function readClaim(claims: Claims, reader: ClaimReader): string | undefin
  * order of Russian documents, and what ЕСИА-backed providers send).
  */
 export const defaultName = (claims: Claims): string | undefined => {
-  const full = readClaim(claims, 'name');
+  const full = readClaim(claims, 'name')?.trim();
   if (full !== undefined) return full;
   const parts = ['family_name', 'given_name', 'middle_name']
-    .map((claim) => readClaim(claims, claim))
+    .map((claim) => readClaim(claims, claim)?.trim())
     .filter((part) => part !== undefined);
   return parts.length > 0 ? parts.join(' ') : undefined;
 };
