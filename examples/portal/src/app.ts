@@ -1,4 +1,4 @@
-import { createHttpApp } from '@reshaem/adapters-http';
+import { type Authenticate, createHttpApp } from '@reshaem/adapters-http';
 import type { MessageStore } from '@reshaem/core';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
@@ -17,6 +17,8 @@ export interface PortalAppOptions {
   accounts: Accounts;
   now: () => Date;
   demo: boolean;
+  /** The API's bearer-token check; default the demo accounts' tokens (OIDC: `auth/oidc.ts`). */
+  authenticate?: Authenticate;
 }
 
 /** Paths of the pages behind sign-in. */
@@ -35,7 +37,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   const { store, accounts, now } = options;
   const api = createHttpApp({
     store,
-    authenticate: (request) => accounts.principalOf(bearerToken(request)),
+    authenticate: options.authenticate ?? ((request) => accounts.principalOf(bearerToken(request))),
     now,
     basePath: '/api',
     openapi: { title: 'reshaem — API демо-портала' },

@@ -24,6 +24,9 @@ export function banner(config: PortalConfig, port: number, seed: SeedReport): st
       : `  Sign in     ${url}/sign-in  (with a user's token)`,
     ...(config.demo ? [`  Demo users  ${url}/demo/users  (their API tokens)`] : []),
     `  API         ${url}/api  ·  reference ${url}/api/docs  ·  ${url}/api/openapi.json`,
+    ...(config.oidc
+      ? [`  API tokens  OpenID Connect: access tokens of ${config.oidc.issuer}`]
+      : []),
     `  Database    PGlite ${data}`,
     `  Demo data   ${demoData}`,
     `  Worker      timers and the outbox every ${config.workerIntervalMs / 1000} s, in this process; e-mails are printed below`,

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type OidcSettings, readOidcSettings } from './auth/oidc.js';
 
 /** Everything the portal can be told at start-up. */
 export interface PortalConfig {
@@ -15,6 +16,8 @@ export interface PortalConfig {
   tokenSecret: string;
   /** How often the in-process worker fires due timers and drains the outbox. */
   workerIntervalMs: number;
+  /** The API trusts this OpenID provider's tokens instead of the demo accounts' (`RESHAEM_OIDC_*`). */
+  oidc?: OidcSettings;
 }
 
 /** `examples/portal`, wherever the process was started from. */
@@ -62,6 +65,7 @@ function parsePort(text: string): number {
  * | `--no-demo` | `RESHAEM_DEMO=0` | demo mode on |
  * | — | `RESHAEM_TOKEN_SECRET` | `reshaem-demo` |
  * | — | `RESHAEM_WORKER_INTERVAL_MS` | 5000 |
+ * | — | `RESHAEM_OIDC_ISSUER`, `RESHAEM_OIDC_*` | off: see `readOidcSettings` |
  *
  * @example
  * const config = readConfig(process.argv.slice(2), process.env);
@@ -80,5 +84,6 @@ export function readConfig(
     demo: !(flag(argv, 'no-demo') || falsy(env.RESHAEM_DEMO)),
     tokenSecret: env.RESHAEM_TOKEN_SECRET || DEFAULT_TOKEN_SECRET,
     workerIntervalMs: Number.isFinite(interval) && interval >= 100 ? interval : 5000,
+    ...readOidcSettings(env),
   };
 }

@@ -2,6 +2,7 @@ import type { SqlStore } from '@reshaem/adapters-sql';
 import type { Hono } from 'hono';
 import { createPortalApp } from './app.js';
 import { createAccounts } from './auth/accounts.js';
+import { oidcAuthenticate } from './auth/oidc.js';
 import type { PageEnv } from './auth/session.js';
 import type { PortalConfig } from './config.js';
 import { openDatabase } from './database.js';
@@ -38,7 +39,7 @@ export interface PortalRuntime {
  * serve(portal.app, { port: 3000 });
  */
 export async function createPortal(
-  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs'>,
+  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs' | 'oidc'>,
   runtime: PortalRuntime = {},
 ): Promise<Portal> {
   const now = runtime.now ?? (() => new Date());
@@ -50,7 +51,13 @@ export async function createPortal(
       ? await seedDemoMessages(store, now())
       : { seeded: false, messages: 0, timersFired: 0, notificationsSkipped: 0 };
     const accounts = createAccounts(store.directory, config.tokenSecret);
-    const app = createPortalApp({ store, accounts, now, demo: config.demo });
+    const app = createPortalApp({
+      store,
+      accounts,
+      now,
+      demo: config.demo,
+      ...(config.oidc && { authenticate: oidcAuthenticate(config.oidc, () => store.directory) }),
+    });
     const worker = startWorker({
       store,
       now,

@@ -7,6 +7,7 @@ import {
 } from '@reshaem/core';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { bearerChallenge, isAuthenticationError } from './auth/authentication-error.js';
 import type { AppEnv, RouteDeps } from './env.js';
 import { problem, problemResponse } from './problems.js';
 import { payloadTooLarge } from './request/json-body.js';
@@ -14,13 +15,23 @@ import { payloadTooLarge } from './request/json-body.js';
 /**
  * Runs the portal's `authenticate` and keeps the principal for the handler; 401 without one.
  * A principal in a request body is never trusted: handlers stamp events with this one.
+ * An {@link AuthenticationError} thrown by `authenticate` becomes a 401 whose
+ * `WWW-Authenticate` says why (RFC 6750 §3); any other error is left to the app (500).
  */
 export function authenticated(deps: RouteDeps): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
-    const principal = await deps.authenticate(c.req.raw);
+    let principal: Principal | null;
+    try {
+      principal = await deps.authenticate(c.req.raw);
+    } catch (error) {
+      if (!isAuthenticationError(error)) throw error;
+      return problemResponse(problem('unauthenticated', error.description), {
+        'www-authenticate': bearerChallenge(error),
+      });
+    }
     if (!principal) {
       return problemResponse(problem('unauthenticated', 'Send credentials the portal accepts'), {
-        'www-authenticate': 'Bearer',
+        'www-authenticate': bearerChallenge(),
       });
     }
     c.set('principal', principal);

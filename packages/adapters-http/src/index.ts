@@ -1,4 +1,9 @@
 export { createHttpApp } from './app.js';
+export {
+  AuthenticationError,
+  type BearerErrorCode,
+  isAuthenticationError,
+} from './auth/authentication-error.js';
 export type { AppEnv } from './env.js';
 export { POS_EXPORT_COLUMNS, type PosExportColumn } from './export/columns.js';
 export { csvField } from './export/csv.js';

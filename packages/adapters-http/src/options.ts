@@ -3,7 +3,9 @@ import type { MessageStore, Principal } from '@reshaem/core';
 /**
  * Turns a request into the principal who sent it, or `null` when it carries no valid
  * credentials (the app answers 401). The adapter never trusts a principal in a body: every
- * event is stamped with what this function returns.
+ * event is stamped with what this function returns. To tell the client why its token was
+ * refused, throw an `AuthenticationError` (401 with RFC 6750's `error="invalid_token"`);
+ * `createOidcAuthenticate` from `@reshaem/adapters-http/oidc` does so for OpenID Connect.
  */
 export type Authenticate = (request: Request) => Principal | null | Promise<Principal | null>;
 

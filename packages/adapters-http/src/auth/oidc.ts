@@ -1,0 +1,171 @@
+import type { Directory } from '@reshaem/core';
+import { errors, jwtVerify } from 'jose';
+import type { Authenticate } from '../options.js';
+import { AuthenticationError } from './authentication-error.js';
+import { bearerTokenOf } from './bearer-token.js';
+import {
+  type ClaimReader,
+  type Claims,
+  defaultName,
+  type RolesFromClaims,
+  readClaim,
+} from './oidc-claims.js';
+import { createKeySource, secureUrl } from './oidc-keys.js';
+import { principalOf, type UnknownUsers } from './oidc-principal.js';
+
+/** How a token's claims become reshaem's principal. */
+export interface ClaimsMapping {
+  /** The user id, matched against the directory's users. Default the `sub` claim. */
+  userId?: ClaimReader;
+  /** The display name. Default `name`, else `family_name given_name middle_name`. */
+  name?: ClaimReader;
+  /**
+   * The role grants the token claims, e.g. `rolesFromClaim('reshaem_roles')` or
+   * `keycloakRoles({ clientId })`. Leave it out to take the roles from the directory.
+   */
+  roles?: RolesFromClaims;
+}
+
+export interface OidcAuthenticateOptions {
+  /** The issuer exactly as its tokens' `iss` and its discovery document name it. */
+  issuer: string;
+  /** The API's identifier(s); a token's `aud` must contain one of them. */
+  audience: string | readonly string[];
+  /** The users and their roles; a function when the portal can change it while running. */
+  directory: Directory | (() => Directory);
+  claims?: ClaimsMapping;
+  /** Users the directory does not know: refused (default) or applicants only. */
+  unknownUsers?: UnknownUsers;
+  /**
+   * Accepted signature algorithms. Default `RS256`, `PS256`, `ES256`, `EdDSA`. `none` and
+   * the HMAC ones (`HS*`) are refused here: an HMAC key would be the issuer's public key,
+   * which anyone can read.
+   */
+  algorithms?: readonly string[];
+  /** Leeway for `exp` and `nbf` against clock skew, in seconds. Default 30. */
+  clockToleranceSeconds?: number;
+  /** Refuse tokens issued (`iat`) longer ago than this, in seconds. Default: no limit. */
+  maxTokenAgeSeconds?: number;
+  /** Require this JWT `typ` header, e.g. `at+jwt` (RFC 9068). Default: any. */
+  typ?: string;
+  /** Where the keys are, skipping discovery. Default the discovery document's `jwks_uri`. */
+  jwksUri?: string;
+  /** Timeout of one discovery or key request. Default 5000 ms. */
+  fetchTimeoutMs?: number;
+  /** How long fetched keys are kept before they are fetched again. Default 10 minutes. */
+  keyCacheMaxAgeMs?: number;
+  /**
+   * The least time between two key fetches that tokens with an unknown `kid` prompt, so
+   * forged tokens cannot make the API hammer the issuer. Default 30 000 ms.
+   */
+  keyRefetchCooldownMs?: number;
+  /** The clock tokens are checked against. Default the system clock. */
+  now?: () => Date;
+}
+
+/** The signature algorithms accepted unless `algorithms` says otherwise: asymmetric only. */
+export const DEFAULT_ALGORITHMS = ['RS256', 'PS256', 'ES256', 'EdDSA'] as const;
+
+/** Codes of jose errors that are the token's fault; any other error is the server's (500). */
+const refusals: Record<string, (error: errors.JOSEError) => string> = {
+  ERR_JWT_EXPIRED: () => 'The token has expired',
+  ERR_JWT_CLAIM_VALIDATION_FAILED: (error) =>
+    `The token's ${(error as errors.JWTClaimValidationFailed).claim} claim is not accepted`,
+  ERR_JWS_SIGNATURE_VERIFICATION_FAILED: () => "The token's signature does not verify",
+  ERR_JOSE_ALG_NOT_ALLOWED: () => "The token's signing algorithm is not accepted",
+  ERR_JOSE_NOT_SUPPORTED: () => "The token's signing algorithm is not accepted",
+  ERR_JWKS_NO_MATCHING_KEY: () => "No key of the issuer matches the token's key id",
+  ERR_JWKS_MULTIPLE_MATCHING_KEYS: () => 'The token names no key id and the issuer has several',
+  ERR_JWS_INVALID: () => 'The token is not a signed JWT',
+  ERR_JWT_INVALID: () => 'The token is not a valid JWT',
+};
+
+function checkedAlgorithms(algorithms: readonly string[]): string[] {
+  if (algorithms.length === 0) throw new RangeError('algorithms must name at least one');
+  for (const alg of algorithms) {
+    if (alg === 'none' || /^HS/i.test(alg)) {
+      throw new RangeError(`algorithm ${alg} cannot verify tokens of a public issuer`);
+    }
+  }
+  return [...algorithms];
+}
+
+/**
+ * An `authenticate` for OpenID Connect / OAuth 2 access tokens in JWT form (Keycloak, an
+ * ЕСИА-backed SSO, any provider that signs access tokens and publishes a JWKS). Each
+ * request's `Authorization: Bearer` token is verified with jose — signature by the
+ * issuer's keys (discovered from `/.well-known/openid-configuration`, cached, re-fetched
+ * on an unknown `kid`), `iss`, `aud`, `exp` (required) and `nbf` with `clockTolerance`,
+ * the algorithm against an allow-list — and its claims are mapped to a principal that the
+ * directory confirms. No header: `null` (bare 401 challenge). A refused token: an
+ * `AuthenticationError`, which the app answers with 401 and
+ * `WWW-Authenticate: Bearer error="invalid_token", error_description="…"`.
+ *
+ * @example
+ * import { createOidcAuthenticate, keycloakRoles } from '@reshaem/adapters-http/oidc';
+ *
+ * const authenticate = createOidcAuthenticate({
+ *   issuer: 'https://sso.example.ru/realms/reshaem',
+ *   audience: 'reshaem-api',
+ *   directory: store.directory,
+ *   claims: { userId: 'preferred_username', roles: keycloakRoles({ clientId: 'reshaem-api' }) },
+ * });
+ * const app = createHttpApp({ store, authenticate });
+ */
+export function createOidcAuthenticate(options: OidcAuthenticateOptions): Authenticate {
+  secureUrl(options.issuer, 'issuer');
+  const algorithms = checkedAlgorithms(options.algorithms ?? DEFAULT_ALGORITHMS);
+  const audience = typeof options.audience === 'string' ? options.audience : [...options.audience];
+  if (audience.length === 0) throw new RangeError('audience must name at least one');
+  const clockTolerance = options.clockToleranceSeconds ?? 30;
+  if (!Number.isFinite(clockTolerance) || clockTolerance < 0) {
+    throw new RangeError('clockToleranceSeconds must be zero or more');
+  }
+  const keys = createKeySource({
+    issuer: options.issuer,
+    jwksUri: options.jwksUri,
+    timeoutMs: options.fetchTimeoutMs ?? 5000,
+    cacheMaxAgeMs: options.keyCacheMaxAgeMs ?? 10 * 60_000,
+    cooldownMs: options.keyRefetchCooldownMs ?? 30_000,
+  });
+  const directoryOf =
+    typeof options.directory === 'function'
+      ? options.directory
+      : () => options.directory as Directory;
+  const mapping = options.claims ?? {};
+  const unknownUsers = options.unknownUsers ?? 'refuse';
+
+  return async (request) => {
+    const token = bearerTokenOf(request);
+    if (token === null) return null;
+    let claims: Claims;
+    try {
+      const verified = await jwtVerify(token, keys, {
+        issuer: options.issuer,
+        audience,
+        algorithms,
+        clockTolerance,
+        requiredClaims: ['exp'],
+        ...(options.maxTokenAgeSeconds === undefined
+          ? {}
+          : { maxTokenAge: options.maxTokenAgeSeconds }),
+        ...(options.typ === undefined ? {} : { typ: options.typ }),
+        ...(options.now === undefined ? {} : { currentDate: options.now() }),
+      });
+      claims = verified.payload;
+    } catch (error) {
+      const describe = error instanceof errors.JOSEError ? refusals[error.code] : undefined;
+      if (describe === undefined) throw error;
+      throw new AuthenticationError('invalid_token', describe(error as errors.JOSEError), {
+        cause: error,
+      });
+    }
+    const id = readClaim(claims, mapping.userId ?? 'sub');
+    if (id === undefined) throw new AuthenticationError('invalid_token', 'The token names no user');
+    return principalOf(
+      { id, name: readClaim(claims, mapping.name ?? defaultName), grants: mapping.roles?.(claims) },
+      directoryOf(),
+      unknownUsers,
+    );
+  };
+}

@@ -1,0 +1,25 @@
+/**
+ * `@reshaem/adapters-http/oidc`: bearer-token authentication against an OpenID Connect
+ * provider. A subpath of its own so that only portals that use it need `jose`.
+ */
+export {
+  AuthenticationError,
+  type BearerErrorCode,
+  isAuthenticationError,
+} from './auth/authentication-error.js';
+export {
+  type ClaimsMapping,
+  createOidcAuthenticate,
+  DEFAULT_ALGORITHMS,
+  type OidcAuthenticateOptions,
+} from './auth/oidc.js';
+export {
+  type ClaimReader,
+  type Claims,
+  defaultName,
+  type KeycloakRolesOptions,
+  keycloakRoles,
+  type RolesFromClaims,
+  rolesFromClaim,
+} from './auth/oidc-claims.js';
+export type { UnknownUsers } from './auth/oidc-principal.js';
