@@ -77,13 +77,15 @@ function processAlive(pid: number): boolean {
 
 /**
  * Whether a lock file's holder is gone. On this host the process table says so at once
- * (a `kill -9` leaves a file whose pid is dead; the same pid as ours means an earlier life
- * of a container's pid 1). Another host cannot be asked: its lock counts as left over only
+ * (a `kill -9` leaves a file whose pid is dead; our own pid in a file older than this
+ * process is an earlier life of a container's pid 1). Another host cannot be asked: its lock counts as left over only
  * once its heartbeat has stopped for `STALE_MS`.
  */
 async function isLeftOver(path: string, holder: DataDirectoryHolder | null): Promise<boolean> {
   if (holder !== null && holder.host === hostname()) {
-    return holder.pid === process.pid || !processAlive(holder.pid);
+    if (holder.pid !== process.pid) return !processAlive(holder.pid);
+    // Our pid: an earlier life's lock if written before this process started.
+    return Date.parse(holder.since) < Date.now() - process.uptime() * 1000;
   }
   try {
     return Date.now() - (await stat(path)).mtimeMs > STALE_MS;
@@ -104,19 +106,23 @@ export async function lockDataDirectory(dataDir: string): Promise<DataDirectoryL
   const dir = resolve(dataDir);
   const own = heldHere.get(dir);
   if (own) throw new DataDirectoryLockedError(dir, own);
-  await mkdir(dir, { recursive: true });
-  const path = join(dir, LOCK_FILE_NAME);
   const mine: DataDirectoryHolder = {
     pid: process.pid,
     host: hostname(),
     since: new Date().toISOString(),
   };
+  // Claimed here before the first await, so that two opens in this process never race.
+  heldHere.set(dir, mine);
+  const path = join(dir, LOCK_FILE_NAME);
   const draft = join(dir, `${LOCK_FILE_NAME}.${process.pid}.${Date.now()}`);
-  await writeFile(draft, `${JSON.stringify(mine)}\n`, { flush: true });
+  let taken = false;
   try {
+    await mkdir(dir, { recursive: true });
+    await writeFile(draft, `${JSON.stringify(mine)}\n`, { flush: true });
     for (let attempt = 0; attempt < 5; attempt++) {
       try {
         await link(draft, path);
+        taken = true;
         return held(dir, path, mine);
       } catch (error) {
         if (errorCode(error) !== 'EEXIST') throw error;
@@ -130,12 +136,12 @@ export async function lockDataDirectory(dataDir: string): Promise<DataDirectoryL
     }
     throw new DataDirectoryLockedError(dir, null);
   } finally {
+    if (!taken) heldHere.delete(dir);
     await unlink(draft).catch(() => undefined);
   }
 }
 
 function held(dir: string, path: string, mine: DataDirectoryHolder): DataDirectoryLock {
-  heldHere.set(dir, mine);
   const heartbeat = setInterval(() => {
     const now = new Date();
     utimes(path, now, now).catch(() => undefined);

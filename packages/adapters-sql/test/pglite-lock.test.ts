@@ -197,4 +197,27 @@ describe('the data directory lock file', () => {
     const lock = await lockDataDirectory(dataDir);
     await lock.release();
   });
+
+  it('lets one of two opens racing in this process in, and refuses the other', async () => {
+    const results = await Promise.allSettled([
+      lockDataDirectory(dataDir),
+      lockDataDirectory(dataDir),
+    ]);
+    const taken = results.filter((r) => r.status === 'fulfilled');
+    expect(taken).toHaveLength(1);
+    expect(results.find((r) => r.status === 'rejected')?.reason).toBeInstanceOf(
+      DataDirectoryLockedError,
+    );
+    await (taken[0] as PromiseFulfilledResult<{ release(): Promise<void> }>).value.release();
+  });
+
+  it('takes over its own pid from before this process started (a container restarted)', async () => {
+    const earlier = { pid: process.pid, host: hostname(), since: '2020-01-01T00:00:00.000Z' };
+    await writeHolder(earlier, 0);
+    const lock = await lockDataDirectory(dataDir);
+    await lock.release();
+    // Written in this process's life by another copy of the module: alive, refused.
+    await writeHolder({ ...earlier, since: new Date().toISOString() }, 0);
+    await expect(lockDataDirectory(dataDir)).rejects.toBeInstanceOf(DataDirectoryLockedError);
+  });
 });
