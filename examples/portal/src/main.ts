@@ -2,6 +2,7 @@ import { banner } from './banner.js';
 import { readConfig } from './config.js';
 import { createPortal } from './portal.js';
 import { listen, PortBusyError } from './server.js';
+import { startupErrorLine } from './startup-error.js';
 
 /** `npm start`: the example portal with the worker, until Ctrl+C. */
 async function main(): Promise<void> {
@@ -43,6 +44,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error('The portal could not start:', error);
+  const line = startupErrorLine(error);
+  if (line === null) console.error('The portal could not start:', error);
+  else console.error(line);
   process.exit(1);
 });

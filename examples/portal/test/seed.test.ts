@@ -86,11 +86,13 @@ describe('the worker', () => {
     }
     await portal.worker.tick();
     expect(portal.lines).toContain(
-      '[почта] ответ по сообщению 73-000117 отправлен на gromova@example.ru',
+      '[почта] ответ по сообщению 73-000117 отправлен на g•••@example.ru',
     );
     expect(portal.lines).toContain(
-      '[почта] gromova@example.ru: «Ответ на сообщение № 73-000117» (сообщение 73-000117)',
+      '[почта] g•••@example.ru: «Ответ на сообщение № 73-000117» (сообщение 73-000117)',
     );
+    // The console is a log: no applicant's address in it, only masked ones.
+    expect(portal.lines.join('\n')).not.toMatch(/[\w.+-]+@[\w-]+\.\w+/u);
     expect(portal.lines).toContain(
       '[уведомление] Ответ готов к передаче заявителю → операторам 122 · 73-000117',
     );

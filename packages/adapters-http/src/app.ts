@@ -5,6 +5,7 @@ import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { AppEnv } from './env.js';
 import { type HttpAppOptions, resolveOptions } from './options.js';
 import { HttpProblem, problem, problemResponse } from './problems.js';
+import { unstorablePathIsNotFound } from './request/storable-input.js';
 import { registerAdmin } from './routes/admin.js';
 import { registerCases } from './routes/cases.js';
 import { registerEvents } from './routes/events.js';
@@ -63,6 +64,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
         ),
     }),
   );
+
+  app.use(unstorablePathIsNotFound);
 
   registerSubmit(app, deps);
   registerExport(app, deps);

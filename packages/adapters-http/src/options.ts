@@ -1,4 +1,6 @@
 import type { MessageStore, Principal } from '@reshaem/core';
+import { createHttpLogger, type HttpLogger } from './log/logger.js';
+import { logUnexpectedError } from './log/unexpected-error.js';
 
 /**
  * Turns a request into the principal who sent it, or `null` when it carries no valid
@@ -53,8 +55,17 @@ export interface HttpAppOptions {
    */
   basePath?: string;
   /**
+   * Where unexpected errors are logged: a pino-shaped `{ error(object, message) }` (your pino
+   * instance, or a child of it). Default: pino writing JSON lines to stderr, with applicant
+   * fields redacted (`createHttpLogger`).
+   */
+  logger?: HttpLogger;
+  /**
    * Told about errors the app did not expect (a store that failed, a bug); the client gets
-   * a 500 problem without details. Default: `console.error`.
+   * a 500 problem without details. Default: logs the method, the path (not the query),
+   * the request id and the error's name, message, code and stack to `logger` — never the
+   * error's other fields (a database error's parameters hold the applicant's data) and
+   * never a body.
    */
   onUnexpectedError?: (error: unknown, request: Request) => void;
 }
@@ -87,6 +98,15 @@ async function defaultNumber({ messageId, regionCode, at }: NumberInput): Promis
   return `${regionCode}-${date}-${hex.toUpperCase()}`;
 }
 
+/** The given logger, or the default made on first use (an app that never fails opens none). */
+function defaultLogger(options: HttpAppOptions): () => HttpLogger {
+  let logger = options.logger;
+  return () => {
+    logger ??= createHttpLogger();
+    return logger;
+  };
+}
+
 export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
   const pageSize = options.limits?.pageSize ?? DEFAULT_PAGE_SIZE_LIMIT;
   const bodyBytes = options.limits?.bodyBytes ?? DEFAULT_BODY_BYTES;
@@ -112,8 +132,6 @@ export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
       ...options.openapi,
       servers: options.openapi?.servers ?? [{ url: basePath === '' ? '/' : basePath }],
     },
-    onUnexpectedError:
-      options.onUnexpectedError ??
-      ((error, request) => console.error(`reshaem: ${request.method} ${request.url}`, error)),
+    onUnexpectedError: options.onUnexpectedError ?? logUnexpectedError(defaultLogger(options)),
   };
 }

@@ -1,3 +1,8 @@
+export {
+  type DataDirectoryHolder,
+  DataDirectoryLockedError,
+  LOCK_FILE_NAME,
+} from './data-dir-lock.js';
 export type * from './database.js';
 export { loadDirectory, saveDirectory } from './directory.js';
 export { type MigrationReport, migrate, migrations } from './migrations/migrate.js';

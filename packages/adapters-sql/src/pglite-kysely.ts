@@ -1,11 +1,14 @@
 import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
+import { type DataDirectoryLock, lockDataDirectory } from './data-dir-lock.js';
 import type { ReshaemDatabase } from './database.js';
 
 export interface PgliteKyselyOptions {
   /**
-   * Where PGlite keeps its files; in memory when absent. A directory survives restarts
-   * (one process at a time: PGlite is a single-user database).
+   * Where PGlite keeps its files; in memory when absent. A directory survives restarts and
+   * serves one process at a time (PGlite is a single-user database): the first query of a
+   * second process — or a second Kysely in this one — on the same directory fails with
+   * `DataDirectoryLockedError`. `db.destroy()` lets the next one in.
    */
   dataDir?: string;
   /** An open PGlite to use instead; you close it, not `kysely.destroy()`. */
@@ -28,10 +31,12 @@ class PgliteSessionPool implements PostgresPool {
   #tail: Promise<void> = Promise.resolve();
   readonly #pglite: PGlite;
   readonly #owned: boolean;
+  readonly #lock: DataDirectoryLock | undefined;
 
-  constructor(pglite: PGlite, owned: boolean) {
+  constructor(pglite: PGlite, owned: boolean, lock?: DataDirectoryLock) {
     this.#pglite = pglite;
     this.#owned = owned;
+    this.#lock = lock;
   }
 
   async connect(): Promise<PostgresPoolClient> {
@@ -63,8 +68,22 @@ class PgliteSessionPool implements PostgresPool {
 
   async end(): Promise<void> {
     await this.#tail;
-    if (this.#owned) await this.#pglite.close();
+    try {
+      if (this.#owned) await this.#pglite.close();
+    } finally {
+      await this.#lock?.release();
+    }
   }
+}
+
+/**
+ * The directory on this machine's file system that a PGlite `dataDir` names (plain or
+ * `file://`), read the way PGlite reads it; nothing for `memory://` or a browser's storage.
+ */
+function diskPath(dataDir: string | undefined): string | undefined {
+  if (!dataDir) return undefined;
+  if (dataDir.startsWith('file://')) return dataDir.slice('file://'.length) || undefined;
+  return /^[a-z0-9-]+:\/\//.test(dataDir) ? undefined : dataDir;
 }
 
 /**
@@ -77,19 +96,32 @@ class PgliteSessionPool implements PostgresPool {
  * await migrate(db);
  * const store = await createSqlStore({ db, directory });
  * // …
- * await db.destroy(); // closes PGlite
+ * await db.destroy(); // closes PGlite and unlocks the directory
+ *
+ * // A second process on the same directory is refused at its first query:
+ * // DataDirectoryLockedError: The PGlite data directory /srv/.data/reshaem is in use by
+ * // process 4242 on web-1 (since 2025-01-15T11:18:00.000Z); PGlite serves one process at a time
  */
 export function createPgliteKysely<DB = ReshaemDatabase>(
   options: PgliteKyselyOptions = {},
 ): Kysely<DB> {
   const pool = async (): Promise<PostgresPool> => {
     if (options.pglite) return new PgliteSessionPool(options.pglite, false);
-    const { PGlite } = await import('@electric-sql/pglite');
-    const pglite = await PGlite.create({
-      ...options.options,
-      ...(options.dataDir === undefined ? {} : { dataDir: options.dataDir }),
-    });
-    return new PgliteSessionPool(pglite, true);
+    const { dataDir } = options;
+    const path = diskPath(dataDir);
+    // Before loading PGlite, so that a refusal comes at once.
+    const lock = path === undefined ? undefined : await lockDataDirectory(path);
+    try {
+      const { PGlite } = await import('@electric-sql/pglite');
+      const pglite = await PGlite.create({
+        ...options.options,
+        ...(dataDir === undefined ? {} : { dataDir }),
+      });
+      return new PgliteSessionPool(pglite, true, lock);
+    } catch (error) {
+      await lock?.release();
+      throw error;
+    }
   };
   return new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
 }

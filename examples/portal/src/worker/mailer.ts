@@ -7,11 +7,13 @@ import {
   SYSTEM_PRINCIPAL,
 } from '@reshaem/core';
 import { notificationReasonLabels, recipientLabel } from './labels.js';
+import { maskAddress } from './mask-address.js';
 
 export type Log = (line: string) => void;
 
 /**
- * The demo «mailer»: performs one outbox entry by logging what a real one would send. An
+ * The demo «mailer»: performs one outbox entry by logging what a real one would send — the
+ * message number and masked addresses, never an applicant's address. An
  * applicant's notice is rendered with the core's built-in templates; the automatic answer
  * e-mail of a phoned-in message is reported back with `delivery.email_result`, as a real
  * mailer must.
@@ -33,7 +35,9 @@ export async function deliver(
     ? renderNotifications([effect], stored.snapshot, [], store.directory, now).emails
     : [];
   for (const email of emails) {
-    log(`[почта] ${email.to.join(', ')}: «${email.subject}» (сообщение ${number})`);
+    log(
+      `[почта] ${email.to.map(maskAddress).join(', ')}: «${email.subject}» (сообщение ${number})`,
+    );
   }
   if (effect.type === 'email.answer') {
     const result = await store.send(entry.messageId, {
@@ -43,7 +47,7 @@ export async function deliver(
       sent: effect.to !== '',
     });
     if (result.ok) {
-      log(`[почта] ответ по сообщению ${number} отправлен на ${effect.to}`);
+      log(`[почта] ответ по сообщению ${number} отправлен на ${maskAddress(effect.to)}`);
     }
     return;
   }
@@ -64,7 +68,9 @@ async function deliverCaseNotice(
     ? renderCaseNotifications([entry.effect], card.snapshot.context, card.status, store.directory)
     : { emails: [] };
   for (const email of rendered.emails) {
-    log(`[почта] ${email.to.join(', ')}: «${email.subject}»`);
+    log(
+      `[почта] ${email.to.map(maskAddress).join(', ')}: «${email.subject}» (карточка ${entry.messageId})`,
+    );
   }
   if (rendered.emails.length === 0) {
     log(`[уведомление] ОНФ ${entry.effect.reason} → карточка ${entry.messageId}`);

@@ -1,6 +1,7 @@
 import { decodeCursor, issuesFromZod } from '@reshaem/core';
 import type { z } from 'zod';
 import { type FieldError, validationProblem } from '../problems.js';
+import { refuseUnstorableQuery } from './storable-input.js';
 
 type ParamKind = 'list' | 'boolean' | 'number' | 'string';
 
@@ -44,6 +45,7 @@ export function queryParamReader<
     Object.entries(schema.shape).map(([key, field]) => [key, kindOf(field)]),
   );
   return (params, options) => {
+    refuseUnstorableQuery(params);
     const errors: FieldError[] = [];
     const input: Record<string, unknown> = {};
     for (const [name, values] of Object.entries(params)) {

@@ -15,6 +15,7 @@ import { authenticated, bodyLimited, canSee } from '../access.js';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { HttpProblem, notFound, problem, validationProblem } from '../problems.js';
 import { readJsonObject } from '../request/json-body.js';
+import { refuseUnstorableQuery } from '../request/storable-input.js';
 
 const BASE = '/admin/organisations/:orgId';
 const MAX_ITEMS = 500;
@@ -161,6 +162,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: RouteDeps): void {
     const templates = await settings.loadAnswerTemplates(orgOf(c));
     const template = templates.find((t) => t.id === templateId);
     if (!template) throw notFound(`No answer template ${templateId}`);
+    refuseUnstorableQuery(c.req.queries());
     const messageId = c.req.query('messageId');
     if (!messageId) {
       throw validationProblem([{ in: 'query', path: ['messageId'], message: 'a message id' }]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { channelSchema } from '../schemas/message.js';
 import { regionCodeSchema } from '../schemas/organisation.js';
-import { idSchema } from '../schemas/primitives.js';
+import { idSchema, storableString } from '../schemas/primitives.js';
 
 const nonEmptyIds = z.array(idSchema).min(1).max(500);
 
@@ -12,8 +12,7 @@ export const autoruleWordsSchema = z.object({
   /** Each term is one word or a phrase of stems, e.g. «ям», «детск площадк». */
   terms: z
     .array(
-      z
-        .string()
+      storableString()
         .trim()
         .min(1)
         .max(200)
@@ -36,7 +35,7 @@ export const autoruleMatchSchema = z.object({
   factIds: nonEmptyIds.optional(),
   regionCodes: z.array(regionCodeSchema).min(1).max(100).optional(),
   /** Compared like words: case-insensitive, «ё» = «е», punctuation ignored. */
-  municipalities: z.array(z.string().trim().min(1).max(300)).min(1).max(500).optional(),
+  municipalities: z.array(storableString().trim().min(1).max(300)).min(1).max(500).optional(),
   channels: z.array(channelSchema).min(1).optional(),
   words: autoruleWordsSchema.optional(),
 });
@@ -77,7 +76,7 @@ export const autoruleSchema = z
     id: idSchema,
     /** The organisation whose incoming messages the rule routes. */
     orgId: idSchema,
-    name: z.string().trim().min(1).max(300),
+    name: storableString().trim().min(1).max(300),
     /** Lower runs first. */
     position: z.int().min(0).max(1_000_000),
     enabled: z.boolean().default(true),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { localDateSchema } from '../schemas/primitives.js';
+import { localDateSchema, storableString } from '../schemas/primitives.js';
 import { fromDayNumber, isWeekend, toDayNumber, weekdayOf, yearOf } from './local-date.js';
 
 /**
@@ -53,7 +53,7 @@ export const calendarYearSchema = z
     paidNonWorkingDays: z.array(localDateSchema).default([]),
     status: calendarYearStatusSchema.default('official'),
     /** The decree or publication the data follows, for people reading it. */
-    source: z.string().max(500).optional(),
+    source: storableString().max(500).optional(),
   })
   .superRefine((data, ctx) => {
     const seen = new Set<string>();

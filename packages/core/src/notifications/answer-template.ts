@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Directory } from '../directory.js';
 import { answerTypeSchema, type Message } from '../schemas/message.js';
-import { idSchema } from '../schemas/primitives.js';
+import { idSchema, storableString } from '../schemas/primitives.js';
 import { compileTemplateOrThrow, renderTemplate, templateTextSchema } from './template.js';
 import { placeholderValues } from './values.js';
 
@@ -12,7 +12,7 @@ import { placeholderValues } from './values.js';
 export const answerTemplateSchema = z.object({
   id: idSchema,
   orgId: idSchema,
-  name: z.string().trim().min(1).max(300),
+  name: storableString().trim().min(1).max(300),
   /** The answer type the template suits, offered first for it; any type when absent. */
   answerType: answerTypeSchema.optional(),
   body: templateTextSchema('answer'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Directory } from '../directory.js';
 import type { NotificationReason } from '../effects.js';
 import { issuesFromZod, type PayloadIssue } from '../errors.js';
-import { idSchema } from '../schemas/primitives.js';
+import { idSchema, storableString } from '../schemas/primitives.js';
 import { templateTextSchema } from './template.js';
 
 /**
@@ -64,7 +64,7 @@ export const notificationTypeOfReason: Readonly<
 /** «Адреса рассылки уведомлений»: an address, with the admin's note on whose it is. */
 export const notificationAddressSchema = z.object({
   address: z.email(),
-  description: z.string().trim().max(300).optional(),
+  description: storableString().trim().max(300).optional(),
 });
 
 /**
@@ -78,7 +78,7 @@ export const notificationConfigSchema = z
     id: idSchema,
     orgId: idSchema,
     /** «Название уведомления (тема e-mail)». */
-    name: z.string().trim().min(1).max(300),
+    name: storableString().trim().min(1).max(300),
     type: notificationTypeSchema,
     emails: z.array(notificationAddressSchema).max(100).default([]),
     userIds: z.array(idSchema).max(100).default([]),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './primitives.js';
+import { idSchema, storableString } from './primitives.js';
 
 /** A person, an individual entrepreneur or a legal entity. */
 export const applicantKindSchema = z.enum(['person', 'entrepreneur', 'legal_entity']);
@@ -9,15 +9,14 @@ export const applicantSchema = z.object({
   kind: applicantKindSchema.default('person'),
   /** The applicant's account, when they have one (operator-entered applicants may not). */
   userId: idSchema.nullable().default(null),
-  name: z.string().trim().min(1).max(300),
+  name: storableString().trim().min(1).max(300),
   email: z.email().nullable().default(null),
-  phone: z
-    .string()
+  phone: storableString()
     .regex(/^\+?[0-9 ()-]{5,20}$/, 'a phone number')
     .nullable()
     .default(null),
   /** Where the applicant lives — distinct from where the problem is. */
-  residenceAddress: z.string().max(1000).nullable().default(null),
+  residenceAddress: storableString().max(1000).nullable().default(null),
 });
 export type Applicant = z.infer<typeof applicantSchema>;
 export type ApplicantInput = z.input<typeof applicantSchema>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './primitives.js';
+import { idSchema, storableString } from './primitives.js';
 
 /** How a subcategory's response deadline is counted. */
 export const deadlineRuleSchema = z
@@ -12,14 +12,14 @@ export type DeadlineRule = z.infer<typeof deadlineRuleSchema>;
 
 export const factSchema = z.object({
   id: idSchema,
-  name: z.string().min(1).max(500),
+  name: storableString().min(1).max(500),
 });
 export type Fact = z.infer<typeof factSchema>;
 
 export const subcategorySchema = z
   .object({
     id: idSchema,
-    name: z.string().min(1).max(500),
+    name: storableString().min(1).max(500),
     /** Fast-track subcategories are answered within at most 10 days. */
     fastTrack: z.boolean().default(false),
     deadline: deadlineRuleSchema,
@@ -33,7 +33,7 @@ export type Subcategory = z.infer<typeof subcategorySchema>;
 
 export const categorySchema = z.object({
   id: idSchema,
-  name: z.string().min(1).max(500),
+  name: storableString().min(1).max(500),
   subcategories: z.array(subcategorySchema).min(1),
 });
 export type Category = z.infer<typeof categorySchema>;

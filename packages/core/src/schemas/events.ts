@@ -7,7 +7,13 @@ import {
   lawTypeSchema,
 } from './message.js';
 import { regionCodeSchema } from './organisation.js';
-import { idSchema, instantSchema, localDateSchema, textSchema } from './primitives.js';
+import {
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  storableString,
+  textSchema,
+} from './primitives.js';
 import { principalSchema } from './principal.js';
 
 /** What every event carries: its instant and who sends it. */
@@ -18,23 +24,23 @@ const base = {
   by: principalSchema,
 };
 
-const comment = z.string().trim().max(5000).optional();
+const comment = storableString().trim().max(5000).optional();
 
 /** `submit` creates a message. Ids and numbers come in as inputs. */
 export const submitEventSchema = z.object({
   type: z.literal('submit'),
   ...base,
   messageId: idSchema,
-  number: z.string().min(1).max(100),
-  epguNumber: z.string().max(100).nullable().default(null),
+  number: storableString().min(1).max(100),
+  epguNumber: storableString().max(100).nullable().default(null),
   channel: channelSchema,
-  integration: z.string().max(200).nullable().default(null),
+  integration: storableString().max(200).nullable().default(null),
   /** The organisation the applicant (or operator) chose. */
   orgId: idSchema,
   applicant: applicantSchema,
-  problemAddress: z.string().max(1000).nullable().default(null),
+  problemAddress: storableString().max(1000).nullable().default(null),
   regionCode: regionCodeSchema,
-  municipality: z.string().max(300).nullable().default(null),
+  municipality: storableString().max(300).nullable().default(null),
   text: textSchema(),
   categoryId: idSchema,
   subcategoryId: idSchema,
@@ -86,7 +92,7 @@ export const messageEventSchema = z.discriminatedUnion('type', [
     type: z.literal('rating.submit'),
     ...base,
     score: z.int().min(1).max(5),
-    comment: z.string().trim().max(5000).optional(),
+    comment: storableString().trim().max(5000).optional(),
   }),
   z.object({
     type: z.literal('delivery.confirm'),
@@ -99,7 +105,7 @@ export const messageEventSchema = z.discriminatedUnion('type', [
     type: z.literal('delivery.email_result'),
     ...base,
     sent: z.boolean(),
-    error: z.string().max(2000).optional(),
+    error: storableString().max(2000).optional(),
   }),
   /** Timer events of the rating, delivery and postponement loops. */
   z.object({ type: z.literal('rating.window_closed'), ...base, dueAt: instantSchema }),
@@ -108,7 +114,7 @@ export const messageEventSchema = z.discriminatedUnion('type', [
   z.object({
     type: z.literal('registration.update'),
     ...base,
-    registrationNumber: z.string().trim().min(1).max(100).optional(),
+    registrationNumber: storableString().trim().min(1).max(100).optional(),
     registeredAt: instantSchema.optional(),
   }),
 ]);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { applicantSchema } from './applicant.js';
 import { regionCodeSchema } from './organisation.js';
-import { idSchema, instantSchema, localDateSchema } from './primitives.js';
+import { idSchema, instantSchema, localDateSchema, storableString } from './primitives.js';
 
 /** Where a message came from (SPEC §3 item 1). `integration` names its source, e.g. «Дневник ЕПГУ». */
 export const channelSchema = z.enum([
@@ -64,15 +64,14 @@ const allowedExtension = (name: string) => {
 };
 
 export const answerFileSchema = z.object({
-  name: z
-    .string()
+  name: storableString()
     .min(1)
     .max(255)
     .refine(allowedExtension, {
       message: `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`,
     }),
   /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
-  ref: z.string().max(2000).optional(),
+  ref: storableString().max(2000).optional(),
   size: z.int().min(0).optional(),
 });
 export type AnswerFile = z.infer<typeof answerFileSchema>;
@@ -81,7 +80,7 @@ export type AnswerFile = z.infer<typeof answerFileSchema>;
 export const answerDraftSchema = z
   .object({
     type: answerTypeSchema,
-    text: z.string().trim().min(1).max(20_000),
+    text: storableString().trim().min(1).max(20_000),
     files: z.array(answerFileSchema).max(20).default([]),
     /** Required for `postponed`: the date by which the problem will be solved. */
     postponedUntil: localDateSchema.optional(),
@@ -95,7 +94,7 @@ export type AnswerDraftInput = z.input<typeof answerDraftSchema>;
 
 export const answerSchema = z.object({
   type: answerTypeSchema,
-  text: z.string(),
+  text: storableString(),
   files: z.array(answerFileSchema),
   postponedUntil: localDateSchema.nullable(),
   preparedBy: idSchema,
@@ -111,7 +110,7 @@ export type DeliveryChannel = z.infer<typeof deliveryChannelSchema>;
 
 export const ratingSchema = z.object({
   score: z.int().min(1).max(5),
-  comment: z.string().nullable(),
+  comment: storableString().nullable(),
   ratedAt: instantSchema,
   ratedBy: idSchema,
   /** The re-review round of the answer that was rated. */
@@ -121,7 +120,7 @@ export type Rating = z.infer<typeof ratingSchema>;
 
 export const deliverySchema = z.object({
   channel: deliveryChannelSchema,
-  note: z.string(),
+  note: storableString(),
   confirmedBy: idSchema,
   confirmedAt: instantSchema,
 });
@@ -134,21 +133,21 @@ export type Delivery = z.infer<typeof deliverySchema>;
 export const messageSchema = z.object({
   id: idSchema,
   /** The platform's number shown to people. */
-  number: z.string().min(1).max(100),
-  epguNumber: z.string().max(100).nullable(),
+  number: storableString().min(1).max(100),
+  epguNumber: storableString().max(100).nullable(),
   /** Registration number and date, editable by the organisation. */
-  registrationNumber: z.string().max(100).nullable(),
+  registrationNumber: storableString().max(100).nullable(),
   registeredAt: instantSchema.nullable(),
   /** «в открытом доступе». */
   isPublic: z.boolean(),
   channel: channelSchema,
   /** The named integration for `channel: 'integration'`, e.g. «Дневник ЕПГУ». */
-  integration: z.string().max(200).nullable(),
+  integration: storableString().max(200).nullable(),
   applicant: applicantSchema,
-  problemAddress: z.string().max(1000).nullable(),
+  problemAddress: storableString().max(1000).nullable(),
   regionCode: regionCodeSchema,
-  municipality: z.string().max(300).nullable(),
-  text: z.string(),
+  municipality: storableString().max(300).nullable(),
+  text: storableString(),
   categoryId: idSchema,
   subcategoryId: idSchema,
   factId: idSchema.nullable(),
@@ -173,9 +172,9 @@ export const messageSchema = z.object({
   submittedBy: idSchema,
   answer: answerSchema.nullable(),
   /** Why the moderator rejected it. */
-  rejectionReason: z.string().nullable(),
+  rejectionReason: storableString().nullable(),
   /** The last comment that came with a return (to coordination or for rework). */
-  lastReturnComment: z.string().nullable(),
+  lastReturnComment: storableString().nullable(),
   reReviewRound: z.int().min(0),
   /** «Делегировано автоправилом»: the autorule that last routed or assigned the message. */
   delegatedByAutorule: z.object({ ruleId: idSchema, at: instantSchema }).nullable(),
@@ -197,7 +196,7 @@ export const messageSchema = z.object({
     .object({
       status: z.enum(['requested', 'sent', 'failed']),
       at: instantSchema,
-      error: z.string().nullable(),
+      error: storableString().nullable(),
     })
     .nullable(),
   /** The response deadline («Срок ответа»), fixed at registration. */
@@ -205,12 +204,12 @@ export const messageSchema = z.object({
   /** When the message becomes due soon (a configurable share of its time gone). */
   dueSoonAt: instantSchema.nullable(),
   /** The zone the deadline is counted and shown in: the holding organisation's region's. */
-  timeZone: z.string().nullable(),
+  timeZone: storableString().nullable(),
   /** A deadline extension waiting for the head's decision. */
   pendingExtension: z
     .object({
       until: instantSchema,
-      reason: z.string(),
+      reason: storableString(),
       requestedBy: idSchema,
       requestedAt: instantSchema,
     })

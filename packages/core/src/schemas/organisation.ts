@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { idSchema } from './primitives.js';
+import { idSchema, storableString } from './primitives.js';
 
 /** A subject of the Russian Federation by its two-digit code (`41` Камчатский край, `73` Ульяновская область). */
-export const regionCodeSchema = z.string().regex(/^\d{2,3}$/, 'a region code such as "41"');
+export const regionCodeSchema = storableString().regex(/^\d{2,3}$/, 'a region code such as "41"');
 export type RegionCode = z.infer<typeof regionCodeSchema>;
 
 /**
@@ -11,7 +11,7 @@ export type RegionCode = z.infer<typeof regionCodeSchema>;
  */
 export const organisationSchema = z.object({
   id: idSchema,
-  name: z.string().min(1).max(500),
+  name: storableString().min(1).max(500),
   parentId: idSchema.nullable().default(null),
   regionCode: regionCodeSchema,
   /**
@@ -23,11 +23,11 @@ export const organisationSchema = z.object({
    * The IANA time zone deadlines are counted in. Defaults to the region's zone; set it for
    * regions with several zones (Якутия, for one).
    */
-  timeZone: z.string().min(1).optional(),
+  timeZone: storableString().min(1).optional(),
   /** The region's coordinating organisation, the operator's fallback choice. */
   coordinatesRegion: z.boolean().default(false),
   /** For an operator organisation: the marker every operator-entered text begins with. */
-  operatorMarker: z.string().min(1).optional(),
+  operatorMarker: storableString().min(1).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 export type OrganisationInput = z.input<typeof organisationSchema>;

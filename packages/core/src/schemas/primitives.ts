@@ -20,9 +20,30 @@ export type Instant = z.output<typeof instantSchema>;
 export const localDateSchema = z.iso.date();
 export type LocalDate = z.infer<typeof localDateSchema>;
 
+/**
+ * A NUL byte, or half of a UTF-16 surrogate pair without its other half: neither can be
+ * written as UTF-8, so PostgreSQL's `text` cannot hold them (PGlite and PostgreSQL refuse
+ * the statement).
+ */
+const UNSTORABLE = /\0|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Whether a string can be stored as text: no NUL byte and no lone surrogate. */
+export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value);
+
+/**
+ * A string that can be stored: every string field of the core's schemas is one, so a NUL
+ * byte or a lone surrogate is refused as invalid input (422 over HTTP) before any store
+ * sees it, rather than failing in the database.
+ */
+export const storableString = () =>
+  z.string().refine(isStorableText, {
+    message: 'contains a NUL byte or a lone UTF-16 surrogate, which text cannot hold',
+    abort: true,
+  });
+
 /** Ids are opaque, non-empty strings chosen by the caller (UUIDs, database keys, …). */
-export const idSchema = z.string().min(1).max(200);
+export const idSchema = storableString().min(1).max(200);
 export type Id = z.infer<typeof idSchema>;
 
 /** Free text written by a person: trimmed, never empty. */
-export const textSchema = (max = 20_000) => z.string().trim().min(1).max(max);
+export const textSchema = (max = 20_000) => storableString().trim().min(1).max(max);

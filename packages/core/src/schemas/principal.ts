@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idSchema } from './primitives.js';
+import { idSchema, storableString } from './primitives.js';
 
 /** Every role of SPEC §2 and §9. `system` is timers and autorules, never a person. */
 export const roleSchema = z.enum([
@@ -33,7 +33,7 @@ export type RoleGrant = z.infer<typeof roleGrantSchema>;
 /** Who sends an event: an authenticated user with their roles, or the system. */
 export const principalSchema = z.object({
   id: idSchema,
-  name: z.string().max(300).optional(),
+  name: storableString().max(300).optional(),
   roles: z.array(roleGrantSchema).max(100),
 });
 export type Principal = z.infer<typeof principalSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { channelSchema, messageStatusSchema } from './message.js';
-import { idSchema, instantSchema } from './primitives.js';
+import { idSchema, instantSchema, storableString } from './primitives.js';
 
 export const folderSchema = z.enum([
   'new',
@@ -46,7 +46,7 @@ export const messageQuerySchema = z.object({
   delegatedByAutorule: z.boolean().optional(),
   overdue: z.boolean().optional(),
   /** Words in the message text or its number, case-insensitive. */
-  text: z.string().trim().min(1).max(200).optional(),
+  text: storableString().trim().min(1).max(200).optional(),
   /** The response deadline («Срок ответа») within a range; messages without one never match. */
   responseDueFrom: instantSchema.optional(),
   responseDueTo: instantSchema.optional(),
@@ -56,7 +56,7 @@ export const messageQuerySchema = z.object({
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(200).default(50),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(500).optional(),
+  cursor: storableString().max(500).optional(),
 });
 export type MessageQuery = z.infer<typeof messageQuerySchema>;
 export type MessageQueryInput = z.input<typeof messageQuerySchema>;

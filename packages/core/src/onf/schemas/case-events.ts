@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../../schemas/organisation.js';
-import { idSchema, instantSchema, localDateSchema, textSchema } from '../../schemas/primitives.js';
+import {
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  storableString,
+  textSchema,
+} from '../../schemas/primitives.js';
 import { principalSchema } from '../../schemas/principal.js';
 import {
   caseApplicantSchema,
@@ -23,15 +29,16 @@ const base = {
 };
 
 /** An optional comment; an empty one counts as none. */
-const comment = z.string().trim().max(5000).optional();
-const optionalText = (max: number) => z.string().trim().min(1).max(max).nullable().default(null);
+const comment = storableString().trim().max(5000).optional();
+const optionalText = (max: number) =>
+  storableString().trim().min(1).max(max).nullable().default(null);
 
 /** `case.create` opens a card (from a source system or the call centre). Ids come in as inputs. */
 export const caseCreateEventSchema = z.object({
   type: z.literal('case.create'),
   ...base,
   caseId: idSchema,
-  number: z.string().trim().min(1).max(50),
+  number: storableString().trim().min(1).max(50),
   applicant: caseApplicantSchema,
   text: textSchema(),
   regionCode: regionCodeSchema,
@@ -83,14 +90,14 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('case.close_request', {
     reason: closeReasonSchema,
     comment,
-    duplicateOf: z.string().trim().max(50).optional(),
+    duplicateOf: storableString().trim().max(50).optional(),
   }),
   /** «На повторное рассмотрение». */
   event('case.rereview_request', { reason: rereviewReasonSchema, comment }),
   /** A moderator corrects region and category; what is left out stays. */
   event('case.rereview_fix', {
     regionCode: regionCodeSchema.optional(),
-    municipality: z.string().trim().min(1).max(300).nullable().optional(),
+    municipality: storableString().trim().min(1).max(300).nullable().optional(),
     categoryType: categoryTypeSchema.optional(),
     categoryId: idSchema.optional(),
     subcategoryId: idSchema.nullable().optional(),
@@ -102,7 +109,7 @@ export const caseEventSchema = z.discriminatedUnion('type', [
       .array(
         z.object({
           field: correctableFieldSchema,
-          value: z.string().trim().max(1000).nullable(),
+          value: storableString().trim().max(1000).nullable(),
         }),
       )
       .min(1)

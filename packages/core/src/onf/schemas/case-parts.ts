@@ -1,5 +1,10 @@
 import { z } from 'zod';
-import { idSchema, instantSchema, localDateSchema } from '../../schemas/primitives.js';
+import {
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  storableString,
+} from '../../schemas/primitives.js';
 
 /**
  * The ОНФ status codes (SPEC §9), plus `support` («В техподдержке»): the seed sends a card
@@ -57,21 +62,21 @@ export const contactOutcomeSchema = z.enum([
 export type ContactOutcome = z.infer<typeof contactOutcomeSchema>;
 
 /** A label code («Особые метки сообщения»): lower-case latin, digits, `_ . -`. */
-export const caseLabelSchema = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9_.-]{0,63}$/, 'a label code such as "federal_level"');
+export const caseLabelSchema = storableString().regex(
+  /^[a-z0-9][a-z0-9_.-]{0,63}$/,
+  'a label code such as "federal_level"',
+);
 
 /** The label «Федеральный уровень» sets. */
 export const FEDERAL_LABEL = 'federal_level';
 
-export const casePhoneSchema = z
-  .string()
+export const casePhoneSchema = storableString()
   .trim()
   .regex(/^\+?[0-9 ()-]{5,24}$/, 'a phone number such as +7(917)561-89-18');
 
 /** The citizen: the seed says a card always has the name, the phone and the region. */
 export const caseApplicantSchema = z.object({
-  name: z.string().trim().min(1).max(300),
+  name: storableString().trim().min(1).max(300),
   phone: casePhoneSchema,
   email: z.email().nullable().default(null),
 });
@@ -103,15 +108,14 @@ const allowedExtension = (name: string) => {
 };
 
 export const caseFileSchema = z.object({
-  name: z
-    .string()
+  name: storableString()
     .min(1)
     .max(255)
     .refine(allowedExtension, {
       message: `a file must be one of ${CASE_FILE_EXTENSIONS.join(' ')}`,
     }),
   /** Where the adapter keeps the bytes; the core never reads them. */
-  ref: z.string().max(2000).optional(),
+  ref: storableString().max(2000).optional(),
   size: z.int().min(0).optional(),
 });
 export type CaseFile = z.infer<typeof caseFileSchema>;
@@ -130,12 +134,12 @@ export type CorrectableField = z.infer<typeof correctableFieldSchema>;
 /** What support writes into the card; `email: null` erases it. */
 export const caseFieldChangesSchema = z
   .object({
-    applicant_name: z.string().trim().min(1).max(300),
+    applicant_name: storableString().trim().min(1).max(300),
     phone: casePhoneSchema,
     email: z.email().nullable(),
-    address: z.string().trim().min(1).max(1000),
-    municipality: z.string().trim().min(1).max(300),
-    source_address: z.string().trim().min(1).max(1000),
+    address: storableString().trim().min(1).max(1000),
+    municipality: storableString().trim().min(1).max(300),
+    source_address: storableString().trim().min(1).max(1000),
   })
   .partial()
   .strict();
@@ -147,7 +151,7 @@ export const contactAttemptSchema = z.object({
   day: localDateSchema,
   outcome: contactOutcomeSchema,
   by: idSchema,
-  comment: z.string().nullable(),
+  comment: storableString().nullable(),
 });
 export type ContactAttempt = z.infer<typeof contactAttemptSchema>;
 
@@ -155,8 +159,8 @@ export type ContactAttempt = z.infer<typeof contactAttemptSchema>;
 export const caseCommentSchema = z.object({
   at: instantSchema,
   authorId: idSchema,
-  authorName: z.string().nullable(),
-  text: z.string(),
-  source: z.string(),
+  authorName: storableString().nullable(),
+  text: storableString(),
+  source: storableString(),
 });
 export type CaseComment = z.infer<typeof caseCommentSchema>;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../../schemas/organisation.js';
-import { idSchema, instantSchema } from '../../schemas/primitives.js';
+import { idSchema, instantSchema, storableString } from '../../schemas/primitives.js';
 import { federalDistrictCodes } from '../federal-districts.js';
 import { caseLabelSchema, caseStatusSchema, categoryTypeSchema } from './case-parts.js';
 
@@ -15,7 +15,7 @@ export const caseSortFieldSchema = z.enum(['createdAt', 'updatedAt']);
 export type CaseSortField = z.infer<typeof caseSortFieldSchema>;
 
 const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
-const words = z.string().trim().min(1).max(200).optional();
+const words = storableString().trim().min(1).max(200).optional();
 
 /**
  * The ОНФ list filters (seed 003 §12, SPEC §9): all combine with AND; a list matches any of
@@ -24,14 +24,13 @@ const words = z.string().trim().min(1).max(200).optional();
  */
 export const caseQuerySchema = z.object({
   /** «№ обращения», exactly. */
-  number: z.string().trim().min(1).max(50).optional(),
+  number: storableString().trim().min(1).max(50).optional(),
   statuses: list(caseStatusSchema),
   lock: lockFilterSchema.optional(),
   /** «ФИО гражданина». */
   applicantName: words,
   /** «Телефон»: its digits anywhere in the card's phone (8… and +7… compare equal). */
-  phone: z
-    .string()
+  phone: storableString()
     .trim()
     .regex(/^[+0-9 ()-]{1,24}$/, 'digits of a phone number')
     .optional(),
@@ -41,7 +40,7 @@ export const caseQuerySchema = z.object({
   contactedBefore: z.boolean().optional(),
   urgent: z.boolean().optional(),
   /** «Источник обращения»: the channel. */
-  channels: list(z.string().min(1).max(200)),
+  channels: list(storableString().min(1).max(200)),
   federalDistricts: list(z.enum(federalDistrictCodes)),
   regionCodes: list(regionCodeSchema),
   /** «Муниципальное образование». */
@@ -62,12 +61,12 @@ export const caseQuerySchema = z.object({
   /** «Метки (отсутствие)»: the card has none of these labels. */
   labelsAbsent: list(caseLabelSchema),
   /** «Идентификатор РТК»: the id in the source system, exactly. */
-  sourceId: z.string().trim().min(1).max(200).optional(),
+  sourceId: storableString().trim().min(1).max(200).optional(),
   sort: caseSortFieldSchema.default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(200).default(50),
   /** Opaque: the `nextCursor` of the previous page. */
-  cursor: z.string().max(500).optional(),
+  cursor: storableString().max(500).optional(),
 });
 export type CaseQuery = z.infer<typeof caseQuerySchema>;
 export type CaseQueryInput = z.input<typeof caseQuerySchema>;

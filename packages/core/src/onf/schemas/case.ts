@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { regionCodeSchema } from '../../schemas/organisation.js';
-import { idSchema, instantSchema, localDateSchema } from '../../schemas/primitives.js';
+import {
+  idSchema,
+  instantSchema,
+  localDateSchema,
+  storableString,
+} from '../../schemas/primitives.js';
 import {
   caseApplicantSchema,
   caseCommentSchema,
@@ -19,7 +24,7 @@ export type CaseLock = z.infer<typeof caseLockSchema>;
 
 /** «Отметить исполнение»: the executor's description, checked by the curator. */
 export const caseResolutionSchema = z.object({
-  description: z.string(),
+  description: storableString(),
   files: z.array(caseFileSchema),
   submittedBy: idSchema,
   submittedAt: instantSchema,
@@ -31,9 +36,9 @@ export type CaseResolution = z.infer<typeof caseResolutionSchema>;
 /** «Запрос на закрытие»: the reason and what it requires, checked by the curator. */
 export const caseClosureSchema = z.object({
   reason: closeReasonSchema,
-  comment: z.string().nullable(),
+  comment: storableString().nullable(),
   /** The number of the card this one duplicates. */
-  duplicateOf: z.string().nullable(),
+  duplicateOf: storableString().nullable(),
   requestedBy: idSchema,
   requestedAt: instantSchema,
   acceptedBy: idSchema.nullable(),
@@ -44,8 +49,8 @@ export type CaseClosure = z.infer<typeof caseClosureSchema>;
 /** «Отложенное решение»: the date it will be done by and why it waits. */
 export const casePostponementSchema = z.object({
   until: localDateSchema,
-  reason: z.string(),
-  comment: z.string().nullable(),
+  reason: storableString(),
+  comment: storableString().nullable(),
   by: idSchema,
   at: instantSchema,
 });
@@ -56,7 +61,7 @@ export const caseReturnSchema = z.object({
   of: z.enum(['resolution', 'closing']),
   /** Set when the core returned a close request whose reason's requirement was not met. */
   unmet: closeRequirementSchema.nullable(),
-  comment: z.string().nullable(),
+  comment: storableString().nullable(),
   by: idSchema,
   at: instantSchema,
 });
@@ -65,7 +70,7 @@ export type CaseReturn = z.infer<typeof caseReturnSchema>;
 /** «На повторное рассмотрение», waiting for the moderators. */
 export const caseRereviewSchema = z.object({
   reason: rereviewReasonSchema,
-  comment: z.string().nullable(),
+  comment: storableString().nullable(),
   requestedBy: idSchema,
   requestedAt: instantSchema,
 });
@@ -73,8 +78,10 @@ export type CaseRereview = z.infer<typeof caseRereviewSchema>;
 
 /** «Запрос в тех.поддержку», waiting for support. */
 export const caseSupportRequestSchema = z.object({
-  corrections: z.array(z.object({ field: correctableFieldSchema, value: z.string().nullable() })),
-  comment: z.string().nullable(),
+  corrections: z.array(
+    z.object({ field: correctableFieldSchema, value: storableString().nullable() }),
+  ),
+  comment: storableString().nullable(),
   requestedBy: idSchema,
   requestedAt: instantSchema,
 });
@@ -87,19 +94,19 @@ export type CaseSupportRequest = z.infer<typeof caseSupportRequestSchema>;
 export const caseRecordSchema = z.object({
   id: idSchema,
   /** «№ обращения», shown to people and used for duplicates. */
-  number: z.string().min(1).max(50),
+  number: storableString().min(1).max(50),
   createdAt: instantSchema,
   updatedAt: instantSchema,
   applicant: caseApplicantSchema,
   /** «Текст обращения». */
-  text: z.string(),
+  text: storableString(),
   regionCode: regionCodeSchema,
   /** «Район» / «Муниципальное образование». */
-  municipality: z.string().nullable(),
+  municipality: storableString().nullable(),
   /** «Адрес» of the problem. */
-  address: z.string().nullable(),
+  address: storableString().nullable(),
   /** «Адрес источника»: where the call or message came from. */
-  sourceAddress: z.string().nullable(),
+  sourceAddress: storableString().nullable(),
   categoryType: categoryTypeSchema,
   categoryId: idSchema,
   subcategoryId: idSchema.nullable(),
@@ -108,13 +115,13 @@ export const caseRecordSchema = z.object({
   /** «Общались ранее». */
   contactedBefore: z.boolean(),
   /** «Особые метки сообщения», sorted, without repeats. */
-  labels: z.array(z.string()),
+  labels: z.array(storableString()),
   /** «Система-источник» (Ростелеком) and «Идентификатор в системе-источнике» (РТК id). */
-  sourceSystem: z.string().nullable(),
-  sourceId: z.string().nullable(),
+  sourceSystem: storableString().nullable(),
+  sourceId: storableString().nullable(),
   /** «Источник обращения»: «Канал» (Колл-центр) and «Поток» (Прямая линия). */
-  channel: z.string().nullable(),
-  stream: z.string().nullable(),
+  channel: storableString().nullable(),
+  stream: storableString().nullable(),
   /** The executor a supervisor assigned, and the organisation they work in. */
   executorId: idSchema.nullable(),
   orgId: idSchema.nullable(),
