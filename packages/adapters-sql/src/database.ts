@@ -73,6 +73,9 @@ export interface OutboxTable {
   effect: Json;
   state: ColumnType<string, string | undefined, string>;
   attempts: ColumnType<number, number | undefined, number>;
+  /** The entry's place in the queue: the event's instant, then a failure's retry time. */
+  due_at: Timestamp;
+  /** `due_at`, or the end of the current claim's lease. */
   available_at: Timestamp;
   locked_by: string | null;
   last_error: string | null;

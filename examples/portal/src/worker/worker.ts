@@ -39,10 +39,10 @@ async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<
     for (const entry of entries) {
       try {
         await deliver(store, entry, now, log);
-        await store.completeOutbox(entry.id);
+        await store.completeOutbox(entry);
       } catch (error) {
         const retryAt = new Date(Date.parse(now) + 60_000).toISOString();
-        await store.failOutbox(entry.id, String(error), retryAt);
+        await store.failOutbox(entry, String(error), retryAt);
       }
     }
   }

@@ -31,8 +31,8 @@ export async function writeCaseOutbox(
   at: string,
 ) {
   if (effects.length === 0) return;
-  await sql`INSERT INTO outbox (workflow, message_id, version, effect, available_at)
-    SELECT 'onf', ${caseId}, ${version}::integer, e.value, ${at}::timestamptz
+  await sql`INSERT INTO outbox (workflow, message_id, version, effect, due_at, available_at)
+    SELECT 'onf', ${caseId}, ${version}::integer, e.value, ${at}::timestamptz, ${at}::timestamptz
     FROM jsonb_array_elements(${JSON.stringify(effects)}::jsonb) WITH ORDINALITY AS e (value, n)
     ORDER BY e.n`.execute(db);
 }

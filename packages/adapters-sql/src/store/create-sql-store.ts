@@ -17,7 +17,7 @@ import { caseTimers } from './case-timers.js';
 import { casesHeldBy, sendCase, submitCase } from './case-writes.js';
 import { countFolders } from './counts.js';
 import { listMessages } from './list.js';
-import { claimOutbox, completeOutbox, failOutbox } from './outbox.js';
+import { claimOutbox, completeOutbox, failOutbox, releaseOutbox } from './outbox.js';
 import { type Db, getMessage, messageHistory, messageOutbox, messageTimers } from './reads.js';
 import {
   loadAnswerTemplates,
@@ -25,7 +25,7 @@ import {
   saveAnswerTemplates,
   saveNotifications,
 } from './settings.js';
-import { runDueTimers } from './timer-worker.js';
+import { releaseTimers, runDueTimers } from './timer-worker.js';
 import { sendEvent, submitMessage, type WriteContext } from './writes.js';
 
 /** Where the store keeps its data: your Kysely, or how to open one that the store owns. */
@@ -114,8 +114,12 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     messageOutbox: (messageId) => messageOutbox(kysely, messageId),
     claimOutbox: (opts) =>
       claimOutbox(kysely, { ...opts, workerId: opts.workerId ?? ctx.workerId }),
-    completeOutbox: (id) => completeOutbox(kysely, id),
-    failOutbox: (id, error, retryAt) => failOutbox(kysely, id, error, retryAt),
+    completeOutbox: (claim) => completeOutbox(kysely, claim),
+    failOutbox: (claim, error, retryAt) => failOutbox(kysely, claim, error, retryAt),
+    releaseClaims: async (workerId) => ({
+      timers: await releaseTimers(kysely, workerId),
+      outbox: await releaseOutbox(kysely, workerId),
+    }),
     loadAutorules: (orgId) => loadAutorules(kysely, orgId),
     saveAutorules: (orgId, rules) => saveAutorules(kysely, orgId, rules),
     loadNotifications: (orgId) => loadNotifications(kysely, orgId),

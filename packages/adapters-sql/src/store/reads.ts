@@ -42,6 +42,7 @@ export const toOutboxEntry = (row: Selectable<OutboxTable>): OutboxEntry => {
     version: row.version,
     state: row.state as OutboxEntry['state'],
     attempts: row.attempts,
+    dueAt: iso(row.due_at),
     availableAt: iso(row.available_at),
     lockedBy: row.locked_by,
     lastError: row.last_error,

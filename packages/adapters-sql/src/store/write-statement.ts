@@ -60,8 +60,8 @@ function historyPart(plan: WritePlan, p: Params, version: string, at: string): s
 }
 
 function outboxPart(plan: WritePlan, p: Params, version: string, at: string): string {
-  return `o AS (INSERT INTO outbox (message_id, version, effect, available_at)
-    SELECT m.id, ${version}, e.value, ${at}
+  return `o AS (INSERT INTO outbox (message_id, version, effect, due_at, available_at)
+    SELECT m.id, ${version}, e.value, ${at}, ${at}
     FROM m, jsonb_array_elements(${p.json(plan.effects)}) WITH ORDINALITY AS e (value, n)
     ORDER BY e.n)`;
 }

@@ -270,12 +270,16 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
       return outbox.claim(opts);
     },
 
-    async completeOutbox(id) {
-      return outbox.complete(id);
+    async completeOutbox(claim) {
+      return outbox.complete(claim);
     },
 
-    async failOutbox(id, error, retryAt) {
-      return outbox.fail(id, error, retryAt);
+    async failOutbox(claim, error, retryAt) {
+      return outbox.fail(claim, error, retryAt);
+    },
+
+    async releaseClaims(workerId) {
+      return { timers: timers.release(workerId), outbox: outbox.release(workerId) };
     },
 
     async close() {},

@@ -19,20 +19,23 @@ export interface MemoryTimers {
   /** Applies a write's {@link TimerChanges}; an upserted timer starts unclaimed. */
   change(messageId: string, changes: TimerChanges, workflow?: TimerWorkflow): void;
   of(messageId: string, workflow?: TimerWorkflow): StoredTimer[];
-  /** Claims due timers (`availableAt <= now`) of both workflows, soonest first. */
+  /** Claims due timers (`availableAt <= now`) of both workflows, soonest `fireAt` first. */
   claim(settings: ClaimSettings): ClaimedTimer[];
   /** Is the claim still this worker's (not taken over, replaced or removed)? */
   holds(claimed: ClaimedTimer): boolean;
   remove(messageId: string, id: string, workflow?: TimerWorkflow): void;
+  /** Gives back `workerId`'s claims: claimable again at their `fireAt`; how many. */
+  release(workerId: string): number;
 }
 
 const keyOf = (workflow: TimerWorkflow, messageId: string, id: string) =>
   `${workflow}\u0000${messageId}\u0000${id}`;
 const claimKey = (c: ClaimedTimer) => keyOf(c.workflow, c.timer.messageId, c.timer.id);
+/** Due order: `fireAt` (not the end of an expired lease), then the key. */
 const byDue = (a: ClaimedTimer, b: ClaimedTimer) =>
-  a.timer.availableAt < b.timer.availableAt
+  a.timer.fireAt < b.timer.fireAt
     ? -1
-    : a.timer.availableAt > b.timer.availableAt
+    : a.timer.fireAt > b.timer.fireAt
       ? 1
       : claimKey(a) < claimKey(b)
         ? -1
@@ -88,6 +91,16 @@ export function createMemoryTimers(): MemoryTimers {
     },
     remove(messageId, id, workflow = 'pos') {
       timers.delete(keyOf(workflow, messageId, id));
+    },
+    release(workerId) {
+      let released = 0;
+      for (const { timer } of timers.values()) {
+        if (timer.lockedBy !== workerId) continue;
+        timer.lockedBy = null;
+        timer.availableAt = timer.fireAt;
+        released += 1;
+      }
+      return released;
     },
   };
 }

@@ -10,9 +10,17 @@ export interface StoredTimer extends Timer {
   lockedBy: string | null;
   /**
    * When a worker may claim it: `fireAt` at first, then the end of the current lease
-   * (ISO instant, UTC).
+   * (ISO instant, UTC). Claims take due timers in `fireAt` order all the same.
    */
   availableAt: string;
+}
+
+/** What `releaseClaims` gave back. */
+export interface ReleasedClaims {
+  /** Timers (messages' and cards') the worker held: claimable again at their `fireAt`. */
+  timers: number;
+  /** Pending outbox entries the worker held: claimable again at their `dueAt`. */
+  outbox: number;
 }
 
 export interface RunDueTimersOptions {
