@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { type MessageStore, messageStatuses } from '@reshaem/core';
 import { deliver, type Log } from './mailer.js';
 
@@ -9,21 +10,36 @@ export interface WorkerOptions {
   log: Log;
   /** Run on the interval (default); `false` leaves the ticking to the caller. */
   autoStart?: boolean;
+  /**
+   * Names this worker in its timer and outbox claims, which `stop` releases: unique per
+   * process by default, so that one portal's stop never releases another's claims.
+   */
+  workerId?: string;
 }
 
 /** The in-process worker: call `tick` yourself, or let the interval do it. */
 export interface Worker {
   /** Fires the due timers, then performs the pending outbox entries. */
   tick(): Promise<void>;
-  /** Stops the interval and waits for a running tick to finish. */
+  /**
+   * Stops the interval, waits for a running tick to finish, and releases the claims this
+   * worker still holds, so that a restart (or another worker) takes them at once.
+   */
   stop(): Promise<void>;
 }
 
-const WORKER_ID = 'portal-worker';
+/** Whether `stop` was called: a round ends its batch early, its claims left for release. */
+type Stopping = () => boolean;
 
-async function fireDueTimers(store: MessageStore, now: string, log: Log): Promise<void> {
-  for (;;) {
-    const run = await store.runDueTimers({ now, workerId: WORKER_ID });
+async function fireDueTimers(
+  store: MessageStore,
+  now: string,
+  log: Log,
+  workerId: string,
+  stopping: Stopping,
+): Promise<void> {
+  while (!stopping()) {
+    const run = await store.runDueTimers({ now, workerId });
     for (const { timer, message } of run.fired) {
       const { number } = message.snapshot.context;
       log(`[таймер] ${timer.event.type} → ${number}: ${messageStatuses[message.status].label}`);
@@ -32,18 +48,30 @@ async function fireDueTimers(store: MessageStore, now: string, log: Log): Promis
   }
 }
 
-async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<void> {
-  for (;;) {
-    const entries = await store.claimOutbox({ now, workerId: WORKER_ID });
+async function drainOutbox(
+  store: MessageStore,
+  now: string,
+  log: Log,
+  workerId: string,
+  stopping: Stopping,
+): Promise<void> {
+  while (!stopping()) {
+    const entries = await store.claimOutbox({ now, workerId });
     if (entries.length === 0) return;
     for (const entry of entries) {
+      // The rest of the batch stays claimed until `stop` releases it: a stopping portal
+      // does not wait for a whole batch of e-mails.
+      if (stopping()) return;
+      let settled: boolean;
       try {
         await deliver(store, entry, now, log);
-        await store.completeOutbox(entry);
+        settled = await store.completeOutbox(entry);
       } catch (error) {
         const retryAt = new Date(Date.parse(now) + 60_000).toISOString();
-        await store.failOutbox(entry, String(error), retryAt);
+        settled = await store.failOutbox(entry, String(error), retryAt);
       }
+      // The lease ended and another worker claimed the entry: it is theirs to settle.
+      if (!settled) log(`[почта] запись ${entry.id}: её уже взял другой обработчик`);
     }
   }
 }
@@ -60,13 +88,17 @@ async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<
  */
 export function startWorker(options: WorkerOptions): Worker {
   const { store, log } = options;
+  const workerId = options.workerId ?? `portal-${process.pid}-${randomUUID()}`;
   let running: Promise<void> | null = null;
+  let stopped = false;
   const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     running ??= (async () => {
       const now = options.now().toISOString();
       try {
-        await fireDueTimers(store, now, log);
-        await drainOutbox(store, now, log);
+        const stopping = () => stopped;
+        await fireDueTimers(store, now, log, workerId, stopping);
+        await drainOutbox(store, now, log, workerId, stopping);
       } catch (error) {
         log(`[воркер] ошибка: ${error instanceof Error ? error.message : String(error)}`);
       } finally {
@@ -81,8 +113,10 @@ export function startWorker(options: WorkerOptions): Worker {
   return {
     tick,
     async stop() {
+      stopped = true;
       clearInterval(interval);
       await running;
+      await store.releaseClaims(workerId);
     },
   };
 }
