@@ -82,6 +82,22 @@ export interface OutboxTable {
   created_at: ColumnType<Date, string | undefined, never>;
 }
 
+/** How a due timer ended (migration 006). */
+export interface TimerLogTable {
+  id: Generated<string>;
+  workflow: ColumnType<string, string | undefined, string>;
+  message_id: string;
+  timer_id: string;
+  fire_at: Timestamp;
+  /** `'fired'`, `'refused'` or `'superseded'`. */
+  outcome: string;
+  /** The version the firing or superseding write produced; null when refused. */
+  version: number | null;
+  at: Timestamp;
+  /** The core's timer, whole. */
+  timer: Json;
+}
+
 export interface IdempotencyKeysTable {
   principal_id: string;
   key: string;
@@ -183,6 +199,7 @@ export interface ReshaemDatabase {
   message_history: MessageHistoryTable;
   timers: TimersTable;
   outbox: OutboxTable;
+  timer_log: TimerLogTable;
   idempotency_keys: IdempotencyKeysTable;
   autorules: AutorulesTable;
   organisation_settings: OrganisationSettingsTable;

@@ -170,6 +170,9 @@ describe.skipIf(!databaseUrl)('PostgreSQL: timer workers killed and stalled at r
         (byKey.get(key(id, 'deadline.due_soon'))?.version ?? 0) >=
         (byKey.get(key(id, 'deadline.overdue'))?.version ?? 0),
     );
+    const { rows: logged } = await sql<{ outcome: string; timers: number; lines: number }>`
+      SELECT outcome, count(DISTINCT (message_id, timer_id))::int AS timers, count(*)::int AS lines
+      FROM timer_log GROUP BY outcome`.execute(db);
     const claimedLeft = await remaining();
     console.log(
       `chaos timers (seed ${seed}): ${timers} timers, ${WORKERS} workers, ${kills} kill -9, ` +
@@ -182,6 +185,8 @@ describe.skipIf(!databaseUrl)('PostgreSQL: timer workers killed and stalled at r
     expect(outOfOrder).toEqual([]);
     expect(fired.every((f) => f.entry_version === f.version)).toBe(true);
     expect(fired).toHaveLength(timers);
+    // The timer log agrees: each timer fired once, none refused or superseded.
+    expect(logged).toEqual([{ outcome: 'fired', timers, lines: timers }]);
     expect(kills + stops).toBeGreaterThan(4);
   }, 120_000);
 });

@@ -55,6 +55,11 @@ describe('timers after a worker died holding one', () => {
     ]);
     expect(await firedTypes()).toEqual(['deadline.due_soon', 'deadline.overdue']);
     expect(await store.messageTimers('m-op')).toEqual([]);
+    const log = await store.messageTimerLog('m-op');
+    expect(log.map((l) => [l.timer.event.type, l.outcome, l.version])).toEqual([
+      ['deadline.due_soon', 'fired', 2],
+      ['deadline.overdue', 'fired', 3],
+    ]);
     const reasons = (await store.messageOutbox('m-op')).map((e) =>
       e.effect.type === 'notify' ? e.effect.reason : e.effect.type,
     );

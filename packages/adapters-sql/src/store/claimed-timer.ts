@@ -36,8 +36,8 @@ async function earlierTimers(db: Db, workflow: string, timer: StoredTimer) {
 
 /**
  * Fires a claimed timer in one transaction, if the claim is still this worker's: applies
- * its event and stores the result, or deletes the timer when the workflow refuses the
- * event. A claim another worker took over, or a timer a write replaced or removed
+ * its event and stores the result, or deletes the timer (and logs it `refused`) when the
+ * workflow refuses the event. A claim another worker took over, or a timer a write replaced or removed
  * meanwhile, is skipped: the timer takes effect once. Shared by message and card timers.
  *
  * A record's timers fire in due order. A worker that died holding an earlier timer of the
@@ -70,6 +70,25 @@ export function fireClaimedTimer<Record, Written, Error>(
       .where('attempts', '=', claimed.attempts)
       .forUpdate()
       .executeTakeFirst()) !== undefined;
+  /** Deletes a timer whose event the workflow refused, and logs it. */
+  const refuse = async (db: Db, timer: StoredTimer) => {
+    await remove(db, timer);
+    const fireAt = new Date(timer.fireAt).toISOString();
+    const plain = { id: timer.id, messageId: timer.messageId, fireAt, event: timer.event };
+    await db
+      .insertInto('timer_log')
+      .values({
+        workflow: flow.workflow,
+        message_id: timer.messageId,
+        timer_id: timer.id,
+        fire_at: fireAt,
+        outcome: 'refused',
+        version: null,
+        at: fireAt,
+        timer: JSON.stringify(plain),
+      })
+      .execute();
+  };
   const fireOne = async (db: Db, timer: StoredTimer): Promise<Firing<Written, Error>> => {
     const record = await flow.lock(db, timer.messageId);
     if (!record) {
@@ -78,7 +97,7 @@ export function fireClaimedTimer<Record, Written, Error>(
     }
     const outcome = await flow.fire(db, record, timer);
     if (!outcome.ok) {
-      await remove(db, timer);
+      await refuse(db, timer);
       return { kind: 'refused', timer, error: outcome.error };
     }
     return outcome.written

@@ -18,7 +18,14 @@ import { casesHeldBy, sendCase, submitCase } from './case-writes.js';
 import { countFolders } from './counts.js';
 import { listMessages } from './list.js';
 import { claimOutbox, completeOutbox, failOutbox, releaseOutbox } from './outbox.js';
-import { type Db, getMessage, messageHistory, messageOutbox, messageTimers } from './reads.js';
+import {
+  type Db,
+  getMessage,
+  messageHistory,
+  messageOutbox,
+  messageTimerLog,
+  messageTimers,
+} from './reads.js';
 import {
   loadAnswerTemplates,
   loadNotifications,
@@ -111,6 +118,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     folderCounts: (viewer) => countFolders(kysely, directory, viewer),
     messageTimers: (messageId) => messageTimers(kysely, messageId),
     runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
+    messageTimerLog: (messageId) => messageTimerLog(kysely, messageId),
     messageOutbox: (messageId) => messageOutbox(kysely, messageId),
     claimOutbox: (opts) =>
       claimOutbox(kysely, { ...opts, workerId: opts.workerId ?? ctx.workerId }),

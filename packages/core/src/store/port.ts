@@ -10,7 +10,13 @@ import type { Folder } from '../status.js';
 import type { Timer } from '../timers.js';
 import type { HistoryRecord, MessageSnapshot } from '../workflow.js';
 import type { ClaimOutboxOptions, OutboxClaim, OutboxEntry } from './outbox-port.js';
-import type { ReleasedClaims, RunDueTimersOptions, StoredTimer, TimerRun } from './timer-port.js';
+import type {
+  ReleasedClaims,
+  RunDueTimersOptions,
+  StoredTimer,
+  TimerLogEntry,
+  TimerRun,
+} from './timer-port.js';
 
 export type * from './outbox-port.js';
 export type * from './timer-port.js';
@@ -150,6 +156,11 @@ export interface MessageStore {
    * sibling is still waiting (its claim held by a worker that died) fires that one first.
    */
   runDueTimers(options: RunDueTimersOptions): Promise<TimerRun>;
+  /**
+   * How the message's due timers ended, oldest first: each fired, refused or superseded
+   * (removed unfired by a write whose event made it moot) — see {@link TimerLogEntry}.
+   */
+  messageTimerLog(messageId: string): Promise<TimerLogEntry[]>;
   /** The outbox entries a message's writes produced, oldest first. */
   messageOutbox(messageId: string): Promise<OutboxEntry[]>;
   /**

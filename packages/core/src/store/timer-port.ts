@@ -15,6 +15,32 @@ export interface StoredTimer extends Timer {
   availableAt: string;
 }
 
+/**
+ * How a timer ended: `fired` (its event applied), `refused` (its event refused: the message
+ * had moved on; the timer was deleted), or `superseded` (already due, it was removed
+ * unfired by a write whose event made it moot — an answer approved while a deadline warning
+ * was due, say).
+ */
+export type TimerOutcome = 'fired' | 'refused' | 'superseded';
+
+/**
+ * One line of a message's timer log: how one of its due timers ended. Every due timer
+ * gets one; timers removed before they fell due (the normal case when a message moves on)
+ * get none.
+ */
+export interface TimerLogEntry {
+  /** The timer as it was kept (the core's timer, without the claim). */
+  timer: Timer;
+  outcome: TimerOutcome;
+  /**
+   * The message version the firing produced, or the one whose write superseded the timer;
+   * `null` when refused (nothing was written).
+   */
+  version: number | null;
+  /** The instant of that write (the timer's `fireAt` when fired or refused). */
+  at: string;
+}
+
 /** What `releaseClaims` gave back. */
 export interface ReleasedClaims {
   /** Timers (messages' and cards') the worker held: claimable again at their `fireAt`. */
