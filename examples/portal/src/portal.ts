@@ -16,7 +16,7 @@ export interface Portal {
   store: SqlStore;
   worker: Worker;
   seed: SeedReport;
-  /** Stops the worker and closes the database. */
+  /** Stops the worker (its claims released) and closes the database. */
   close(): Promise<void>;
 }
 

@@ -13,8 +13,12 @@ export class PortBusyError extends Error {
 export interface Listening {
   server: Server;
   port: number;
-  /** Stops accepting connections and closes the open ones. */
-  close(): Promise<void>;
+  /**
+   * Stops accepting connections, lets the requests in flight finish (their writes
+   * included), closes idle keep-alive connections at once, and after `graceMs` (10 s by
+   * default) closes whatever is still open.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -36,10 +40,14 @@ export function listen(
         resolve({
           server,
           port: info.port,
-          close: () =>
+          close: (graceMs = 10_000) =>
             new Promise<void>((done) => {
-              server.close(() => done());
-              server.closeAllConnections();
+              const overdue = setTimeout(() => server.closeAllConnections(), graceMs);
+              server.close(() => {
+                clearTimeout(overdue);
+                done();
+              });
+              server.closeIdleConnections();
             }),
         }),
     }) as Server;

@@ -73,10 +73,29 @@ export interface OutboxTable {
   effect: Json;
   state: ColumnType<string, string | undefined, string>;
   attempts: ColumnType<number, number | undefined, number>;
+  /** The entry's place in the queue: the event's instant, then a failure's retry time. */
+  due_at: Timestamp;
+  /** `due_at`, or the end of the current claim's lease. */
   available_at: Timestamp;
   locked_by: string | null;
   last_error: string | null;
   created_at: ColumnType<Date, string | undefined, never>;
+}
+
+/** How a due timer ended (migration 006). */
+export interface TimerLogTable {
+  id: Generated<string>;
+  workflow: ColumnType<string, string | undefined, string>;
+  message_id: string;
+  timer_id: string;
+  fire_at: Timestamp;
+  /** `'fired'`, `'refused'` or `'superseded'`. */
+  outcome: string;
+  /** The version the firing or superseding write produced; null when refused. */
+  version: number | null;
+  at: Timestamp;
+  /** The core's timer, whole. */
+  timer: Json;
 }
 
 export interface IdempotencyKeysTable {
@@ -180,6 +199,7 @@ export interface ReshaemDatabase {
   message_history: MessageHistoryTable;
   timers: TimersTable;
   outbox: OutboxTable;
+  timer_log: TimerLogTable;
   idempotency_keys: IdempotencyKeysTable;
   autorules: AutorulesTable;
   organisation_settings: OrganisationSettingsTable;

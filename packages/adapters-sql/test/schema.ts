@@ -27,6 +27,7 @@ export const expectedTables = [
   'outbox',
   'reshaem_migrations',
   'subcategories',
+  'timer_log',
   'timers',
   'user_roles',
   'users',

@@ -60,7 +60,7 @@ async function skipOutbox(store: MessageStore, now: string): Promise<number> {
   for (;;) {
     const entries = await store.claimOutbox({ now, limit: 100, workerId: 'portal-seed' });
     if (entries.length === 0) return skipped;
-    for (const entry of entries) if (await store.completeOutbox(entry.id)) skipped += 1;
+    for (const entry of entries) if (await store.completeOutbox(entry)) skipped += 1;
   }
 }
 

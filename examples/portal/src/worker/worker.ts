@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { isStoreUnavailable, type MessageStore, messageStatuses } from '@reshaem/core';
 import { createBackoff } from './backoff.js';
 import { deliver, type Log } from './mailer.js';
@@ -12,21 +13,36 @@ export interface WorkerOptions {
   autoStart?: boolean;
   /** The longest pause between ticks while the database is unavailable; default 60 000. */
   maxBackoffMs?: number;
+  /**
+   * Names this worker in its timer and outbox claims, which `stop` releases: unique per
+   * process by default, so that one portal's stop never releases another's claims.
+   */
+  workerId?: string;
 }
 
 /** The in-process worker: call `tick` yourself, or let the interval do it. */
 export interface Worker {
   /** Fires the due timers, then performs the pending outbox entries. */
   tick(): Promise<void>;
-  /** Stops the interval and waits for a running tick to finish. */
+  /**
+   * Stops the interval, waits for a running tick to finish, and releases the claims this
+   * worker still holds, so that a restart (or another worker) takes them at once.
+   */
   stop(): Promise<void>;
 }
 
-const WORKER_ID = 'portal-worker';
+/** Whether `stop` was called: a round ends its batch early, its claims left for release. */
+type Stopping = () => boolean;
 
-async function fireDueTimers(store: MessageStore, now: string, log: Log): Promise<void> {
-  for (;;) {
-    const run = await store.runDueTimers({ now, workerId: WORKER_ID });
+async function fireDueTimers(
+  store: MessageStore,
+  now: string,
+  log: Log,
+  workerId: string,
+  stopping: Stopping,
+): Promise<void> {
+  while (!stopping()) {
+    const run = await store.runDueTimers({ now, workerId });
     for (const { timer, message } of run.fired) {
       const { number } = message.snapshot.context;
       log(`[таймер] ${timer.event.type} → ${number}: ${messageStatuses[message.status].label}`);
@@ -35,18 +51,30 @@ async function fireDueTimers(store: MessageStore, now: string, log: Log): Promis
   }
 }
 
-async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<void> {
-  for (;;) {
-    const entries = await store.claimOutbox({ now, workerId: WORKER_ID });
+async function drainOutbox(
+  store: MessageStore,
+  now: string,
+  log: Log,
+  workerId: string,
+  stopping: Stopping,
+): Promise<void> {
+  while (!stopping()) {
+    const entries = await store.claimOutbox({ now, workerId });
     if (entries.length === 0) return;
     for (const entry of entries) {
+      // The rest of the batch stays claimed until `stop` releases it: a stopping portal
+      // does not wait for a whole batch of e-mails.
+      if (stopping()) return;
+      let settled: boolean;
       try {
         await deliver(store, entry, now, log);
-        await store.completeOutbox(entry.id);
+        settled = await store.completeOutbox(entry);
       } catch (error) {
         const retryAt = new Date(Date.parse(now) + 60_000).toISOString();
-        await store.failOutbox(entry.id, String(error), retryAt);
+        settled = await store.failOutbox(entry, String(error), retryAt);
       }
+      // The lease ended and another worker claimed the entry: it is theirs to settle.
+      if (!settled) log(`[почта] запись ${entry.id}: её уже взял другой обработчик`);
     }
   }
 }
@@ -65,17 +93,21 @@ async function drainOutbox(store: MessageStore, now: string, log: Log): Promise<
  */
 export function startWorker(options: WorkerOptions): Worker {
   const { store, log } = options;
+  const workerId = options.workerId ?? `portal-${process.pid}-${randomUUID()}`;
   let running: Promise<void> | null = null;
   const backoff = createBackoff({
     baseMs: options.intervalMs,
     maxMs: options.maxBackoffMs ?? 60_000,
   });
+  let stopped = false;
   const tick = (): Promise<void> => {
+    if (stopped) return Promise.resolve();
     running ??= (async () => {
       const now = options.now().toISOString();
       try {
-        await fireDueTimers(store, now, log);
-        await drainOutbox(store, now, log);
+        const stopping = () => stopped;
+        await fireDueTimers(store, now, log, workerId, stopping);
+        await drainOutbox(store, now, log, workerId, stopping);
         backoff.succeeded();
       } catch (error) {
         if (isStoreUnavailable(error)) {
@@ -101,8 +133,16 @@ export function startWorker(options: WorkerOptions): Worker {
   return {
     tick,
     async stop() {
+      stopped = true;
       clearInterval(interval);
       await running;
+      try {
+        await store.releaseClaims(workerId);
+      } catch (error) {
+        // The database is gone: the claims lapse with their leases instead.
+        if (!isStoreUnavailable(error)) throw error;
+        log(`[воркер] захваты не сняты: база недоступна (${error.reason})`);
+      }
     },
   };
 }

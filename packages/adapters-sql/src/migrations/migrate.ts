@@ -5,6 +5,7 @@ import { autoruleAndDeadlineSort } from './002-autorule-and-deadline-sort.js';
 import { autorules } from './003-autorules.js';
 import { cases } from './004-cases.js';
 import { caseTimers } from './005-case-timers.js';
+import { claimOrderAndTimerLog } from './006-claim-order-and-timer-log.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -14,6 +15,7 @@ export const migrations: readonly Migration[] = [
   autorules,
   cases,
   caseTimers,
+  claimOrderAndTimerLog,
 ];
 
 /** What `migrate` did. */

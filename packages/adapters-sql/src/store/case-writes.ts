@@ -99,7 +99,11 @@ export async function storeCase(
     VALUES (${id}, ${version}, ${record.type}, ${record.at}::timestamptz, ${record.by.id},
       ${record.fromStatus}, ${record.toStatus}, ${JSON.stringify(record)}::jsonb)`.execute(db);
   const before = previous ? caseTimersOf(previous.snapshot) : [];
-  await writeCaseTimers(db, id, timerChanges(before, caseTimersOf(snapshot), fired));
+  await writeCaseTimers(db, id, timerChanges(before, caseTimersOf(snapshot), fired), {
+    version,
+    at: record.at,
+    fired,
+  });
   await writeCaseOutbox(db, id, version, effects, record.at);
   if (key) {
     await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)

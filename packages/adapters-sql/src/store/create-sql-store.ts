@@ -17,15 +17,22 @@ import { caseTimers } from './case-timers.js';
 import { casesHeldBy, sendCase, submitCase } from './case-writes.js';
 import { countFolders } from './counts.js';
 import { listMessages } from './list.js';
-import { claimOutbox, completeOutbox, failOutbox } from './outbox.js';
-import { type Db, getMessage, messageHistory, messageOutbox, messageTimers } from './reads.js';
+import { claimOutbox, completeOutbox, failOutbox, releaseOutbox } from './outbox.js';
+import {
+  type Db,
+  getMessage,
+  messageHistory,
+  messageOutbox,
+  messageTimerLog,
+  messageTimers,
+} from './reads.js';
 import {
   loadAnswerTemplates,
   loadNotifications,
   saveAnswerTemplates,
   saveNotifications,
 } from './settings.js';
-import { runDueTimers } from './timer-worker.js';
+import { releaseTimers, runDueTimers } from './timer-worker.js';
 import { classifyingUnavailable, rethrowClassified } from './unavailable.js';
 import { sendEvent, submitMessage, type WriteContext } from './writes.js';
 
@@ -115,11 +122,16 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     folderCounts: (viewer) => countFolders(kysely, directory, viewer),
     messageTimers: (messageId) => messageTimers(kysely, messageId),
     runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
+    messageTimerLog: (messageId) => messageTimerLog(kysely, messageId),
     messageOutbox: (messageId) => messageOutbox(kysely, messageId),
     claimOutbox: (opts) =>
       claimOutbox(kysely, { ...opts, workerId: opts.workerId ?? ctx.workerId }),
-    completeOutbox: (id) => completeOutbox(kysely, id),
-    failOutbox: (id, error, retryAt) => failOutbox(kysely, id, error, retryAt),
+    completeOutbox: (claim) => completeOutbox(kysely, claim),
+    failOutbox: (claim, error, retryAt) => failOutbox(kysely, claim, error, retryAt),
+    releaseClaims: async (workerId) => ({
+      timers: await releaseTimers(kysely, workerId),
+      outbox: await releaseOutbox(kysely, workerId),
+    }),
     loadAutorules: (orgId) => loadAutorules(kysely, orgId),
     saveAutorules: (orgId, rules) => saveAutorules(kysely, orgId, rules),
     loadNotifications: (orgId) => loadNotifications(kysely, orgId),

@@ -16,17 +16,18 @@ export type CaseFiring = Firing<CaseWritten, CaseStoreError>;
 /**
  * Fires a claimed ОНФ card timer (`workflow = 'onf'`): sends its event (stamped with its
  * instant and `principal`) through the card write path, with the principal's held cards
- * as the lock facts, or deletes the timer when the card's workflow refuses it.
+ * as the lock facts, or deletes the timer when the card's workflow refuses it. The card's
+ * earlier timers, if any still wait, fire first (see `fireClaimedTimer`).
  */
 export function fireCaseTimer(
   ctx: WriteContext,
-  timer: StoredTimer,
+  claimed: StoredTimer,
   principal: Principal,
-): Promise<CaseFiring> {
-  return fireClaimedTimer(ctx, timer, {
+): Promise<CaseFiring[]> {
+  return fireClaimedTimer(ctx, claimed, {
     workflow: 'onf',
     lock: lockCase,
-    async fire(db, current) {
+    async fire(db, current, timer) {
       const heldCardIds = await casesHeldBy(db, principal.id);
       const event = timerEvent(timer, principal);
       const result = applyCaseEvent(current.snapshot, event, ctx.directory, { heldCardIds });

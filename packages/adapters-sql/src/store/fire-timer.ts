@@ -14,17 +14,18 @@ export type Firing = AnyFiring<StoreWritten, WorkflowError>;
 
 /**
  * Fires a claimed message timer (`workflow = 'pos'`): applies its event as `principal`
- * through the message write path, or deletes the timer when the workflow refuses it.
+ * through the message write path, or deletes the timer when the workflow refuses it. The
+ * message's earlier timers, if any still wait, fire first (see `fireClaimedTimer`).
  */
 export function fireTimer(
   ctx: WriteContext,
-  timer: StoredTimer,
+  claimed: StoredTimer,
   principal: Principal,
-): Promise<Firing> {
-  return fireClaimedTimer(ctx, timer, {
+): Promise<Firing[]> {
+  return fireClaimedTimer(ctx, claimed, {
     workflow: 'pos',
     lock: lockMessage,
-    async fire(db, loaded) {
+    async fire(db, loaded, timer) {
       const result = applyEvent(loaded.snapshot, timerEvent(timer, principal), ctx.directory);
       if (!result.ok) return { ok: false, error: result.error };
       return { ok: true, written: await store(ctx, db, result, loaded, undefined, timer) };

@@ -8,6 +8,8 @@ import type {
   StoredMessage,
   StoredTimer,
   Timer,
+  TimerLogEntry,
+  TimerOutcome,
 } from '@reshaem/core';
 import type { Kysely, Selectable } from 'kysely';
 import type { OutboxTable, ReshaemDatabase, TimersTable } from '../database.js';
@@ -42,6 +44,7 @@ export const toOutboxEntry = (row: Selectable<OutboxTable>): OutboxEntry => {
     version: row.version,
     state: row.state as OutboxEntry['state'],
     attempts: row.attempts,
+    dueAt: iso(row.due_at),
     availableAt: iso(row.available_at),
     lockedBy: row.locked_by,
     lastError: row.last_error,
@@ -80,6 +83,23 @@ export async function messageTimers(db: Db, messageId: string) {
     .orderBy('id')
     .execute();
   return rows.map(toStoredTimer);
+}
+
+/** How a message's due timers ended, oldest first. */
+export async function messageTimerLog(db: Db, messageId: string): Promise<TimerLogEntry[]> {
+  const rows = await db
+    .selectFrom('timer_log')
+    .select(['outcome', 'version', 'at', 'timer'])
+    .where('workflow', '=', 'pos')
+    .where('message_id', '=', messageId)
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({
+    timer: r.timer as Timer,
+    outcome: r.outcome as TimerOutcome,
+    version: r.version,
+    at: iso(r.at),
+  }));
 }
 
 export async function messageOutbox(db: Db, messageId: string) {

@@ -15,30 +15,42 @@ import { type Db, toStoredTimer } from './reads.js';
 import type { WriteContext } from './write-path.js';
 
 /**
- * Claims up to `limit` due timers in one short statement: the soonest, skipping rows
- * another worker is claiming or firing right now (FOR UPDATE SKIP LOCKED), and pushes
- * each one's `available_at` to the end of the lease. A due timer is found through the
- * `available_at` index, so the cost depends on how many are due, not on how many exist.
+ * Claims up to `limit` due timers in one short statement: the soonest by `fire_at` (a timer
+ * whose claim expired keeps its place, ahead of later ones), skipping rows another worker
+ * is claiming or firing right now (FOR UPDATE SKIP LOCKED), and pushes each one's
+ * `available_at` to the end of the lease. A due timer is found through the `fire_at`
+ * index, so the cost depends on how many are due, not on how many exist.
  */
 export async function claimTimers(
   db: Db,
   claim: ClaimSettings,
 ): Promise<Array<{ workflow: string; timer: StoredTimer }>> {
-  const { rows } = await sql<Selectable<TimersTable> & { due_at: Date }>`
+  // `fire_at <= available_at` always: the first condition lets the index bound the scan.
+  const { rows } = await sql<Selectable<TimersTable>>`
     WITH due AS (
-      SELECT workflow, message_id, id, available_at AS due_at FROM timers
-      WHERE available_at <= ${claim.now}::timestamptz
-      ORDER BY available_at, workflow, message_id, id
+      SELECT workflow, message_id, id FROM timers
+      WHERE fire_at <= ${claim.now}::timestamptz AND available_at <= ${claim.now}::timestamptz
+      ORDER BY fire_at, workflow, message_id, id
       LIMIT ${claim.limit}
       FOR UPDATE SKIP LOCKED
     ), claimed AS (
       UPDATE timers AS t
       SET attempts = t.attempts + 1, locked_by = ${claim.workerId}, available_at = ${claim.leaseUntil}::timestamptz
       FROM due WHERE t.workflow = due.workflow AND t.message_id = due.message_id AND t.id = due.id
-      RETURNING t.*, due.due_at
+      RETURNING t.*
     )
-    SELECT * FROM claimed ORDER BY due_at, workflow, message_id, id`.execute(db);
+    SELECT * FROM claimed ORDER BY fire_at, workflow, message_id, id`.execute(db);
   return rows.map((row) => ({ workflow: row.workflow, timer: toStoredTimer(row) }));
+}
+
+/** Gives back `workerId`'s timer claims: claimable again at their `fire_at`. */
+export async function releaseTimers(db: Db, workerId: string): Promise<number> {
+  const result = await db
+    .updateTable('timers')
+    .set({ locked_by: null, available_at: sql`fire_at` })
+    .where('locked_by', '=', workerId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
 }
 
 const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
@@ -72,21 +84,21 @@ export async function runDueTimers(
   };
   for (const { workflow, timer } of claimed) {
     if (workflow === 'onf') {
-      const firing = await fireCaseTimer(ctx, timer, principal);
-      if (firing.kind === 'fired') {
-        run.firedCases.push({ timer: plainTimer(timer), case: firing.written.case });
-      } else if (firing.kind === 'refused') {
-        run.refusedCases.push({ timer: plainTimer(timer), error: firing.error });
-      } else run.skipped += 1;
+      for (const firing of await fireCaseTimer(ctx, timer, principal)) {
+        if (firing.kind === 'fired') {
+          run.firedCases.push({ timer: plainTimer(firing.timer), case: firing.written.case });
+        } else if (firing.kind === 'refused') {
+          run.refusedCases.push({ timer: plainTimer(firing.timer), error: firing.error });
+        } else run.skipped += 1;
+      }
       continue;
     }
-    const firing = await fireTimer(ctx, timer, principal);
-    if (firing.kind === 'fired') {
-      run.fired.push({ timer: plainTimer(timer), message: firing.written.message });
-    } else if (firing.kind === 'refused') {
-      run.refused.push({ timer: plainTimer(timer), error: firing.error });
-    } else {
-      run.skipped += 1;
+    for (const firing of await fireTimer(ctx, timer, principal)) {
+      if (firing.kind === 'fired') {
+        run.fired.push({ timer: plainTimer(firing.timer), message: firing.written.message });
+      } else if (firing.kind === 'refused') {
+        run.refused.push({ timer: plainTimer(firing.timer), error: firing.error });
+      } else run.skipped += 1;
     }
   }
   return run;

@@ -98,6 +98,7 @@ export async function store(
       ctx.timersOf(snapshot),
       fired,
     ),
+    fired,
     counts: countChanges(previous && countKeyOf(previous.snapshot), countKeyOf(snapshot)),
     ...(key ? { idempotency: { ...key, result: written } } : {}),
   };

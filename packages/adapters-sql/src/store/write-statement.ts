@@ -3,6 +3,7 @@ import type {
   HistoryRecord,
   MessageSnapshot,
   StoreWritten,
+  Timer,
   TimerChanges,
 } from '@reshaem/core';
 import { CompiledQuery } from 'kysely';
@@ -21,6 +22,8 @@ export interface WritePlan {
   effects: Effect[];
   /** How the write changes the message's timers. */
   timers: TimerChanges;
+  /** The timer whose firing made the write, if one did. */
+  fired?: Timer | undefined;
   counts: Array<{ key: CountKey; delta: number }>;
   idempotency?: { principalId: string; key: string; fingerprint: string; result: StoreWritten };
 }
@@ -60,18 +63,30 @@ function historyPart(plan: WritePlan, p: Params, version: string, at: string): s
 }
 
 function outboxPart(plan: WritePlan, p: Params, version: string, at: string): string {
-  return `o AS (INSERT INTO outbox (message_id, version, effect, available_at)
-    SELECT m.id, ${version}, e.value, ${at}
+  return `o AS (INSERT INTO outbox (message_id, version, effect, due_at, available_at)
+    SELECT m.id, ${version}, e.value, ${at}, ${at}
     FROM m, jsonb_array_elements(${p.json(plan.effects)}) WITH ORDINALITY AS e (value, n)
     ORDER BY e.n)`;
 }
 
-function timerParts(plan: WritePlan, p: Params): string[] {
+function timerParts(plan: WritePlan, p: Params, version: string, at: string): string[] {
   const { removed, upserted } = plan.timers;
+  const { fired } = plan;
   const parts: string[] = [];
   if (removed.length > 0) {
     parts.push(`td AS (DELETE FROM timers WHERE workflow = 'pos' AND message_id = (SELECT id FROM m)
-      AND id = ANY (${p.add(removed)}::text[]))`);
+      AND id = ANY (${p.add(removed)}::text[]) RETURNING id, fire_at, timer)`);
+    // A removed timer that was already due, and not the one that fired, was made moot.
+    parts.push(`ts AS (INSERT INTO timer_log (message_id, timer_id, fire_at, outcome, version, at, timer)
+      SELECT m.id, td.id, td.fire_at, 'superseded', ${version}, ${at}, td.timer FROM m, td
+      WHERE td.fire_at <= ${at} AND td.id <> ${p.add(fired?.id ?? '')}::text)`);
+  }
+  if (fired) {
+    const fireAt = new Date(fired.fireAt).toISOString();
+    const timer = { id: fired.id, messageId: plan.messageId, fireAt, event: fired.event };
+    parts.push(`tf AS (INSERT INTO timer_log (message_id, timer_id, fire_at, outcome, version, at, timer)
+      SELECT m.id, ${p.add(fired.id)}::text, ${p.add(fireAt)}::timestamptz, 'fired', ${version},
+        ${at}, ${p.json(timer)} FROM m)`);
   }
   if (upserted.length > 0) {
     const rows = upserted.map((t) => {
@@ -110,7 +125,7 @@ function idempotencyPart(key: NonNullable<WritePlan['idempotency']>, p: Params):
 /**
  * One statement that stores a whole write: the message (inserted, or updated only if it
  * is still at the version the write was computed from), its history record, outbox
- * entries, timer changes, folder counts and idempotency key. Every part reads from `m`, so when
+ * entries, timer changes (with the timer log's lines), folder counts and idempotency key. Every part reads from `m`, so when
  * the version check fails nothing at all is written; the statement returns how many
  * messages it wrote (0 or 1).
  *
@@ -125,7 +140,7 @@ export function writeStatement(plan: WritePlan): CompiledQuery<{ written: number
   const at = `${p.add(plan.record.at)}::timestamptz`;
   parts.push(historyPart(plan, p, version, at));
   if (plan.effects.length > 0) parts.push(outboxPart(plan, p, version, at));
-  parts.push(...timerParts(plan, p));
+  parts.push(...timerParts(plan, p, version, at));
   if (plan.counts.length > 0) parts.push(countPart(plan, p));
   if (plan.idempotency) parts.push(idempotencyPart(plan.idempotency, p));
   const text = `${HOT}WITH ${parts.join(',\n')}\nSELECT count(*)::integer AS written FROM m`;

@@ -1,7 +1,7 @@
 import { type CaseEmail, renderCaseNotifications } from '../onf/case-notifications.js';
 import { SYSTEM_PRINCIPAL } from '../schemas/principal.js';
 import type { CaseStore } from '../store/case-port.js';
-import type { MessageStore } from '../store/port.js';
+import type { MessageStore, OutboxEntry } from '../store/port.js';
 import type { NotificationConfig } from './config.js';
 import {
   type NotificationSkip,
@@ -86,6 +86,13 @@ export interface NotificationDelivery {
   skipped: NotificationSkip[];
   /** Entries whose sending failed: retried from `retryAt`, or given up when it is null. */
   failed: { entryId: string; error: string; retryAt: string | null }[];
+  /**
+   * Entries whose claim went stale before this round settled them (the lease ended and
+   * another worker claimed them, or the claim was released): nothing was recorded for them,
+   * and no outcome reported to the workflow; the claim's holder does that. `sent` says
+   * whether this round's e-mails for the entry went out all the same (they are in `sent`).
+   */
+  stale: { entryId: string; sent: boolean }[];
 }
 
 const defaultDelay = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 1);
@@ -97,7 +104,9 @@ const defaultDelay = (attempts: number) => 60_000 * 2 ** Math.max(0, attempts - 
  * the store keeps cards) — sends the e-mails and completes the entry, or records the
  * failure for a retry with backoff, giving up after `maxAttempts`. At-least-once: a worker
  * that dies mid-entry leaves the claim to expire, and the entry's e-mails may be sent
- * again. No I/O of its own: it only calls the store and the sender ports.
+ * again. Every completion and failure is made under the entry's claim: when the claim went
+ * stale (a slow round whose lease ended), nothing is recorded and the entry is listed in
+ * `stale`, never as failed. No I/O of its own: it only calls the store and the sender ports.
  *
  * @example
  * const sender = createSmtpSender({ host: 'smtp.example.org', port: 587, from: 'pos@example.org' });
@@ -121,28 +130,53 @@ export async function deliverNotifications(
     sent: [],
     skipped: [],
     failed: [],
+    stale: [],
   };
-  /** Sends an entry's e-mails and completes it; `false` when a send failed. */
-  const sendAll = async (entryId: string, emails: Email[], fail: (e: string) => Promise<void>) => {
+  /**
+   * Completes an entry under this round's claim; `false` (and the entry listed as stale)
+   * when the claim is no longer this round's.
+   */
+  const complete = async (entry: OutboxEntry, sent: boolean) => {
+    if (await store.completeOutbox(entry)) {
+      round.completed += 1;
+      return true;
+    }
+    round.stale.push({ entryId: entry.id, sent });
+    return false;
+  };
+  /**
+   * Sends an entry's e-mails and completes it: `true` when this round completed it, `false`
+   * when a send failed or the claim went stale meanwhile.
+   */
+  const sendAll = async (
+    entry: OutboxEntry,
+    emails: Email[],
+    fail: (e: string) => Promise<void>,
+  ) => {
     try {
-      for (const email of emails) await sender.send(email);
+      for (const email of emails) {
+        await sender.send(email);
+        round.sent.push(email);
+      }
     } catch (error) {
       await fail(error instanceof Error ? error.message : String(error));
       return false;
     }
-    await store.completeOutbox(entryId);
-    round.completed += 1;
-    round.sent.push(...emails);
-    return true;
+    return complete(entry, emails.length > 0);
   };
   const failure =
-    (entry: { id: string; attempts: number }, onGiveUp?: (e: string) => Promise<void>) =>
+    (entry: OutboxEntry, onGiveUp?: (e: string) => Promise<void>) =>
     async (error: string, giveUp = false) => {
       const retryAt =
         giveUp || entry.attempts >= maxAttempts
           ? null
           : new Date(Date.parse(now) + delay(entry.attempts)).toISOString();
-      await store.failOutbox(entry.id, error, retryAt);
+      // A stale claim records nothing: the entry is another worker's now, and it may well
+      // have delivered it. Only the holder's own failure is a failure.
+      if (!(await store.failOutbox(entry, error, retryAt))) {
+        round.stale.push({ entryId: entry.id, sent: false });
+        return;
+      }
       round.failed.push({ entryId: entry.id, error, retryAt });
       if (retryAt === null) await onGiveUp?.(error);
     };
@@ -151,8 +185,7 @@ export async function deliverNotifications(
     if (entry.workflow === 'onf') {
       if (!store.getCase) {
         // A message-only store: nothing renders a card's notice here.
-        await store.completeOutbox(entry.id);
-        round.completed += 1;
+        await complete(entry, false);
         round.skipped.push({ effect: entry.effect, reason: 'not_rendered' });
         continue;
       }
@@ -174,7 +207,7 @@ export async function deliverNotifications(
           reason: skip.reason === 'other_card' ? 'other_message' : 'no_address',
         });
       }
-      await sendAll(entry.id, rendered.emails, fail);
+      await sendAll(entry, rendered.emails, fail);
       continue;
     }
     // The automatic answer e-mail's outcome goes back into the workflow (SPEC §6): sent,
@@ -198,7 +231,8 @@ export async function deliverNotifications(
       now,
     );
     round.skipped.push(...skipped);
-    if ((await sendAll(entry.id, emails, fail)) && emails.length > 0) await report(true, null);
+    // Reported only under a claim still held: a stale one's outcome is the holder's to tell.
+    if ((await sendAll(entry, emails, fail)) && emails.length > 0) await report(true, null);
   }
   return round;
 }

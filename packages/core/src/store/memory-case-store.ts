@@ -137,7 +137,11 @@ export function createMemoryCases(options: {
     const record: StoredCaseHistoryRecord = frozen({ ...result.record, version });
     const entry = cases.get(id);
     const before = entry ? caseTimersOf(entry.current.snapshot) : [];
-    timers.change(id, timerChanges(before, caseTimersOf(result.snapshot), fired), 'onf');
+    timers.change(id, timerChanges(before, caseTimersOf(result.snapshot), fired), 'onf', {
+      version,
+      at: result.record.at,
+      fired,
+    });
     outbox.addCase(id, version, frozen(result.effects), result.record.at);
     if (entry) {
       entry.current = stored;

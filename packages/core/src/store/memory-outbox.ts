@@ -2,7 +2,7 @@ import type { Effect } from '../effects.js';
 import type { CaseEffect } from '../onf/case-effects.js';
 import { claimSettings } from './claims.js';
 import { copy } from './copy.js';
-import type { ClaimOutboxOptions, OutboxEntry } from './outbox-port.js';
+import type { ClaimOutboxOptions, OutboxClaim, OutboxEntry } from './outbox-port.js';
 
 /** The memory store's outbox: entries in write order, with claims and retries. */
 export interface MemoryOutbox {
@@ -13,18 +13,30 @@ export interface MemoryOutbox {
   /** A message's entries (not a card's with the same id). */
   of(messageId: string): OutboxEntry[];
   claim(options: ClaimOutboxOptions): OutboxEntry[];
-  complete(id: string): boolean;
-  fail(id: string, error: string, retryAt: string | null): boolean;
+  complete(claim: OutboxClaim): boolean;
+  fail(claim: OutboxClaim, error: string, retryAt: string | null): boolean;
+  /** Gives back `workerId`'s claims on pending entries; how many. */
+  release(workerId: string): number;
 }
+
+/** Queue order: `dueAt`, then write order (ids increase). */
+const byDue = (a: OutboxEntry, b: OutboxEntry) =>
+  a.dueAt < b.dueAt ? -1 : a.dueAt > b.dueAt ? 1 : Number(a.id) - Number(b.id);
 
 export function createMemoryOutbox(): MemoryOutbox {
   const entries: OutboxEntry[] = [];
   const byId = new Map<string, OutboxEntry>();
   let nextId = 1;
 
-  const pending = (id: string) => {
-    const entry = byId.get(id);
-    return entry?.state === 'pending' ? entry : undefined;
+  /** The entry, if it is pending and the claim is still its current one. */
+  const held = (claim: OutboxClaim) => {
+    const entry = byId.get(claim.id);
+    return entry?.state === 'pending' &&
+      claim.lockedBy !== null &&
+      entry.lockedBy === claim.lockedBy &&
+      entry.attempts === claim.attempts
+      ? entry
+      : undefined;
   };
 
   const state = (messageId: string, version: number, at: string) => ({
@@ -33,6 +45,7 @@ export function createMemoryOutbox(): MemoryOutbox {
     version,
     state: 'pending' as const,
     attempts: 0,
+    dueAt: at,
     availableAt: at,
     lockedBy: null,
     lastError: null,
@@ -60,9 +73,7 @@ export function createMemoryOutbox(): MemoryOutbox {
       const { now, limit, workerId, leaseUntil } = claimSettings(options);
       const due = entries
         .filter((e) => e.state === 'pending' && e.availableAt <= now)
-        .sort((a, b) =>
-          a.availableAt < b.availableAt ? -1 : a.availableAt > b.availableAt ? 1 : 0,
-        )
+        .sort(byDue)
         .slice(0, limit);
       for (const entry of due) {
         entry.attempts += 1;
@@ -71,20 +82,33 @@ export function createMemoryOutbox(): MemoryOutbox {
       }
       return copy(due);
     },
-    complete(id) {
-      const entry = pending(id);
+    complete(claim) {
+      const entry = held(claim);
       if (!entry) return false;
       entry.state = 'done';
       return true;
     },
-    fail(id, error, retryAt) {
-      const entry = pending(id);
+    fail(claim, error, retryAt) {
+      const entry = held(claim);
       if (!entry) return false;
       entry.lastError = error;
       entry.lockedBy = null;
       if (retryAt === null) entry.state = 'failed';
-      else entry.availableAt = new Date(retryAt).toISOString();
+      else {
+        entry.dueAt = new Date(retryAt).toISOString();
+        entry.availableAt = entry.dueAt;
+      }
       return true;
+    },
+    release(workerId) {
+      let released = 0;
+      for (const entry of entries) {
+        if (entry.state !== 'pending' || entry.lockedBy !== workerId) continue;
+        entry.lockedBy = null;
+        entry.availableAt = entry.dueAt;
+        released += 1;
+      }
+      return released;
     },
   };
 }

@@ -118,7 +118,11 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     const entry = messages.get(id);
     const after = timersOf(result.snapshot);
     const record = frozen(storedRecord(result.record, version));
-    timers.change(id, timerChanges(entry?.timers ?? [], after, fired));
+    timers.change(id, timerChanges(entry?.timers ?? [], after, fired), 'pos', {
+      version,
+      at: result.record.at,
+      fired,
+    });
     if (entry) {
       entry.current = stored;
       entry.history.push(record);
@@ -245,7 +249,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
           if (result.ok) run.firedCases.push({ timer: plainTimer(timer), case: result.case });
           else {
             // The card moved on: the timer has nothing left to do.
-            timers.remove(timer.messageId, timer.id, 'onf');
+            timers.refuse(claim);
             run.refusedCases.push({ timer: plainTimer(timer), error: result.error });
           }
           continue;
@@ -255,11 +259,15 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
           run.fired.push({ timer: plainTimer(timer), message: result.message });
         } else {
           // The message moved on: the timer has nothing left to do.
-          timers.remove(timer.messageId, timer.id);
+          timers.refuse(claim);
           run.refused.push({ timer: plainTimer(timer), error: result.error });
         }
       }
       return run;
+    },
+
+    async messageTimerLog(messageId) {
+      return timers.logOf(messageId);
     },
 
     async messageOutbox(messageId) {
@@ -270,12 +278,16 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
       return outbox.claim(opts);
     },
 
-    async completeOutbox(id) {
-      return outbox.complete(id);
+    async completeOutbox(claim) {
+      return outbox.complete(claim);
     },
 
-    async failOutbox(id, error, retryAt) {
-      return outbox.fail(id, error, retryAt);
+    async failOutbox(claim, error, retryAt) {
+      return outbox.fail(claim, error, retryAt);
+    },
+
+    async releaseClaims(workerId) {
+      return { timers: timers.release(workerId), outbox: outbox.release(workerId) };
     },
 
     async close() {},

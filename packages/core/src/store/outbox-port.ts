@@ -32,9 +32,18 @@ export interface OutboxEntryState {
   state: OutboxState;
   /** How many times a consumer claimed it. */
   attempts: number;
-  /** When a consumer may claim it: the event's instant, then lease ends and retry times. */
+  /**
+   * Its place in the queue: the event's instant, then the retry time of the last failure.
+   * Claims take entries in this order, so an entry whose claim expired comes back where it
+   * was, not behind everything written meanwhile.
+   */
+  dueAt: string;
+  /**
+   * When a consumer may claim it: `dueAt`, or the end of the current claim's lease while a
+   * consumer holds it.
+   */
   availableAt: string;
-  /** The consumer that claimed it last. */
+  /** The consumer that claimed it last; `null` until claimed, and after a release. */
   lockedBy: string | null;
   /** Why the last delivery failed. */
   lastError: string | null;
@@ -50,3 +59,11 @@ export interface ClaimOutboxOptions {
   /** Names the consumer in its claims; a random id by default. */
   workerId?: string;
 }
+
+/**
+ * The claim a consumer holds on an entry: the entry's id, the consumer and the attempt its
+ * claim counted. A claimed {@link OutboxEntry} is one, so pass the entry itself to
+ * `completeOutbox` and `failOutbox`. A claim is stale once another consumer claimed the
+ * entry again (the attempt moved on), the holder released it, or the entry was settled.
+ */
+export type OutboxClaim = Pick<OutboxEntryState, 'id' | 'lockedBy' | 'attempts'>;

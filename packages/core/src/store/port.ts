@@ -9,8 +9,14 @@ import type { MessageQueryInput } from '../schemas/query.js';
 import type { Folder } from '../status.js';
 import type { Timer } from '../timers.js';
 import type { HistoryRecord, MessageSnapshot } from '../workflow.js';
-import type { ClaimOutboxOptions, OutboxEntry } from './outbox-port.js';
-import type { RunDueTimersOptions, StoredTimer, TimerRun } from './timer-port.js';
+import type { ClaimOutboxOptions, OutboxClaim, OutboxEntry } from './outbox-port.js';
+import type {
+  ReleasedClaims,
+  RunDueTimersOptions,
+  StoredTimer,
+  TimerLogEntry,
+  TimerRun,
+} from './timer-port.js';
 
 export type * from './outbox-port.js';
 export type * from './timer-port.js';
@@ -145,24 +151,44 @@ export interface MessageStore {
    * Claims due timers and fires each through the same one-transaction path as `send`,
    * as the timer principal at the timer's `fireAt`. Each due timer takes effect once,
    * however many workers run this at the same time; a worker that dies leaves its claims
-   * to expire after `leaseMs`, and another worker fires them.
+   * to expire after `leaseMs`, and another worker fires them. Timers are claimed in
+   * `fireAt` order, and a message's timers fire in that order: a timer whose earlier
+   * sibling is still waiting (its claim held by a worker that died) fires that one first.
    */
   runDueTimers(options: RunDueTimersOptions): Promise<TimerRun>;
+  /**
+   * How the message's due timers ended, oldest first: each fired, refused or superseded
+   * (removed unfired by a write whose event made it moot) — see {@link TimerLogEntry}.
+   */
+  messageTimerLog(messageId: string): Promise<TimerLogEntry[]>;
   /** The outbox entries a message's writes produced, oldest first. */
   messageOutbox(messageId: string): Promise<OutboxEntry[]>;
   /**
-   * Claims pending outbox entries whose time has come (at-least-once delivery): each claim
-   * counts an attempt and hides the entry for `leaseMs`, after which it is claimable again
-   * unless completed or failed.
+   * Claims pending outbox entries whose time has come, in `dueAt` order (at-least-once
+   * delivery): each claim counts an attempt and hides the entry for `leaseMs`, after which
+   * it is claimable again, in its old place, unless completed or failed.
    */
   claimOutbox(options: ClaimOutboxOptions): Promise<OutboxEntry[]>;
-  /** Marks a claimed entry delivered. `false` when it was not pending. */
-  completeOutbox(id: string): Promise<boolean>;
   /**
-   * Records a failed delivery: retried from `retryAt`, or given up (`failed`) when
-   * `retryAt` is `null`. `false` when it was not pending.
+   * Marks a claimed entry delivered: pass the entry `claimOutbox` returned. `false`, and
+   * nothing changed, when the claim is stale (another consumer claimed the entry since,
+   * the claim was released, or the entry is no longer pending). A claim whose lease ended
+   * but which nobody took over still counts.
    */
-  failOutbox(id: string, error: string, retryAt: string | null): Promise<boolean>;
+  completeOutbox(claim: OutboxClaim): Promise<boolean>;
+  /**
+   * Records a failed delivery under a claim: retried from `retryAt` (its new place in the
+   * queue), or given up (`failed`) when `retryAt` is `null`. `false`, and nothing changed,
+   * when the claim is stale (see `completeOutbox`).
+   */
+  failOutbox(claim: OutboxClaim, error: string, retryAt: string | null): Promise<boolean>;
+  /**
+   * Gives back every timer and pending outbox entry `workerId` holds, so that they are
+   * claimable at once (timers at their `fireAt`, entries at their `dueAt`) instead of when
+   * the leases end: call it when a worker stops. The worker's later `completeOutbox` and
+   * `failOutbox` calls for those entries then return `false`.
+   */
+  releaseClaims(workerId: string): Promise<ReleasedClaims>;
   /** Releases resources (connections); the memory store has none. */
   close(): Promise<void>;
 }

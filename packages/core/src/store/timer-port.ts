@@ -10,9 +10,43 @@ export interface StoredTimer extends Timer {
   lockedBy: string | null;
   /**
    * When a worker may claim it: `fireAt` at first, then the end of the current lease
-   * (ISO instant, UTC).
+   * (ISO instant, UTC). Claims take due timers in `fireAt` order all the same.
    */
   availableAt: string;
+}
+
+/**
+ * How a timer ended: `fired` (its event applied), `refused` (its event refused: the message
+ * had moved on; the timer was deleted), or `superseded` (already due, it was removed
+ * unfired by a write whose event made it moot — an answer approved while a deadline warning
+ * was due, say).
+ */
+export type TimerOutcome = 'fired' | 'refused' | 'superseded';
+
+/**
+ * One line of a message's timer log: how one of its due timers ended. Every due timer
+ * gets one; timers removed before they fell due (the normal case when a message moves on)
+ * get none.
+ */
+export interface TimerLogEntry {
+  /** The timer as it was kept (the core's timer, without the claim). */
+  timer: Timer;
+  outcome: TimerOutcome;
+  /**
+   * The message version the firing produced, or the one whose write superseded the timer;
+   * `null` when refused (nothing was written).
+   */
+  version: number | null;
+  /** The instant of that write (the timer's `fireAt` when fired or refused). */
+  at: string;
+}
+
+/** What `releaseClaims` gave back. */
+export interface ReleasedClaims {
+  /** Timers (messages' and cards') the worker held: claimable again at their `fireAt`. */
+  timers: number;
+  /** Pending outbox entries the worker held: claimable again at their `dueAt`. */
+  outbox: number;
 }
 
 export interface RunDueTimersOptions {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, createRecordingSender, deliverNotifications } from '../../src/index.js';
+import {
+  createMemoryStore,
+  createRecordingSender,
+  deliverNotifications,
+  type Email,
+  type EmailSender,
+} from '../../src/index.js';
 import { at, operatorSubmit, operatorToAnswerReady, potholeSubmit, users } from '../helpers.js';
 import { mailDirectory as directory, notification } from './fixtures.js';
 
@@ -128,5 +134,101 @@ describe('the automatic answer e-mail', () => {
       status: 'failed',
       error: '550 mailbox unavailable',
     });
+  });
+});
+
+describe('a delivery round whose claim went stale', () => {
+  /** A sender whose first send waits until `release` is called, then fails or succeeds. */
+  function slowSender(outcome: 'fail' | 'send') {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const sent: Email[] = [];
+    let first = true;
+    const sender: EmailSender = {
+      async send(email) {
+        if (first) {
+          first = false;
+          await held;
+          if (outcome === 'fail') throw new Error('451 timed out');
+        }
+        sent.push(email);
+      },
+    };
+    return { sender, sent, release };
+  }
+
+  async function ready() {
+    const store = createMemoryStore({ directory });
+    await store.submit(
+      operatorSubmit({ applicant: { name: 'Сидоров Пётр', email: 's@example.ru' } }),
+    );
+    for (const [i, step] of operatorToAnswerReady.entries()) {
+      const result = await store.send('m-op', { ...step, at: at(10 + i) });
+      if (!result.ok) throw new Error(result.error.message);
+    }
+    return store;
+  }
+
+  it('never reports a failure of an answer e-mail another worker delivered', async () => {
+    const store = await ready();
+    const slow = slowSender('fail');
+    // a claims the entry and stalls in its send past its one-minute lease …
+    const late = deliverNotifications({
+      store,
+      sender: slow.sender,
+      configs: [],
+      now: at(20),
+      leaseMs: 60_000,
+      maxAttempts: 1,
+      workerId: 'a',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    // … b claims it again, sends it and reports it sent …
+    const other = createRecordingSender();
+    const on = await deliverNotifications({
+      store,
+      sender: other,
+      configs: [],
+      now: at(22),
+      workerId: 'b',
+    });
+    expect(on).toMatchObject({ completed: 1, failed: [], stale: [] });
+    expect(other.sent).toHaveLength(1);
+    // … then a's send fails for good: its claim is stale, so nothing is recorded.
+    slow.release();
+    const round = await late;
+    expect(round.failed).toEqual([]);
+    expect(round.stale).toEqual([{ entryId: expect.any(String), sent: false }]);
+    expect((await store.get('m-op'))?.snapshot.context.answerEmail).toMatchObject({
+      status: 'sent',
+    });
+    expect(store.outbox.filter((e) => e.effect.type === 'email.answer')).toMatchObject([
+      { state: 'done', attempts: 2, lockedBy: 'b', lastError: null },
+    ]);
+  });
+
+  it('lists an entry it sent under a stale claim as sent, and leaves the outcome to the holder', async () => {
+    const store = await ready();
+    const slow = slowSender('send');
+    const late = deliverNotifications({
+      store,
+      sender: slow.sender,
+      configs: [],
+      now: at(20),
+      workerId: 'a',
+    });
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const [taken] = await store.claimOutbox({ now: at(22), workerId: 'b' });
+    expect(taken).toMatchObject({ attempts: 2, lockedBy: 'b' });
+    slow.release();
+    const round = await late;
+    expect(round.failed).toEqual([]);
+    expect(round.stale).toEqual([{ entryId: taken?.id, sent: true }]);
+    expect(round.completed).toBe(round.claimed - 1);
+    expect(round.sent.filter((e) => e.to.includes('s@example.ru'))).toHaveLength(1);
+    // The holder settles it; a's round reported nothing to the workflow.
+    expect((await store.get('m-op'))?.snapshot.context.answerEmail?.status).toBe('requested');
   });
 });

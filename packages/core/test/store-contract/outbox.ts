@@ -24,6 +24,7 @@ export function describeOutbox(makeStore: MakeStore) {
           effect: created.effects[0],
           state: 'pending',
           attempts: 0,
+          dueAt: T0,
           availableAt: T0,
           lockedBy: null,
           lastError: null,
@@ -69,9 +70,9 @@ export function describeOutbox(makeStore: MakeStore) {
       const [entry] = await store.claimOutbox({ now: at(0), workerId: 'a' });
       expect(entry).toBeDefined();
       if (!entry) return;
-      expect(await store.completeOutbox(entry.id)).toBe(true);
-      expect(await store.completeOutbox(entry.id)).toBe(false);
-      expect(await store.failOutbox(entry.id, 'late', at(5))).toBe(false);
+      expect(await store.completeOutbox(entry)).toBe(true);
+      expect(await store.completeOutbox(entry)).toBe(false);
+      expect(await store.failOutbox(entry, 'late', at(5))).toBe(false);
       expect(await store.claimOutbox({ now: at(10_000), workerId: 'b' })).toEqual([]);
       expect(await store.messageOutbox('m-op')).toMatchObject([{ state: 'done', attempts: 1 }]);
     });
@@ -84,8 +85,8 @@ export function describeOutbox(makeStore: MakeStore) {
       const [one, two] = claimed;
       if (!one || !two) return expect.fail('two entries expected');
 
-      expect(await store.failOutbox(one.id, 'smtp 451', at(30))).toBe(true);
-      expect(await store.failOutbox(two.id, 'no address', null)).toBe(true);
+      expect(await store.failOutbox(one, 'smtp 451', at(30))).toBe(true);
+      expect(await store.failOutbox(two, 'no address', null)).toBe(true);
       expect(await store.claimOutbox({ now: at(29), workerId: 'b' })).toEqual([]);
       expect(await store.claimOutbox({ now: at(30), workerId: 'b' })).toMatchObject([
         { id: one.id, attempts: 2, lastError: 'smtp 451', lockedBy: 'b' },
@@ -96,6 +97,97 @@ export function describeOutbox(makeStore: MakeStore) {
       expect(await store.claimOutbox({ now: at(10_000), workerId: 'c' })).toMatchObject([
         { id: one.id, attempts: 3 },
       ]);
+    });
+
+    it('settles an entry only under its current claim: a stale one changes nothing', async () => {
+      const store = await makeStore(storeOptions());
+      written(await store.submit(operatorSubmit()));
+      const lease = { leaseMs: minutes(1) };
+      const [late] = await store.claimOutbox({ now: at(0), workerId: 'a', ...lease });
+      // a's lease ends; b claims the entry again and delivers it.
+      const [holder] = await store.claimOutbox({ now: at(2), workerId: 'b', ...lease });
+      if (!late || !holder) return expect.fail('the entry, claimed twice');
+      expect(holder).toMatchObject({ id: late.id, attempts: 2, lockedBy: 'b' });
+      expect(await store.failOutbox(late, 'timed out', null)).toBe(false);
+      expect(await store.completeOutbox(late)).toBe(false);
+      expect(await store.messageOutbox('m-op')).toMatchObject([
+        { state: 'pending', attempts: 2, lockedBy: 'b', lastError: null },
+      ]);
+      // A late failure with a retry time does not hand the entry to a third consumer.
+      expect(await store.failOutbox(late, 'timed out', at(2))).toBe(false);
+      expect(await store.claimOutbox({ now: at(2.5), workerId: 'c', ...lease })).toEqual([]);
+      expect(await store.completeOutbox(holder)).toBe(true);
+      expect(await store.failOutbox(late, 'timed out', at(3))).toBe(false);
+      expect(await store.messageOutbox('m-op')).toMatchObject([
+        { state: 'done', attempts: 2, lockedBy: 'b', lastError: null },
+      ]);
+      // The same consumer's id with an old attempt is stale too; so is a claim never held.
+      written(await store.submit(operatorSubmit({ messageId: 'm-op2' })));
+      const [first] = await store.claimOutbox({ now: at(4), workerId: 'a', ...lease });
+      const [second] = await store.claimOutbox({ now: at(6), workerId: 'a', ...lease });
+      if (!first || !second) return expect.fail('the second entry, claimed twice');
+      expect(await store.completeOutbox({ ...first, lockedBy: null })).toBe(false);
+      expect(await store.completeOutbox(first)).toBe(false);
+      expect(await store.completeOutbox(second)).toBe(true);
+    });
+
+    it('settles an entry whose lease ended while nobody took it over', async () => {
+      const store = await makeStore(storeOptions());
+      written(await store.submit(operatorSubmit()));
+      const [entry] = await store.claimOutbox({ now: at(0), workerId: 'a', leaseMs: 1000 });
+      if (!entry) return expect.fail('one entry');
+      expect(await store.failOutbox(entry, 'smtp 451', at(30))).toBe(true);
+      expect(await store.messageOutbox('m-op')).toMatchObject([
+        { dueAt: at(30), availableAt: at(30), lockedBy: null, lastError: 'smtp 451' },
+      ]);
+    });
+
+    it('offers an entry whose claim expired again in its place, not behind later ones', async () => {
+      const store = await makeStore(storeOptions());
+      for (const [i, id] of ['m-op', 'm-op2', 'm-op3'].entries()) {
+        written(await store.submit(operatorSubmit({ messageId: id, at: at(i) })));
+      }
+      const lease = { leaseMs: minutes(10) };
+      const [dead] = await store.claimOutbox({ now: at(0), limit: 1, workerId: 'a', ...lease });
+      expect(dead).toMatchObject({ messageId: 'm-op', dueAt: T0, availableAt: at(10) });
+      // a died; by minute 11 its lease is over, and m-op comes first again.
+      const next = await store.claimOutbox({ now: at(11), limit: 2, workerId: 'b', ...lease });
+      expect(next.map((e) => [e.messageId, e.attempts, e.dueAt])).toEqual([
+        ['m-op', 2, T0],
+        ['m-op2', 1, at(1)],
+      ]);
+      // A retry takes its place by its retry time.
+      const [first, second] = next;
+      if (!first || !second) return expect.fail('two entries');
+      expect(await store.failOutbox(first, 'smtp 451', at(12))).toBe(true);
+      expect(await store.failOutbox(second, 'smtp 451', at(11.5))).toBe(true);
+      const last = await store.claimOutbox({ now: at(13), workerId: 'c', ...lease });
+      expect(last.map((e) => e.messageId)).toEqual(['m-op3', 'm-op2', 'm-op']);
+    });
+
+    it("releases a stopping consumer's claims: claimable at once, in their place", async () => {
+      const store = await makeStore(storeOptions());
+      for (const [i, id] of ['m-op', 'm-op2', 'm-op3'].entries()) {
+        written(await store.submit(operatorSubmit({ messageId: id, at: at(i) })));
+      }
+      const lease = { leaseMs: minutes(10) };
+      const held = await store.claimOutbox({ now: at(2), limit: 2, workerId: 'a', ...lease });
+      const [done] = await store.claimOutbox({ now: at(2), workerId: 'b', ...lease });
+      if (!done) return expect.fail('the third entry');
+      expect(await store.completeOutbox(done)).toBe(true);
+      expect(await store.releaseClaims('a')).toEqual({ timers: 0, outbox: 2 });
+      expect(await store.releaseClaims('a')).toEqual({ timers: 0, outbox: 0 });
+      expect(await store.messageOutbox('m-op')).toMatchObject([
+        { lockedBy: null, availableAt: T0, attempts: 1 },
+      ]);
+      // The released claims are stale; the done entry stays done.
+      for (const entry of held) expect(await store.completeOutbox(entry)).toBe(false);
+      const again = await store.claimOutbox({ now: at(3), workerId: 'c', ...lease });
+      expect(again.map((e) => [e.messageId, e.attempts])).toEqual([
+        ['m-op', 2],
+        ['m-op2', 2],
+      ]);
+      expect(await store.messageOutbox('m-op3')).toMatchObject([{ state: 'done' }]);
     });
   });
 }

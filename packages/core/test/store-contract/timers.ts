@@ -161,6 +161,44 @@ export function describeTimers(makeStore: MakeStore) {
       await sendSteps(store, 'm-1', [{ type: 'work.take', by: users.multiRoads }], 2);
       expect(await store.messageTimers('m-1')).toEqual([]);
       expect((await store.runDueTimers({ now: at(1000) })).claimed).toBe(0);
+      // Not due when it was removed: nothing to account for.
+      expect(await store.messageTimerLog('m-1')).toEqual([]);
+    });
+
+    it('logs how each due timer ended: fired, refused, or superseded unfired', async () => {
+      const store = await acceptedMessage(makeStore, 'm-a', 'm-b');
+      const register = (id: string, minute: number) => ({
+        id: `${id}:register`,
+        messageId: id,
+        fireAt: at(minute),
+        event: { type: 'registration.update', registrationNumber: `AUTO-41-${id}` },
+      });
+      // m-b's timer (due at minute 71) is still waiting at minute 80, when a coordinator
+      // registers the message: the write makes it moot.
+      await sendSteps(store, 'm-b', [{ type: 'work.take', by: users.multiRoads }], 80);
+      expect(await store.messageTimerLog('m-b')).toEqual([
+        { timer: register('m-b', 71), outcome: 'superseded', version: 3, at: at(80) },
+      ]);
+      await store.runDueTimers({ now: at(1000) });
+      expect(await store.messageTimerLog('m-a')).toEqual([
+        { timer: register('m-a', 61), outcome: 'fired', version: 3, at: at(61) },
+      ]);
+
+      const refusing = await makeStore(storeOptions({ timersOf: registerTimers }));
+      written(await refusing.submit(potholeSubmit()));
+      await sendSteps(refusing, 'm-1', [accept], 1);
+      await refusing.runDueTimers({ now: at(100) });
+      expect(await refusing.messageTimerLog('m-1')).toEqual([
+        {
+          timer: {
+            ...register('m-1', 61),
+            event: { ...register('m-1', 61).event, registrationNumber: 'AUTO-41-000001' },
+          },
+          outcome: 'refused',
+          version: null,
+          at: at(61),
+        },
+      ]);
     });
   });
 }
