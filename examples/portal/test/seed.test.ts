@@ -14,6 +14,7 @@ describe('demo data on a data directory', () => {
   });
   afterAll(() => rm(dataDir, { recursive: true, force: true }));
 
+  // Two PGlite starts on a data directory and the whole demo seeding: slow on a busy machine.
   it('seeds a message in every status, then keeps the data on restart without seeding again', async () => {
     const first = await startTestPortal({ dataDir });
     try {
@@ -50,7 +51,7 @@ describe('demo data on a data directory', () => {
     } finally {
       await second.close();
     }
-  });
+  }, 90_000);
 });
 
 describe('the worker', () => {
