@@ -4,7 +4,14 @@ export { POS_EXPORT_COLUMNS, type PosExportColumn } from './export/columns.js';
 export { csvField } from './export/csv.js';
 export { answerTypeLabels, channelLabels, posExportRow, ruDate } from './export/pos-export-row.js';
 export { createSmtpSender, type SmtpSender, type SmtpSenderOptions } from './mail/smtp.js';
-export { type FetchApp, type ServeOptions, serve, toNodeListener } from './node.js';
+export {
+  DEFAULT_SERVER_LIMITS,
+  type FetchApp,
+  type ServeOptions,
+  type ServerLimitOptions,
+  serve,
+  toNodeListener,
+} from './node.js';
 export { renderDocsPage } from './openapi/docs-page.js';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
 export type {
@@ -35,3 +42,20 @@ export type {
   CaseView,
 } from './schemas/case-views.js';
 export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';
+export { eventBodySchema, type SubmitBody, submitBodySchema } from './schemas/bodies.js';
+export {
+  type CreateCaseBody,
+  caseEventBodySchema,
+  createCaseBodySchema,
+} from './schemas/case-bodies.js';
+export type {
+  CaseHistoryItem,
+  CaseListItem,
+  CaseStatusView,
+  CaseView,
+} from './schemas/case-views.js';
+export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';
+export {
+  DEFAULT_SECURITY_HEADERS,
+  type SecurityHeadersOption,
+} from './security-headers.js';
