@@ -42,19 +42,6 @@ export type {
   CaseView,
 } from './schemas/case-views.js';
 export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';
-export { eventBodySchema, type SubmitBody, submitBodySchema } from './schemas/bodies.js';
-export {
-  type CreateCaseBody,
-  caseEventBodySchema,
-  createCaseBodySchema,
-} from './schemas/case-bodies.js';
-export type {
-  CaseHistoryItem,
-  CaseListItem,
-  CaseStatusView,
-  CaseView,
-} from './schemas/case-views.js';
-export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';
 export {
   DEFAULT_SECURITY_HEADERS,
   type SecurityHeadersOption,

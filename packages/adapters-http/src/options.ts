@@ -1,4 +1,5 @@
 import type { MessageStore, Principal } from '@reshaem/core';
+import { resolveSecurityHeaders, type SecurityHeadersOption } from './security-headers.js';
 
 /**
  * Turns a request into the principal who sent it, or `null` when it carries no valid
@@ -55,6 +56,14 @@ export interface HttpAppOptions {
    * a 500 problem without details. Default: `console.error`.
    */
   onUnexpectedError?: (error: unknown, request: Request) => void;
+  /**
+   * Security headers on every response: by default `X-Content-Type-Options: nosniff`,
+   * `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer` and
+   * `Content-Security-Policy: default-src 'none'; frame-ancestors 'none'` (the HTML
+   * reference at `/docs` keeps its own policy). `false` sends none; an object replaces
+   * defaults by name (`false` drops one), e.g. `{ 'referrer-policy': 'same-origin' }`.
+   */
+  securityHeaders?: SecurityHeadersOption;
 }
 
 /** The options with every default filled in. */
@@ -68,6 +77,7 @@ export interface ResolvedOptions {
   openapi: OpenApiInfo;
   basePath: string;
   onUnexpectedError: (error: unknown, request: Request) => void;
+  securityHeaders: [string, string][];
 }
 
 export const DEFAULT_BODY_BYTES = 256 * 1024;
@@ -113,5 +123,6 @@ export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
     onUnexpectedError:
       options.onUnexpectedError ??
       ((error, request) => console.error(`reshaem: ${request.method} ${request.url}`, error)),
+    securityHeaders: resolveSecurityHeaders(options.securityHeaders),
   };
 }
