@@ -38,7 +38,10 @@ export interface PortalRuntime {
  * serve(portal.app, { port: 3000 });
  */
 export async function createPortal(
-  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs'>,
+  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs'> &
+    Partial<
+      Pick<PortalConfig, 'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy'>
+    >,
   runtime: PortalRuntime = {},
 ): Promise<Portal> {
   const now = runtime.now ?? (() => new Date());
@@ -49,8 +52,19 @@ export async function createPortal(
     const seed = config.demo
       ? await seedDemoMessages(store, now())
       : { seeded: false, messages: 0, timersFired: 0, notificationsSkipped: 0 };
-    const accounts = createAccounts(store.directory, config.tokenSecret);
-    const app = createPortalApp({ store, accounts, now, demo: config.demo });
+    const accounts = createAccounts(store.directory, config.tokenSecret, {
+      now,
+      ...(config.sessionTtlSeconds === undefined ? {} : { ttlSeconds: config.sessionTtlSeconds }),
+    });
+    const app = createPortalApp({
+      store,
+      accounts,
+      now,
+      demo: config.demo,
+      ...(config.formBodyBytes === undefined ? {} : { formBodyBytes: config.formBodyBytes }),
+      ...(config.rateLimits === undefined ? {} : { rateLimits: config.rateLimits }),
+      ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+    });
     const worker = startWorker({
       store,
       now,
