@@ -30,6 +30,8 @@ export interface PortalAppOptions {
   rateLimitStores?: RateLimitStores;
   /** Reverse proxies whose `X-Forwarded-For` entries are trusted. Default 0: the socket's. */
   trustProxy?: number;
+  /** Mark the session cookie `Secure` (HTTPS only). Default off. */
+  secureCookies?: boolean;
 }
 
 /** Paths of the pages behind sign-in. */
@@ -88,7 +90,13 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
 
-  const deps = { store, accounts, now, demo: options.demo };
+  const deps = {
+    store,
+    accounts,
+    now,
+    demo: options.demo,
+    secureCookies: options.secureCookies ?? false,
+  };
   registerSignIn(app, deps);
   registerBackoffice(app, deps);
   registerCard(app, deps);

@@ -30,6 +30,8 @@ export interface PortalConfig {
    * ignored and the socket's address is the client's.
    */
   trustProxy: number;
+  /** Mark the session cookie `Secure`, so browsers send it over HTTPS only. */
+  secureCookies: boolean;
   /** How often the in-process worker fires due timers and drains the outbox. */
   workerIntervalMs: number;
 }
@@ -112,6 +114,7 @@ function integer(
  * | — | `RESHAEM_MAX_CONNECTIONS` | 1000 |
  * | — | `RESHAEM_RATE_*` | see `readRateLimits` |
  * | — | `RESHAEM_TRUST_PROXY` | 0 |
+ * | — | `RESHAEM_SECURE_COOKIES` | on with `NODE_ENV=production` |
  *
  * The configuration is read, not judged: `unsafeConfigReason` says whether it may serve.
  *
@@ -143,6 +146,10 @@ export function readConfig(
     },
     rateLimits: readRateLimits(env),
     trustProxy: integer(env, 'RESHAEM_TRUST_PROXY', 0, 0),
+    // Production is served over HTTPS (behind a proxy); a local demo over plain HTTP.
+    secureCookies: falsy(env.RESHAEM_SECURE_COOKIES)
+      ? false
+      : truthy(env.RESHAEM_SECURE_COOKIES) || env.NODE_ENV === 'production',
   };
 }
 

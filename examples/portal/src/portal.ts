@@ -40,7 +40,10 @@ export interface PortalRuntime {
 export async function createPortal(
   config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs'> &
     Partial<
-      Pick<PortalConfig, 'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy'>
+      Pick<
+        PortalConfig,
+        'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy' | 'secureCookies'
+      >
     >,
   runtime: PortalRuntime = {},
 ): Promise<Portal> {
@@ -64,6 +67,7 @@ export async function createPortal(
       ...(config.formBodyBytes === undefined ? {} : { formBodyBytes: config.formBodyBytes }),
       ...(config.rateLimits === undefined ? {} : { rateLimits: config.rateLimits }),
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+      ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
     });
     const worker = startWorker({
       store,

@@ -28,6 +28,7 @@ describe('readConfig', () => {
         submitPerAddress: { limit: 120, windowMs: 3_600_000 },
       },
       trustProxy: 0,
+      secureCookies: false,
     });
     expect(defaultDataDir).toMatch(/examples[/\\]portal[/\\]\.data[/\\]portal$/);
   });
@@ -82,7 +83,12 @@ describe('readConfig', () => {
       },
       trustProxy: 1,
       production: true,
+      secureCookies: true,
     });
+    expect(
+      readConfig([], { NODE_ENV: 'production', RESHAEM_SECURE_COOKIES: '0' }).secureCookies,
+    ).toBe(false);
+    expect(readConfig([], { RESHAEM_SECURE_COOKIES: 'on' }).secureCookies).toBe(true);
     expect(config.rateLimits.signInPerAddress).toEqual({ limit: 5, windowMs: 30_000 });
     expect(config.rateLimits.submitPerUser).toBeNull();
     expect(config.rateLimits.submitPerAddress).toEqual({ limit: 120, windowMs: 3_600_000 });

@@ -173,6 +173,14 @@ describe('demo tokens and sessions expire', () => {
     }
   });
 
+  it('marks the cookie Secure when told to (HTTPS behind a proxy), not by default', async () => {
+    const secure = memoryPortalApp({ secureCookies: true });
+    const signedIn = await secure.app.request('/sign-in', formPost({ userId: 'app-ivanov' }));
+    expect(signedIn.headers.get('set-cookie')).toMatch(/; Secure/);
+    const plain = await portal.app.request('/sign-in', formPost({ userId: 'app-ivanov' }));
+    expect(plain.headers.get('set-cookie')).not.toMatch(/Secure/);
+  });
+
   it('takes its lifetime from the configuration', async () => {
     let now = NOW;
     const short = memoryPortalApp({ now: () => now, sessionTtlSeconds: 60 });

@@ -15,7 +15,10 @@ export interface TestPortal extends Portal {
 
 /** Settings of `createPortal` a test may change: the session length and the limits. */
 type TestSettings = Partial<
-  Pick<PortalConfig, 'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy'>
+  Pick<
+    PortalConfig,
+    'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy' | 'secureCookies'
+  >
 >;
 
 /** No rate limits: tests sign in as the same user many times a minute. */

@@ -18,14 +18,21 @@ export const sessionUser = (c: Context, accounts: Accounts): Principal | null =>
 /**
  * Signs the browser in: an HttpOnly, SameSite=Lax cookie with the user's token, kept by the
  * browser only as long as the token is valid (`maxAgeSeconds`, the accounts' `ttlSeconds`).
- * The token carries its own expiry, so a cookie kept longer is refused anyway.
+ * The token carries its own expiry, so a cookie kept longer is refused anyway. `secure`:
+ * the browser sends the cookie over HTTPS only (behind a TLS-terminating proxy).
  */
-export function startSession(c: Context, token: string, maxAgeSeconds: number): void {
+export function startSession(
+  c: Context,
+  token: string,
+  maxAgeSeconds: number,
+  secure = false,
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
     maxAge: maxAgeSeconds,
+    secure,
   });
 }
 

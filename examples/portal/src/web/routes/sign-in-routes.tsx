@@ -34,7 +34,7 @@ export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
     if (!user || !token) {
       return render(c, page(safeNext(form.next), 'Неизвестный пользователь или токен.'), 401);
     }
-    startSession(c, token, accounts.ttlSeconds);
+    startSession(c, token, accounts.ttlSeconds, deps.secureCookies ?? false);
     return c.redirect(safeNext(form.next) || homeOf(user), 303);
   });
   app.post('/sign-out', (c) => {
