@@ -5,7 +5,12 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { type Accounts, bearerToken } from './auth/accounts.js';
 import { type PageEnv, requireUser } from './auth/session.js';
+import { DEFAULT_RATE_LIMITS, type RateLimits } from './config-limits.js';
 import { registerDemoRoutes } from './demo/demo-routes.js';
+import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.js';
+import { pageHeaders } from './guard/page-headers.js';
+import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
+import { registerRateLimits } from './guard/rate-limits.js';
 import { problemPage } from './web/render.js';
 import { registerBackoffice } from './web/routes/backoffice-routes.js';
 import { registerCard } from './web/routes/card-routes.js';
@@ -19,15 +24,31 @@ export interface PortalAppOptions {
   demo: boolean;
   /** The API's bearer-token check; default the demo accounts' tokens (OIDC: `auth/oidc.ts`). */
   authenticate?: Authenticate;
+  /** The largest body of a page's form post, in bytes (413 beyond it). Default 256 KiB. */
+  formBodyBytes?: number;
+  /** Sign-in and submit limits per address and per user. Default `DEFAULT_RATE_LIMITS`. */
+  rateLimits?: RateLimits;
+  /** Where the rate limits count: this process's memory by default. */
+  rateLimitStores?: RateLimitStores;
+  /** Reverse proxies whose `X-Forwarded-For` entries are trusted. Default 0: the socket's. */
+  trustProxy?: number;
+  /** Mark the session cookie `Secure` (HTTPS only). Default off. */
+  secureCookies?: boolean;
 }
 
 /** Paths of the pages behind sign-in. */
 const PAGES = ['/backoffice', '/messages/*', '/my', '/my/*', '/operator', '/operator/*'];
 
+const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
 /**
  * The portal as one Hono app: the reshaem REST API under `/api` (the HTTP adapter, bearer
  * tokens), `GET /demo/users` in demo mode, and the server-rendered pages (cookie session,
  * CSRF-checked forms). The pages call the same store the API uses, through the core's rules.
+ *
+ * Every page carries Hono's `secureHeaders` with a strict CSP (the API sends its own
+ * headers); form posts are capped before they are parsed; sign-in and new messages are
+ * rate-limited per client address and per user.
  *
  * @example
  * const app = createPortalApp({ store, accounts, now: () => new Date(), demo: true });
@@ -44,20 +65,45 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   });
 
   const app = new Hono<PageEnv>();
+  const page = { directory: store.directory, user: null };
+  const headers = pageHeaders();
+  app.use((c, next) => (isApi(c.req.path) ? next() : headers(c, next)));
+  const formLimit = formBodyLimit(options.formBodyBytes ?? DEFAULT_FORM_BODY_BYTES, (c) =>
+    problemPage(
+      c,
+      { ...page, title: 'Слишком большой запрос', text: 'Форма больше, чем принимает портал.' },
+      413,
+    ),
+  );
+  app.use((c, next) => (isApi(c.req.path) ? next() : formLimit(c, next)));
+
+  for (const path of [...PAGES, '/sign-in', '/sign-out']) app.use(path, csrf());
+  for (const path of PAGES) app.use(path, requireUser(accounts));
+  registerRateLimits(app, {
+    accounts,
+    directory: store.directory,
+    limits: options.rateLimits ?? DEFAULT_RATE_LIMITS,
+    stores: options.rateLimitStores ?? memoryStores,
+    trustProxy: options.trustProxy ?? 0,
+  });
+
   // The API sees the full URL (basePath '/api') and answers its own 404s and 405s.
   app.all('/api', (c) => api.fetch(c.req.raw));
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
 
-  for (const path of [...PAGES, '/sign-in', '/sign-out']) app.use(path, csrf());
-  for (const path of PAGES) app.use(path, requireUser(accounts));
-  const deps = { store, accounts, now, demo: options.demo };
+  const deps = {
+    store,
+    accounts,
+    now,
+    demo: options.demo,
+    secureCookies: options.secureCookies ?? false,
+  };
   registerSignIn(app, deps);
   registerBackoffice(app, deps);
   registerCard(app, deps);
   registerSubmitPages(app, deps);
 
-  const page = { directory: store.directory, user: null };
   app.notFound((c) =>
     problemPage(c, { ...page, title: 'Страница не найдена', text: c.req.path }, 404),
   );

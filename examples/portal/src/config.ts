@@ -1,23 +1,50 @@
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OidcSettings, readOidcSettings } from './auth/oidc.js';
+import { type RateLimits, readRateLimits } from './config-limits.js';
 
 /** Everything the portal can be told at start-up. */
 export interface PortalConfig {
   /** TCP port; 0 picks a free one. */
   port: number;
-  /** Interface to listen on. */
+  /** Interface to listen on; loopback by default, so a demo is not on the network. */
   hostname: string;
   /** PGlite's data directory, or `null` for an in-memory database (tests, `--memory`). */
   dataDir: string | null;
   /** Demo mode: `GET /demo/users`, the user picker on the sign-in page, demo data. */
   demo: boolean;
-  /** Secret the sign-in tokens are derived from; change it to make them unguessable. */
+  /** Secret the sign-in tokens are signed with; change it to make them unguessable. */
   tokenSecret: string;
+  /** How long a sign-in (its token and cookie) lasts, in seconds. */
+  sessionTtlSeconds: number;
+  /** `NODE_ENV=production`: the well-known token secret is refused. */
+  production: boolean;
+  /** The largest body of a page's form post, in bytes (413 beyond it). */
+  formBodyBytes: number;
+  /** The HTTP server's timeouts and connection cap (`serve()` in the HTTP adapter). */
+  server: ServerLimits;
+  /** Requests per client address and per user on sign-in and submit (429 beyond them). */
+  rateLimits: RateLimits;
+  /**
+   * How many reverse proxies in front of the portal append to `X-Forwarded-For`: the
+   * client address is the one that many entries from the right. 0 (default): the header is
+   * ignored and the socket's address is the client's.
+   */
+  trustProxy: number;
+  /** Mark the session cookie `Secure`, so browsers send it over HTTPS only. */
+  secureCookies: boolean;
   /** How often the in-process worker fires due timers and drains the outbox. */
   workerIntervalMs: number;
   /** The API trusts this OpenID provider's tokens instead of the demo accounts' (`RESHAEM_OIDC_*`). */
   oidc?: OidcSettings;
+}
+
+/** What the portal passes to the HTTP adapter's `serve()`. */
+export interface ServerLimits {
+  headersTimeoutMs: number;
+  requestTimeoutMs: number;
+  keepAliveTimeoutMs: number;
+  maxConnections: number;
 }
 
 /** `examples/portal`, wherever the process was started from. */
@@ -26,7 +53,8 @@ export const portalDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 /** The default data directory: `examples/portal/.data/portal` (gitignored). */
 export const defaultDataDir = resolve(portalDir, '.data', 'portal');
 
-const DEFAULT_TOKEN_SECRET = 'reshaem-demo';
+/** The token secret everyone who has read the README knows. */
+export const DEFAULT_TOKEN_SECRET = 'reshaem-demo';
 
 function flag(argv: readonly string[], name: string): boolean {
   return argv.includes(`--${name}`);
@@ -53,19 +81,46 @@ function parsePort(text: string): number {
   return port;
 }
 
+/** A whole number from the environment, at least `min`; the default when unset. */
+function integer(
+  env: Readonly<Record<string, string | undefined>>,
+  name: string,
+  fallback: number,
+  min: number,
+): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < min) {
+    throw new Error(`${name} must be a whole number of at least ${min}, got «${text}»`);
+  }
+  return value;
+}
+
 /**
  * Reads the configuration from the command line and the environment; flags win.
  *
  * | flag | environment | default |
  * |---|---|---|
  * | `--port N` | `PORT` | 3000 |
- * | `--host H` | `HOST` | `0.0.0.0` |
+ * | `--host H` | `HOST` | `127.0.0.1` |
  * | `--data-dir D` | `RESHAEM_DATA_DIR` | `examples/portal/.data/portal` |
  * | `--memory` | `RESHAEM_MEMORY=1` | off: data survives restarts |
  * | `--no-demo` | `RESHAEM_DEMO=0` | demo mode on |
  * | — | `RESHAEM_TOKEN_SECRET` | `reshaem-demo` |
  * | — | `RESHAEM_WORKER_INTERVAL_MS` | 5000 |
  * | — | `RESHAEM_OIDC_ISSUER`, `RESHAEM_OIDC_*` | off: see `readOidcSettings` |
+ * | — | `RESHAEM_SESSION_HOURS` | 12 |
+ * | — | `RESHAEM_FORM_BODY_BYTES` | 262144 (256 KiB) |
+ * | — | `RESHAEM_HEADERS_TIMEOUT_MS` | 10000 |
+ * | — | `RESHAEM_REQUEST_TIMEOUT_MS` | 30000 |
+ * | — | `RESHAEM_KEEP_ALIVE_TIMEOUT_MS` | 5000 |
+ * | — | `RESHAEM_MAX_CONNECTIONS` | 1000 |
+ * | — | `RESHAEM_RATE_*` | see `readRateLimits` |
+ * | — | `RESHAEM_TRUST_PROXY` | 0 |
+ * | — | `RESHAEM_SECURE_COOKIES` | on with `NODE_ENV=production` |
+ *
+ * The configuration is read, not judged: `unsafeConfigReason` says whether it may serve.
  *
  * @example
  * const config = readConfig(process.argv.slice(2), process.env);
@@ -79,11 +134,38 @@ export function readConfig(
   const interval = Number(env.RESHAEM_WORKER_INTERVAL_MS ?? 5000);
   return {
     port: parsePort(option(argv, 'port') ?? env.PORT ?? '3000'),
-    hostname: option(argv, 'host') ?? env.HOST ?? '0.0.0.0',
+    hostname: option(argv, 'host') ?? env.HOST ?? '127.0.0.1',
     dataDir: memory ? null : resolve(dataDir ?? defaultDataDir),
     demo: !(flag(argv, 'no-demo') || falsy(env.RESHAEM_DEMO)),
     tokenSecret: env.RESHAEM_TOKEN_SECRET || DEFAULT_TOKEN_SECRET,
     workerIntervalMs: Number.isFinite(interval) && interval >= 100 ? interval : 5000,
     ...readOidcSettings(env),
+    sessionTtlSeconds: sessionSeconds(env.RESHAEM_SESSION_HOURS),
+    production: env.NODE_ENV === 'production',
+    formBodyBytes: integer(env, 'RESHAEM_FORM_BODY_BYTES', 256 * 1024, 1024),
+    server: {
+      headersTimeoutMs: integer(env, 'RESHAEM_HEADERS_TIMEOUT_MS', 10_000, 100),
+      requestTimeoutMs: integer(env, 'RESHAEM_REQUEST_TIMEOUT_MS', 30_000, 100),
+      keepAliveTimeoutMs: integer(env, 'RESHAEM_KEEP_ALIVE_TIMEOUT_MS', 5_000, 100),
+      maxConnections: integer(env, 'RESHAEM_MAX_CONNECTIONS', 1_000, 1),
+    },
+    rateLimits: readRateLimits(env),
+    trustProxy: integer(env, 'RESHAEM_TRUST_PROXY', 0, 0),
+    // Production is served over HTTPS (behind a proxy); a local demo over plain HTTP.
+    secureCookies: falsy(env.RESHAEM_SECURE_COOKIES)
+      ? false
+      : truthy(env.RESHAEM_SECURE_COOKIES) || env.NODE_ENV === 'production',
   };
+}
+
+/** `RESHAEM_SESSION_HOURS` (fractions allowed, at least a minute) in seconds; 12 hours by default. */
+function sessionSeconds(text: string | undefined): number {
+  if (text === undefined || text === '') return 12 * 60 * 60;
+  const hours = Number(text);
+  if (!Number.isFinite(hours) || hours * 60 < 1) {
+    throw new Error(
+      `RESHAEM_SESSION_HOURS must be a number of hours (at least 1/60), got «${text}»`,
+    );
+  }
+  return Math.round(hours * 60 * 60);
 }

@@ -1,5 +1,5 @@
 import { banner } from './banner.js';
-import { readConfig } from './config.js';
+import { readConfigOrExit } from './config-check.js';
 import { createPortal } from './portal.js';
 import { listen, PortBusyError } from './server.js';
 import { startupErrorLine } from './startup-error.js';
@@ -7,12 +7,16 @@ import { startupErrorLine } from './startup-error.js';
 /** `npm start`: the example portal with the worker, until Ctrl+C. */
 async function main(): Promise<void> {
   const started = Date.now();
-  const config = readConfig(process.argv.slice(2), process.env);
+  const config = readConfigOrExit(process.argv.slice(2), process.env);
   console.log(`Starting the reshaem example portal (${config.dataDir ?? 'in-memory database'})…`);
   const portal = await createPortal(config);
   let listening: Awaited<ReturnType<typeof listen>>;
   try {
-    listening = await listen(portal.app, { port: config.port, hostname: config.hostname });
+    listening = await listen(portal.app, {
+      port: config.port,
+      hostname: config.hostname,
+      ...config.server,
+    });
   } catch (error) {
     await portal.close();
     if (error instanceof PortBusyError) {

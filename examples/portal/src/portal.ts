@@ -39,7 +39,13 @@ export interface PortalRuntime {
  * serve(portal.app, { port: 3000 });
  */
 export async function createPortal(
-  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs' | 'oidc'>,
+  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs' | 'oidc'> &
+    Partial<
+      Pick<
+        PortalConfig,
+        'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy' | 'secureCookies'
+      >
+    >,
   runtime: PortalRuntime = {},
 ): Promise<Portal> {
   const now = runtime.now ?? (() => new Date());
@@ -50,13 +56,20 @@ export async function createPortal(
     const seed = config.demo
       ? await seedDemoMessages(store, now())
       : { seeded: false, messages: 0, timersFired: 0, notificationsSkipped: 0 };
-    const accounts = createAccounts(store.directory, config.tokenSecret);
+    const accounts = createAccounts(store.directory, config.tokenSecret, {
+      now,
+      ...(config.sessionTtlSeconds === undefined ? {} : { ttlSeconds: config.sessionTtlSeconds }),
+    });
     const app = createPortalApp({
       store,
       accounts,
       now,
       demo: config.demo,
       ...(config.oidc && { authenticate: oidcAuthenticate(config.oidc, () => store.directory) }),
+      ...(config.formBodyBytes === undefined ? {} : { formBodyBytes: config.formBodyBytes }),
+      ...(config.rateLimits === undefined ? {} : { rateLimits: config.rateLimits }),
+      ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+      ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
     });
     const worker = startWorker({
       store,

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { type FetchApp, serve } from '@reshaem/adapters-http';
+import { type FetchApp, type ServerLimitOptions, serve } from '@reshaem/adapters-http';
 
 /** The port is taken by another process. */
 export class PortBusyError extends Error {
@@ -23,19 +23,22 @@ export interface Listening {
 
 /**
  * Serves the app with the HTTP adapter's `serve` and resolves once it listens; rejects
- * with {@link PortBusyError} when the port is taken.
+ * with {@link PortBusyError} when the port is taken. The timeouts and the connection cap
+ * are `serve`'s (its defaults where left out).
  *
  * @example
  * const { port, close } = await listen(portal.app, { port: 0, hostname: '127.0.0.1' });
  */
 export function listen(
   app: FetchApp,
-  options: { port: number; hostname: string },
+  options: { port: number; hostname: string } & ServerLimitOptions,
 ): Promise<Listening> {
   return new Promise((resolve, reject) => {
+    const { port, hostname, ...limits } = options;
     const server = serve(app, {
-      port: options.port,
-      hostname: options.hostname,
+      ...limits,
+      port,
+      hostname,
       onListening: (info: AddressInfo) =>
         resolve({
           server,

@@ -29,6 +29,7 @@ describe.skipIf(!hasChromium && !inCi)('the backoffice in Chromium', () => {
   let page: Page;
   let base = '';
   let shots = '';
+  const violations: string[] = [];
 
   beforeAll(async () => {
     if (!hasChromium) {
@@ -56,6 +57,10 @@ describe.skipIf(!hasChromium && !inCi)('the backoffice in Chromium', () => {
       ],
     });
     page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ru-RU' });
+    // The pages' Content-Security-Policy must block nothing they use.
+    page.on('console', (message) => {
+      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+    });
     shots = await screenshotDir();
     await mkdir(shots, { recursive: true });
   }, 90_000);
@@ -112,6 +117,13 @@ describe.skipIf(!hasChromium && !inCi)('the backoffice in Chromium', () => {
     await page.waitForURL(/\/messages\/[^/?]+\?done=submit/);
     const card = new URL(page.url()).pathname;
     expect(await status()).toBe('На модерации');
+    // The stylesheet the CSP allows by its hash is applied: the header's blue, the text's size.
+    expect(
+      await page.locator('header').evaluate((el) => getComputedStyle(el).backgroundColor),
+    ).toBe('rgb(13, 76, 211)');
+    expect(await page.locator('p.lead').evaluate((el) => getComputedStyle(el).fontSize)).toBe(
+      '16px',
+    );
     expect(await page.locator('form[data-event]').count()).toBe(0);
 
     await signInAs('mod-kam', card);
@@ -186,5 +198,6 @@ describe.skipIf(!hasChromium && !inCi)('the backoffice in Chromium', () => {
       'answer.approve',
       'rating.submit',
     ]);
+    expect(violations).toEqual([]);
   }, 90_000);
 });

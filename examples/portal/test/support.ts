@@ -1,3 +1,8 @@
+import { createMemoryStore } from '@reshaem/core';
+import { createDemoDirectory } from '@reshaem/core/testing';
+import { createPortalApp, type PortalAppOptions } from '../src/app.js';
+import { createAccounts } from '../src/auth/accounts.js';
+import type { PortalConfig } from '../src/config.js';
 import { createPortal, type Portal, type PortalRuntime } from '../src/portal.js';
 
 /** The test clock: 12:00 on 15.04.2025 in Kamchatka. */
@@ -8,22 +13,45 @@ export interface TestPortal extends Portal {
   lines: string[];
 }
 
-/** A portal on in-memory PGlite (or `dataDir`) with the demo data, the worker left to the test. */
+/** Settings of `createPortal` a test may change: the session length and the limits. */
+type TestSettings = Partial<
+  Pick<
+    PortalConfig,
+    'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy' | 'secureCookies'
+  >
+>;
+
+/** No rate limits: tests sign in as the same user many times a minute. */
+export const NO_RATE_LIMITS = {
+  signInPerAddress: null,
+  signInPerAccount: null,
+  submitPerUser: null,
+  submitPerAddress: null,
+};
+
+/**
+ * A portal on in-memory PGlite (or `dataDir`) with the demo data, the worker left to the
+ * test, and no rate limits unless the test gives some.
+ */
 export async function startTestPortal(
-  options: { dataDir?: string | null; now?: () => Date } & Pick<PortalRuntime, 'runWorker'> = {},
+  options: { dataDir?: string | null; now?: () => Date } & Pick<PortalRuntime, 'runWorker'> &
+    TestSettings = {},
 ): Promise<TestPortal> {
   const lines: string[] = [];
+  const { dataDir, now, runWorker, ...settings } = options;
   const portal = await createPortal(
     {
-      dataDir: options.dataDir ?? null,
+      dataDir: dataDir ?? null,
       demo: true,
       tokenSecret: 'test-secret',
       workerIntervalMs: 1000,
+      rateLimits: NO_RATE_LIMITS,
+      ...settings,
     },
     {
-      now: options.now ?? (() => NOW),
+      now: now ?? (() => NOW),
       log: (line) => lines.push(line),
-      runWorker: options.runWorker ?? false,
+      runWorker: runWorker ?? false,
     },
   );
   return Object.assign(portal, { lines });
@@ -61,3 +89,26 @@ export const buttonsOf = (html: string): string[] =>
 /** The message ids of a list page's rows, in order. */
 export const rowsOf = (html: string): string[] =>
   [...html.matchAll(/<tr data-message="([^"]+)"/g)].map((m) => m[1] ?? '');
+
+/**
+ * The portal's app alone over the core's in-memory store of the demo world: no database,
+ * no seeding, for tests of what the app does around the pages (limits, sessions).
+ */
+export function memoryPortalApp(
+  options: Omit<PortalAppOptions, 'store' | 'accounts' | 'now' | 'demo'> & {
+    now?: () => Date;
+    sessionTtlSeconds?: number;
+  } = {},
+) {
+  const { now = () => NOW, sessionTtlSeconds, ...rest } = options;
+  const store = createMemoryStore({ directory: createDemoDirectory() });
+  const accounts = createAccounts(store.directory, 'test-secret', {
+    now,
+    ...(sessionTtlSeconds === undefined ? {} : { ttlSeconds: sessionTtlSeconds }),
+  });
+  return {
+    store,
+    accounts,
+    app: createPortalApp({ store, accounts, now, demo: true, rateLimits: NO_RATE_LIMITS, ...rest }),
+  };
+}

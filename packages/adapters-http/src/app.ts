@@ -14,6 +14,7 @@ import { registerCatalogue, registerFolders } from './routes/folders.js';
 import { registerMeta } from './routes/meta.js';
 import { registerReads } from './routes/read.js';
 import { registerSubmit } from './routes/submit.js';
+import { securityHeaders } from './security-headers.js';
 import { unavailableProblem } from './store-errors.js';
 
 /**
@@ -51,6 +52,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
     if (isStoreUnavailable(error)) return unavailableProblem(error).toResponse();
     return problemResponse(problem('internal', 'An unexpected error occurred'));
   });
+  // First, so that it sees every response: problems, 404s and 405s included.
+  app.use(securityHeaders(deps.securityHeaders));
   app.notFound((c) =>
     problemResponse(problem('not-found', `No resource at ${c.req.method} ${c.req.path}`)),
   );

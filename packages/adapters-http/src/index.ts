@@ -11,7 +11,14 @@ export { answerTypeLabels, channelLabels, posExportRow, ruDate } from './export/
 export { createHttpLogger, type HttpLogger, REDACTED_PATHS } from './log/logger.js';
 export { unexpectedErrorRecord } from './log/unexpected-error.js';
 export { createSmtpSender, type SmtpSender, type SmtpSenderOptions } from './mail/smtp.js';
-export { type FetchApp, type ServeOptions, serve, toNodeListener } from './node.js';
+export {
+  DEFAULT_SERVER_LIMITS,
+  type FetchApp,
+  type ServeOptions,
+  type ServerLimitOptions,
+  serve,
+  toNodeListener,
+} from './node.js';
 export { renderDocsPage } from './openapi/docs-page.js';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
 export type {
@@ -42,3 +49,7 @@ export type {
   CaseView,
 } from './schemas/case-views.js';
 export type { DeadlinesView, MessageListItem, MessageView, StatusView } from './schemas/views.js';
+export {
+  DEFAULT_SECURITY_HEADERS,
+  type SecurityHeadersOption,
+} from './security-headers.js';

@@ -1,6 +1,7 @@
 import type { MessageStore, Principal } from '@reshaem/core';
 import { createHttpLogger, type HttpLogger } from './log/logger.js';
 import { logUnexpectedError } from './log/unexpected-error.js';
+import { resolveSecurityHeaders, type SecurityHeadersOption } from './security-headers.js';
 
 /**
  * Turns a request into the principal who sent it, or `null` when it carries no valid
@@ -68,6 +69,14 @@ export interface HttpAppOptions {
    * never a body.
    */
   onUnexpectedError?: (error: unknown, request: Request) => void;
+  /**
+   * Security headers on every response: by default `X-Content-Type-Options: nosniff`,
+   * `X-Frame-Options: DENY`, `Referrer-Policy: no-referrer` and
+   * `Content-Security-Policy: default-src 'none'; frame-ancestors 'none'` (the HTML
+   * reference at `/docs` keeps its own policy). `false` sends none; an object replaces
+   * defaults by name (`false` drops one), e.g. `{ 'referrer-policy': 'same-origin' }`.
+   */
+  securityHeaders?: SecurityHeadersOption;
 }
 
 /** The options with every default filled in. */
@@ -81,6 +90,7 @@ export interface ResolvedOptions {
   openapi: OpenApiInfo;
   basePath: string;
   onUnexpectedError: (error: unknown, request: Request) => void;
+  securityHeaders: [string, string][];
 }
 
 export const DEFAULT_BODY_BYTES = 256 * 1024;
@@ -133,5 +143,6 @@ export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
       servers: options.openapi?.servers ?? [{ url: basePath === '' ? '/' : basePath }],
     },
     onUnexpectedError: options.onUnexpectedError ?? logUnexpectedError(defaultLogger(options)),
+    securityHeaders: resolveSecurityHeaders(options.securityHeaders),
   };
 }

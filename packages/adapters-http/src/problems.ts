@@ -27,6 +27,8 @@ export const problemKinds = {
     status: 422,
     title: 'Idempotency key reused for a different request',
   },
+  /** Sent by a portal's rate limits, with `Retry-After`. */
+  'too-many-requests': { status: 429, title: 'Too many requests' },
   internal: { status: 500, title: 'Internal error' },
   /** The store's database is down, restarting or saturated; `Retry-After` says when to retry. */
   unavailable: { status: 503, title: 'Service temporarily unavailable' },

@@ -1,3 +1,5 @@
+import { DEFAULT_SECURITY_HEADERS, markSecured } from './security-headers.js';
+
 /**
  * A JSON response with its headers as a plain object, for handlers that send headers of
  * their own (ETag, Location …). Hono's `c.json(body, status, headers)` builds a `Headers`
@@ -7,7 +9,7 @@
  *
  * Headers a middleware set through `c.res` before the handler ran are still merged in by
  * Hono, as for any Response a handler returns. Problems (RFC 9457) go out the same way, with
- * their own media type.
+ * their own media type. The default security headers are part of the plain object.
  */
 export function jsonResponse(
   body: unknown,
@@ -15,8 +17,9 @@ export function jsonResponse(
   headers: Record<string, string>,
   contentType = 'application/json',
 ): Response {
-  return new Response(JSON.stringify(body), {
+  const response = new Response(JSON.stringify(body), {
     status,
-    headers: { 'content-type': contentType, ...headers },
+    headers: { 'content-type': contentType, ...DEFAULT_SECURITY_HEADERS, ...headers },
   });
+  return markSecured(response);
 }

@@ -15,13 +15,24 @@ export const SESSION_COOKIE = 'reshaem_session';
 export const sessionUser = (c: Context, accounts: Accounts): Principal | null =>
   accounts.principalOf(getCookie(c, SESSION_COOKIE));
 
-/** Signs the browser in: an HttpOnly, SameSite=Lax cookie with the user's token. */
-export function startSession(c: Context, token: string): void {
+/**
+ * Signs the browser in: an HttpOnly, SameSite=Lax cookie with the user's token, kept by the
+ * browser only as long as the token is valid (`maxAgeSeconds`, the accounts' `ttlSeconds`).
+ * The token carries its own expiry, so a cookie kept longer is refused anyway. `secure`:
+ * the browser sends the cookie over HTTPS only (behind a TLS-terminating proxy).
+ */
+export function startSession(
+  c: Context,
+  token: string,
+  maxAgeSeconds: number,
+  secure = false,
+): void {
   setCookie(c, SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'Lax',
     path: '/',
-    maxAge: 60 * 60 * 24 * 30,
+    maxAge: maxAgeSeconds,
+    secure,
   });
 }
 

@@ -3,8 +3,9 @@ import type { Env, Hono } from 'hono';
 import type { Accounts } from '../auth/accounts.js';
 
 /**
- * GET /demo/users (demo mode only): every demo user with roles and the bearer token for
+ * GET /demo/users (demo mode only): every demo user with roles and a fresh bearer token for
  * the API, so that a newcomer can try `curl -H "Authorization: Bearer …" /api/messages`.
+ * The tokens expire like any other (`accounts.ttlSeconds`); ask again for new ones.
  */
 export function registerDemoRoutes<E extends Env>(
   app: Hono<E>,
@@ -13,7 +14,8 @@ export function registerDemoRoutes<E extends Env>(
 ): void {
   app.get('/demo/users', (c) =>
     c.json({
-      note: 'Demo mode: sign in at /sign-in, or call the API at /api with the header "Authorization: Bearer <token>". API reference: /api/docs.',
+      note: `Demo mode: sign in at /sign-in, or call the API at /api with the header "Authorization: Bearer <token>". The tokens are valid for ${accounts.ttlSeconds / 3600} h from now. API reference: /api/docs.`,
+      expiresInSeconds: accounts.ttlSeconds,
       users: accounts.users.map((user) => {
         const token = accounts.tokenOf(user.id);
         return {

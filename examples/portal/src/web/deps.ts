@@ -8,4 +8,6 @@ export interface WebDeps {
   now: () => Date;
   /** Demo mode: the sign-in page lists the users. */
   demo: boolean;
+  /** Mark the session cookie `Secure`: sent over HTTPS only. */
+  secureCookies?: boolean;
 }

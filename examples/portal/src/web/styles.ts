@@ -1,4 +1,8 @@
-/** The whole stylesheet: small enough to inline into every page. */
+/**
+ * The whole stylesheet: small enough to inline into every page. The pages' CSP allows
+ * exactly this text by its hash, so the pages carry no `style="…"` attributes: put every
+ * rule here.
+ */
 export const styles = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2733;background:#f3f5f8}
@@ -27,7 +31,8 @@ th{font-size:13px;color:#5b6676;font-weight:600;background:#f8fafc}
 form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin-bottom:12px}
 label{display:block;font-size:13px;color:#5b6676}
 input,select,textarea{font:inherit;padding:5px 8px;border:1px solid #c8d0da;border-radius:5px;background:#fff}
-textarea{width:100%;min-height:70px}select{max-width:100%}
+textarea{width:100%;min-height:70px}select{max-width:100%}textarea.tall{min-height:150px}
+p.lead{font-size:16px;margin-top:0}label.choice{display:inline-block;margin-right:10px}
 button{font:inherit;padding:6px 14px;border-radius:5px;border:1px solid #0d4cd3;background:#0d4cd3;color:#fff;cursor:pointer}
 button.secondary{background:#fff;color:#0d4cd3}
 dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#5b6676}dd{margin:0}

@@ -56,6 +56,15 @@ ${body ? `<p>Body: ${schemaLink(body)}</p>` : ''}
 </section>`;
 }
 
+/** The page's only stylesheet, inline; its hash goes into the page's CSP (`style-src`). */
+export const DOCS_STYLE = `body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d2433}
+h1{margin-bottom:0}.v{color:#667}.op{border-top:1px solid #dde;padding:.5rem 0}
+.m{display:inline-block;min-width:4em;padding:0 .4em;border-radius:4px;color:#fff;font-size:.8em;text-align:center}
+.get{background:#2b7a4b}.post{background:#2857a4}.d{color:#445}
+table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #dde;padding:.25rem .5rem;text-align:left;vertical-align:top}
+pre{background:#f5f6fa;padding:.75rem;overflow:auto;font-size:12px}summary{cursor:pointer;font-family:monospace}
+`;
+
 /**
  * The OpenAPI document as one self-contained HTML page: rendered on the server, no scripts
  * and nothing fetched from a CDN, so it works offline and behind strict CSPs.
@@ -72,14 +81,7 @@ export function renderDocsPage(doc: OpenApiDocument): string {
   return `<!doctype html>
 <html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.info.title)}</title>
-<style>
-body{font:15px/1.5 system-ui,sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem;color:#1d2433}
-h1{margin-bottom:0}.v{color:#667}.op{border-top:1px solid #dde;padding:.5rem 0}
-.m{display:inline-block;min-width:4em;padding:0 .4em;border-radius:4px;color:#fff;font-size:.8em;text-align:center}
-.get{background:#2b7a4b}.post{background:#2857a4}.d{color:#445}
-table{border-collapse:collapse;width:100%;margin:.5rem 0}td,th{border:1px solid #dde;padding:.25rem .5rem;text-align:left;vertical-align:top}
-pre{background:#f5f6fa;padding:.75rem;overflow:auto;font-size:12px}summary{cursor:pointer;font-family:monospace}
-</style></head><body>
+<style>${DOCS_STYLE}</style></head><body>
 <h1>${escapeHtml(doc.info.title)}</h1><p class="v">OpenAPI ${escapeHtml(doc.openapi)} · version ${escapeHtml(doc.info.version)} · <a href="openapi.json">openapi.json</a></p>
 <p>${prose(doc.info.description ?? '').replaceAll('\n\n', '</p><p>')}</p>
 <h2>Operations</h2>${ops.join('\n')}

@@ -16,7 +16,7 @@ export function ClosingForms({ ctx, type }: { ctx: FormContext; type: MessageEve
       >
         <div>
           {SCORES.map((score) => (
-            <label style="display:inline-block;margin-right:10px">
+            <label class="choice">
               <input
                 type="radio"
                 name="score"

@@ -12,7 +12,11 @@ export type FormValues = Record<string, string>;
 
 /** Reads a posted form into plain strings, trimmed. */
 export async function readForm(request: Request): Promise<FormValues> {
-  const data = await request.formData();
+  return formValues(await request.formData());
+}
+
+/** A parsed form as plain strings, trimmed; files are left out. */
+export function formValues(data: FormData): FormValues {
   const values: FormValues = {};
   for (const [key, value] of data.entries()) {
     if (typeof value === 'string') values[key] = value.trim();

@@ -45,7 +45,7 @@ export function ApplicantPage(props: ApplicantPageProps) {
           <div>
             <label>
               Текст сообщения *
-              <textarea name="text" required style="min-height:150px">
+              <textarea name="text" required class="tall">
                 {values.text ?? ''}
               </textarea>
             </label>

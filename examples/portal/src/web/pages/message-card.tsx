@@ -86,7 +86,7 @@ export function MessageCardPage(props: MessageCardProps) {
         </div>
       )}
       <div class="card">
-        <p style="font-size:16px;margin-top:0">{m.text}</p>
+        <p class="lead">{m.text}</p>
         <MessageFields stored={stored} directory={directory} now={now} staff={staff} />
       </div>
       <AnswerBlock stored={stored} directory={directory} />

@@ -79,7 +79,7 @@ export function OperatorPage(props: OperatorPageProps) {
           <div>
             <label>
               Текст сообщения * (начинается с метки центра)
-              <textarea name="text" required style="min-height:150px">
+              <textarea name="text" required class="tall">
                 {values.text ?? ''}
               </textarea>
             </label>

@@ -1,13 +1,10 @@
 import type { Hono } from 'hono';
+import { safeNext } from '../../auth/safe-next.js';
 import { endSession, homeOf, type PageEnv, sessionUser, startSession } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
-import { readForm } from '../forms/parse-form.js';
+import { type FormValues, formValues } from '../forms/parse-form.js';
 import { SignInPage } from '../pages/sign-in.js';
 import { render } from '../render.js';
-
-/** Only paths of this site: `/x`, never `//evil.example` or a full URL. */
-const safeNext = (next: string | undefined) =>
-  next?.startsWith('/') && !next.startsWith('//') ? next : '';
 
 /** GET /, GET/POST /sign-in, POST /sign-out. */
 export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
@@ -27,7 +24,8 @@ export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
   });
   app.get('/sign-in', (c) => render(c, page(safeNext(c.req.query('next')))));
   app.post('/sign-in', async (c) => {
-    const form = await readForm(c.req.raw);
+    // Through Hono's request, which keeps the parsed form: the rate limit read it already.
+    const form = await c.req.formData().then(formValues, () => ({}) as FormValues);
     const token =
       deps.demo && form.userId && accounts.users.some((u) => u.id === form.userId)
         ? accounts.tokenOf(form.userId)
@@ -36,7 +34,7 @@ export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
     if (!user || !token) {
       return render(c, page(safeNext(form.next), 'Неизвестный пользователь или токен.'), 401);
     }
-    startSession(c, token);
+    startSession(c, token, accounts.ttlSeconds, deps.secureCookies ?? false);
     return c.redirect(safeNext(form.next) || homeOf(user), 303);
   });
   app.post('/sign-out', (c) => {
