@@ -126,7 +126,7 @@ describe('the portal on SIGTERM', () => {
 });
 
 /** How a connection the server never read from fails. */
-const refusedBeforeRead = new Set(['ECONNREFUSED', 'ECONNRESET']);
+const refusedBeforeRead = new Set<unknown>(['ECONNREFUSED', 'ECONNRESET']);
 
 /** Why a fetch failed: the socket error's code (`ECONNREFUSED`, `ECONNRESET` …). */
 function causeOf(error: unknown): string {
