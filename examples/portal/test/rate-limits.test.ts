@@ -98,24 +98,30 @@ describe('sign-in is rate-limited', () => {
   });
 });
 
+/** Submits the pothole through the API as a user, from a client address. */
+const apiSubmit =
+  ({ app, accounts }: ReturnType<typeof memoryPortalApp>) =>
+  (userId: string, address: string) =>
+    app.request(
+      '/api/messages',
+      {
+        method: 'POST',
+        headers: {
+          authorization: `Bearer ${accounts.tokenOf(userId)}`,
+          'content-type': 'application/json',
+        },
+        body: pothole,
+      },
+      from(address),
+    );
+
 describe('new messages are rate-limited', () => {
   it('per user through the API: 429 problem with Retry-After past the limit', async () => {
-    const { app, accounts } = memoryPortalApp({
+    const portal = memoryPortalApp({
       rateLimits: limits({ submitPerUser: { limit: 2, windowMs: 3_600_000 } }),
     });
-    const submit = (userId: string, address: string) =>
-      app.request(
-        '/api/messages',
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${accounts.tokenOf(userId)}`,
-            'content-type': 'application/json',
-          },
-          body: pothole,
-        },
-        from(address),
-      );
+    const { app, accounts } = portal;
+    const submit = apiSubmit(portal);
     expect((await submit('app-ivanov', '192.0.2.10')).status).toBe(201);
     expect((await submit('app-ivanov', '192.0.2.11')).status).toBe(201);
     await expectTooMany(await submit('app-ivanov', '192.0.2.12'), 3600);
@@ -144,22 +150,10 @@ describe('new messages are rate-limited', () => {
   });
 
   it('per client address, across users', async () => {
-    const { app, accounts } = memoryPortalApp({
+    const portal = memoryPortalApp({
       rateLimits: limits({ submitPerAddress: { limit: 2, windowMs: 3_600_000 } }),
     });
-    const submit = (userId: string, address: string) =>
-      app.request(
-        '/api/messages',
-        {
-          method: 'POST',
-          headers: {
-            authorization: `Bearer ${accounts.tokenOf(userId)}`,
-            'content-type': 'application/json',
-          },
-          body: pothole,
-        },
-        from(address),
-      );
+    const submit = apiSubmit(portal);
     expect((await submit('app-ivanov', '2001:db8:1:2::10')).status).toBe(201);
     expect((await submit('app-petrova', '2001:db8:1:2::10')).status).toBe(201);
     // Another address in the same /64 is the same subscriber; the next /64 is not.

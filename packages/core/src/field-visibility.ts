@@ -1,4 +1,4 @@
-import type { MessageViewer, ViewerKind } from './message-viewer.js';
+import { type MessageViewer, type ViewerKind, viewerKinds } from './message-viewer.js';
 import type { Answer, Message, Rating } from './schemas/message.js';
 import { copyMessage } from './schemas/message-copy.js';
 import type { ShownAnswer, ShownMessage, ShownRating } from './schemas/shown-message.js';
@@ -18,15 +18,7 @@ export type MessageField =
   | 'answer.officials'
   | 'ratings.ratedBy';
 
-const all = [
-  'system',
-  'holding_official',
-  'tree_official',
-  'admin',
-  'operator',
-  'applicant',
-  'public',
-] as const satisfies readonly ViewerKind[];
+const all = viewerKinds;
 const staff = ['system', 'holding_official', 'tree_official', 'admin'] as const;
 const staffAndOperator = [...staff, 'operator'] as const;
 const notPublic = all.filter((k) => k !== 'public');
