@@ -2,11 +2,12 @@ import { createIdTokenVerifier, isAuthenticationError } from '@reshaem/adapters-
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { API_AUDIENCE, signingKey } from '../../../packages/adapters-http/test/oidc-provider.js';
 import { createAccounts } from '../src/auth/accounts.js';
+import { createOidcSignIn } from '../src/auth/oidc-sign-in.js';
 import { SESSION_COOKIE } from '../src/auth/session.js';
 import { readConfig } from '../src/config.js';
 import { createPortal, type Portal } from '../src/portal.js';
 import { CLIENT_SECRET, type LoginProvider, startLoginProvider } from './oidc-login-provider.js';
-import { NO_RATE_LIMITS, NOW } from './support.js';
+import { memoryPortalApp, NO_RATE_LIMITS, NOW } from './support.js';
 
 const PUBLIC_URL = 'http://127.0.0.1:38517';
 const CALLBACK = `${PUBLIC_URL}/sign-in/callback`;
@@ -191,17 +192,45 @@ describe('the pages sign in through an OpenID provider', () => {
       sub: 'coord-kam-roads',
       aud: 'other-portal',
     });
-    for (const refused of [
-      verifier('reshaem-portal').verify(token, 'n-1'),
-      verifier('other-portal').verify(token, 'n-2'),
-      verifier('other-portal').verify(token, ''),
-      verifier('other-portal').verify(`${token.slice(0, -4)}AAAA`, 'n-1'),
-    ]) {
-      const error = await refused.then(
+    const refusals = [
+      [() => verifier('reshaem-portal').verify(token, 'n-1'), /aud claim/],
+      [() => verifier('other-portal').verify(token, 'n-2'), /nonce/],
+      [() => verifier('other-portal').verify(token, ''), /nonce/],
+      [() => verifier('other-portal').verify(`${token.slice(0, -4)}AAAA`, 'n-1'), /signature/],
+    ] as const;
+    for (const [refused, reason] of refusals) {
+      const error = await refused().then(
         () => null,
         (e: unknown) => e,
       );
       expect(isAuthenticationError(error)).toBe(true);
+      expect((error as Error).message).toMatch(reason);
     }
+  });
+
+  it('counts sign-ins at the provider against the per-address sign-in limit', async () => {
+    const settings = readConfig([], {
+      RESHAEM_OIDC_ISSUER: provider.issuer,
+      RESHAEM_OIDC_AUDIENCE: API_AUDIENCE,
+      RESHAEM_OIDC_CLIENT_ID: 'reshaem-portal',
+      RESHAEM_PUBLIC_URL: PUBLIC_URL,
+    }).oidc;
+    if (settings?.browser === undefined) throw new Error('no browser settings');
+    const { app, store } = memoryPortalApp({
+      rateLimits: { ...NO_RATE_LIMITS, signInPerAddress: { limit: 2, windowMs: 60_000 } },
+      oidcPages: {
+        signIn: createOidcSignIn({ ...settings, browser: settings.browser }, () => store.directory),
+        flowSecret: 'test-secret',
+      },
+    });
+    const from = (address: string) => ({ incoming: { socket: { remoteAddress: address } } });
+    const start = (address: string) => app.request('/sign-in/oidc', {}, from(address));
+    expect((await start('203.0.113.7')).status).toBe(302);
+    expect((await start('203.0.113.7')).status).toBe(302);
+    const refused = await start('203.0.113.7');
+    expect(refused.status).toBe(429);
+    expect(refused.headers.get('location')).toBeNull();
+    expect(refused.headers.getSetCookie()).toEqual([]);
+    expect((await start('203.0.113.8')).status).toBe(302);
   });
 });
