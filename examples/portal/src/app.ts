@@ -14,6 +14,7 @@ import { registerRateLimits } from './guard/rate-limits.js';
 import { problemPage } from './web/render.js';
 import { registerBackoffice } from './web/routes/backoffice-routes.js';
 import { registerCard } from './web/routes/card-routes.js';
+import { type OidcPages, registerOidcSignIn } from './web/routes/oidc-sign-in-routes.js';
 import { registerSignIn } from './web/routes/sign-in-routes.js';
 import { registerSubmitPages } from './web/routes/submit-routes.js';
 
@@ -34,6 +35,8 @@ export interface PortalAppOptions {
   trustProxy?: number;
   /** Mark the session cookie `Secure` (HTTPS only). Default off. */
   secureCookies?: boolean;
+  /** The pages' sign-in through an OpenID provider (`GET /sign-in/oidc`); absent: off. */
+  oidcPages?: OidcPages;
 }
 
 /** Paths of the pages behind sign-in. */
@@ -98,8 +101,10 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     now,
     demo: options.demo,
     secureCookies: options.secureCookies ?? false,
+    ...(options.oidcPages && { oidcProviderName: options.oidcPages.signIn.providerName }),
   };
   registerSignIn(app, deps);
+  if (options.oidcPages) registerOidcSignIn(app, deps, options.oidcPages);
   registerBackoffice(app, deps);
   registerCard(app, deps);
   registerSubmitPages(app, deps);

@@ -132,14 +132,15 @@ export function readConfig(
   const memory = flag(argv, 'memory') || truthy(env.RESHAEM_MEMORY);
   const dataDir = option(argv, 'data-dir') ?? env.RESHAEM_DATA_DIR;
   const interval = Number(env.RESHAEM_WORKER_INTERVAL_MS ?? 5000);
+  const port = parsePort(option(argv, 'port') ?? env.PORT ?? '3000');
   return {
-    port: parsePort(option(argv, 'port') ?? env.PORT ?? '3000'),
+    port,
     hostname: option(argv, 'host') ?? env.HOST ?? '127.0.0.1',
     dataDir: memory ? null : resolve(dataDir ?? defaultDataDir),
     demo: !(flag(argv, 'no-demo') || falsy(env.RESHAEM_DEMO)),
     tokenSecret: env.RESHAEM_TOKEN_SECRET || DEFAULT_TOKEN_SECRET,
     workerIntervalMs: Number.isFinite(interval) && interval >= 100 ? interval : 5000,
-    ...readOidcSettings(env),
+    ...readOidcSettings(env, port),
     sessionTtlSeconds: sessionSeconds(env.RESHAEM_SESSION_HOURS),
     production: env.NODE_ENV === 'production',
     formBodyBytes: integer(env, 'RESHAEM_FORM_BODY_BYTES', 256 * 1024, 1024),

@@ -3,6 +3,7 @@ import type { Hono } from 'hono';
 import { createPortalApp } from './app.js';
 import { createAccounts } from './auth/accounts.js';
 import { oidcAuthenticate } from './auth/oidc.js';
+import { createOidcSignIn } from './auth/oidc-sign-in.js';
 import type { PageEnv } from './auth/session.js';
 import type { PortalConfig } from './config.js';
 import { openDatabase } from './database.js';
@@ -58,6 +59,7 @@ export async function createPortal(
       : { seeded: false, messages: 0, timersFired: 0, notificationsSkipped: 0 };
     const accounts = createAccounts(store.directory, config.tokenSecret, {
       now,
+      applicants: config.oidc?.browser !== undefined && config.oidc.unknownUsers === 'applicant',
       ...(config.sessionTtlSeconds === undefined ? {} : { ttlSeconds: config.sessionTtlSeconds }),
     });
     const app = createPortalApp({
@@ -70,6 +72,15 @@ export async function createPortal(
       ...(config.rateLimits === undefined ? {} : { rateLimits: config.rateLimits }),
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
       ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
+      ...(config.oidc?.browser && {
+        oidcPages: {
+          signIn: createOidcSignIn(
+            { ...config.oidc, browser: config.oidc.browser },
+            () => store.directory,
+          ),
+          flowSecret: config.tokenSecret,
+        },
+      }),
     });
     const worker = startWorker({
       store,

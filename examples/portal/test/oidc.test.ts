@@ -41,6 +41,37 @@ describe('readOidcSettings', () => {
     });
   });
 
+  it('reads the pages’ client, its redirect URI derived from the public URL or the port', () => {
+    const env = {
+      RESHAEM_OIDC_ISSUER: 'https://sso.example.ru/realms/pos',
+      RESHAEM_OIDC_AUDIENCE: 'reshaem-api',
+      RESHAEM_OIDC_CLIENT_ID: 'reshaem-portal',
+    };
+    expect(readConfig(['--port', '3101'], env).oidc?.browser).toEqual({
+      clientId: 'reshaem-portal',
+      redirectUri: 'http://127.0.0.1:3101/sign-in/callback',
+      scope: 'openid profile',
+      providerName: 'единый вход',
+    });
+    const behindProxy = readOidcSettings({
+      ...env,
+      RESHAEM_OIDC_CLIENT_SECRET: 's3cret',
+      RESHAEM_PUBLIC_URL: 'https://pos.example.ru/portal/',
+      RESHAEM_OIDC_SCOPE: 'email openid',
+    }).oidc?.browser;
+    expect(behindProxy).toMatchObject({
+      clientSecret: 's3cret',
+      redirectUri: 'https://pos.example.ru/portal/sign-in/callback',
+      scope: 'openid email',
+    });
+    expect(() => readOidcSettings({ ...env, RESHAEM_PUBLIC_URL: 'pos.example.ru' })).toThrow(
+      /RESHAEM_PUBLIC_URL/,
+    );
+    expect(() =>
+      readOidcSettings({ ...env, RESHAEM_PUBLIC_URL: 'https://pos.example.ru/?a=1' }),
+    ).toThrow(/RESHAEM_PUBLIC_URL/);
+  });
+
   it('refuses settings that cannot work', () => {
     const issuer = { RESHAEM_OIDC_ISSUER: 'https://sso.example.ru/realms/pos' };
     expect(() => readOidcSettings(issuer)).toThrow(/RESHAEM_OIDC_AUDIENCE is required/);

@@ -12,6 +12,8 @@ export {
   createOidcAuthenticate,
   DEFAULT_ALGORITHMS,
   type OidcAuthenticateOptions,
+  type PrincipalMapping,
+  principalFromClaims,
 } from './auth/oidc.js';
 export {
   type ClaimReader,
@@ -22,4 +24,10 @@ export {
   type RolesFromClaims,
   rolesFromClaim,
 } from './auth/oidc-claims.js';
+export {
+  createIdTokenVerifier,
+  type IdTokenVerifier,
+  type IdTokenVerifierOptions,
+} from './auth/oidc-id-token.js';
+export type { ProviderMetadata } from './auth/oidc-keys.js';
 export type { UnknownUsers } from './auth/oidc-principal.js';

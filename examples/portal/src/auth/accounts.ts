@@ -18,6 +18,12 @@ export interface AccountsOptions {
   now?: () => Date;
   /** How long a token is valid, in seconds. Default 12 hours. */
   ttlSeconds?: number;
+  /**
+   * Users the directory does not know are applicants (an OpenID provider in front of ЕСИА
+   * with `RESHAEM_OIDC_UNKNOWN_USERS=applicant`). Default off: only directory users.
+   * Tokens are signed, so nobody without the secret can mint one for an id of their choosing.
+   */
+  applicants?: boolean;
 }
 
 /** Twelve hours: a working day, after which the user signs in again. */
@@ -66,7 +72,10 @@ export function createAccounts(
       const last = token.lastIndexOf('.');
       const middle = token.lastIndexOf('.', last - 1);
       if (middle <= 0) return null;
-      const user = byId.get(token.slice(0, middle));
+      const id = token.slice(0, middle);
+      const user =
+        byId.get(id) ??
+        (options.applicants ? { id, roles: [{ role: 'applicant' as const }] } : undefined);
       const expiry = token.slice(middle + 1, last);
       if (!user || !EXPIRY.test(expiry)) return null;
       const given = Buffer.from(token.slice(last + 1));

@@ -1,5 +1,6 @@
 import type { Authenticate } from '@reshaem/adapters-http';
 import {
+  type ClaimsMapping,
   createOidcAuthenticate,
   keycloakRoles,
   type RolesFromClaims,
@@ -21,6 +22,21 @@ export interface OidcSettings {
     | { from: 'keycloak'; clientId?: string; orgClaim: string };
   unknownUsers: UnknownUsers;
   clockToleranceSeconds: number;
+  /** The pages' sign-in through the provider (`RESHAEM_OIDC_CLIENT_ID`); absent: API only. */
+  browser?: OidcBrowserSettings;
+}
+
+/** The portal as a client of the provider: the authorization code flow of its pages. */
+export interface OidcBrowserSettings {
+  clientId: string;
+  /** Sent with HTTP Basic to the token endpoint; absent: a public client (PKCE only). */
+  clientSecret?: string;
+  /** `<public URL>/sign-in/callback`, registered at the provider as a redirect URI. */
+  redirectUri: string;
+  /** Scopes asked for; `openid` always. */
+  scope: string;
+  /** How the sign-in page names the provider: «Войти через …». */
+  providerName: string;
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -44,6 +60,41 @@ function rolesSetting(env: Env): OidcSettings['roles'] {
   throw new Error(`RESHAEM_OIDC_ROLES is directory, claim or keycloak, got «${source}»`);
 }
 
+/** The portal's address as browsers reach it, without a trailing slash. */
+function publicUrl(env: Env, port: number): string {
+  const text = env.RESHAEM_PUBLIC_URL?.trim() || `http://127.0.0.1:${port}`;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`RESHAEM_PUBLIC_URL is not a URL: «${text}»`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new Error(`RESHAEM_PUBLIC_URL is an http(s) URL, got «${text}»`);
+  }
+  if (url.search !== '' || url.hash !== '') {
+    throw new Error(`RESHAEM_PUBLIC_URL has no query or fragment, got «${text}»`);
+  }
+  return url.href.replace(/\/+$/, '');
+}
+
+function browserSettings(env: Env, port: number): { browser?: OidcBrowserSettings } {
+  const clientId = env.RESHAEM_OIDC_CLIENT_ID?.trim();
+  if (!clientId) return {};
+  const secret = env.RESHAEM_OIDC_CLIENT_SECRET;
+  const scopes = new Set(['openid', ...(env.RESHAEM_OIDC_SCOPE ?? 'profile').split(/\s+/)]);
+  scopes.delete('');
+  return {
+    browser: {
+      clientId,
+      ...(secret ? { clientSecret: secret } : {}),
+      redirectUri: `${publicUrl(env, port)}/sign-in/callback`,
+      scope: [...scopes].join(' '),
+      providerName: env.RESHAEM_OIDC_PROVIDER_NAME?.trim() || 'единый вход',
+    },
+  };
+}
+
 /**
  * The OIDC settings from the environment, or `{}` when `RESHAEM_OIDC_ISSUER` is unset (the
  * API then takes the demo accounts' tokens). See docs/security.md § Authentication.
@@ -59,11 +110,16 @@ function rolesSetting(env: Env): OidcSettings['roles'] {
  * | `RESHAEM_OIDC_ORG_CLAIM` | the organisation claim for `keycloak` | `org_id` |
  * | `RESHAEM_OIDC_UNKNOWN_USERS` | `refuse` or `applicant` | `refuse` |
  * | `RESHAEM_OIDC_CLOCK_TOLERANCE` | seconds of leeway on `exp`/`nbf` | 30 |
+ * | `RESHAEM_OIDC_CLIENT_ID` | the pages' client id; turns on «Войти через …» | off |
+ * | `RESHAEM_OIDC_CLIENT_SECRET` | its secret (HTTP Basic at the token endpoint) | none: PKCE only |
+ * | `RESHAEM_PUBLIC_URL` | the portal's address; the redirect URI is `<it>/sign-in/callback` | `http://127.0.0.1:<port>` |
+ * | `RESHAEM_OIDC_SCOPE` | scopes besides `openid` | `profile` |
+ * | `RESHAEM_OIDC_PROVIDER_NAME` | the button's «Войти через …» | `единый вход` |
  *
  * @example
  * readOidcSettings({ RESHAEM_OIDC_ISSUER: 'https://sso.example.ru/realms/pos', RESHAEM_OIDC_AUDIENCE: 'reshaem-api' });
  */
-export function readOidcSettings(env: Env): { oidc?: OidcSettings } {
+export function readOidcSettings(env: Env, port = 3000): { oidc?: OidcSettings } {
   const issuer = env.RESHAEM_OIDC_ISSUER?.trim();
   if (!issuer) return {};
   const audience = list(env.RESHAEM_OIDC_AUDIENCE);
@@ -88,6 +144,7 @@ export function readOidcSettings(env: Env): { oidc?: OidcSettings } {
       roles: rolesSetting(env),
       unknownUsers,
       clockToleranceSeconds: tolerance,
+      ...browserSettings(env, port),
     },
   };
 }
@@ -115,14 +172,20 @@ function rolesMapping(roles: OidcSettings['roles']): RolesFromClaims | undefined
  * const authenticate = oidcAuthenticate(settings, () => store.directory);
  */
 export function oidcAuthenticate(settings: OidcSettings, directory: () => Directory): Authenticate {
-  const roles = rolesMapping(settings.roles);
   return createOidcAuthenticate({
     issuer: settings.issuer,
     audience: settings.audience,
     directory,
-    claims:
-      roles === undefined ? { userId: settings.userClaim } : { userId: settings.userClaim, roles },
+    claims: claimsMapping(settings),
     unknownUsers: settings.unknownUsers,
     clockToleranceSeconds: settings.clockToleranceSeconds,
   });
+}
+
+/** How claims become a principal, for the API's tokens and the pages' ID tokens alike. */
+export function claimsMapping(settings: OidcSettings): ClaimsMapping {
+  const roles = rolesMapping(settings.roles);
+  return roles === undefined
+    ? { userId: settings.userClaim }
+    : { userId: settings.userClaim, roles };
 }

@@ -22,7 +22,8 @@ type Key = (c: Context<PageEnv>) => string | null | Promise<string | null>;
 const SUBMIT_PATHS = ['/api/messages', '/my/messages', '/operator/messages'];
 
 /**
- * The portal's rate limits, each on `POST` only: sign-in per client address and per user
+ * The portal's rate limits, each on `POST` only but for `GET /sign-in/oidc`: sign-in per
+ * client address (the OpenID provider's sign-ins counted where they start) and per user
  * signed in as; new messages per signed-in user and per client address. Past a limit: 429
  * with `Retry-After`, as an RFC 9457 problem for the API and for clients that do not ask
  * for HTML, as a page for a browser's form post. A request whose address is unknown (no
@@ -49,15 +50,17 @@ export function registerRateLimits(app: Hono<PageEnv>, deps: RateLimitDeps): voi
       return response;
     });
   };
-  const limit = (path: string, name: string, rule: RateLimit | null, key: Key) => {
+  const limit = (path: string, name: string, rule: RateLimit | null, key: Key, method = 'POST') => {
     if (rule === null) return;
     const limiter = rateLimited<PageEnv>({ name, limit: rule, key, refuse }, deps.stores);
-    const onPost: MiddlewareHandler<PageEnv> = (c, next) =>
-      c.req.method === 'POST' ? limiter(c, next) : next();
-    app.use(path, onPost);
+    const onMethod: MiddlewareHandler<PageEnv> = (c, next) =>
+      c.req.method === method ? limiter(c, next) : next();
+    app.use(path, onMethod);
   };
 
   limit('/sign-in', 'sign-in-address', deps.limits.signInPerAddress, address);
+  // A sign-in at the OpenID provider starts here (one flow, one code to redeem later).
+  limit('/sign-in/oidc', 'sign-in-address', deps.limits.signInPerAddress, address, 'GET');
   limit('/sign-in', 'sign-in-account', deps.limits.signInPerAccount, async (c) => {
     const form = await c.req.formData().then(formValues, () => ({}) as FormValues);
     return form.userId || (form.token ? claimedUserId(form.token) : null);

@@ -10,4 +10,6 @@ export interface WebDeps {
   demo: boolean;
   /** Mark the session cookie `Secure`: sent over HTTPS only. */
   secureCookies?: boolean;
+  /** The sign-in page offers «Войти через <this>» (`GET /sign-in/oidc`). */
+  oidcProviderName?: string;
 }

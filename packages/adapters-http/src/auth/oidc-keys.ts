@@ -35,12 +35,23 @@ export function secureUrl(text: string, what: string): URL {
 export const discoveryUrl = (issuer: string): URL =>
   new URL(`${issuer.replace(/\/+$/, '')}/.well-known/openid-configuration`);
 
+/** The parts of an issuer's discovery document (Discovery §3) reshaem reads. */
+export interface ProviderMetadata {
+  issuer: string;
+  jwks_uri: string;
+  authorization_endpoint?: string;
+  token_endpoint?: string;
+}
+
 /**
- * Where the issuer publishes its keys: `jwks_uri` of its discovery document, whose
- * `issuer` must be exactly the configured one (Discovery §4.3), so a document served for
- * another issuer is never trusted.
+ * The issuer's discovery document, whose `issuer` must be exactly the configured one
+ * (Discovery §4.3), so a document served for another issuer is never trusted. Every
+ * endpoint it names must be HTTPS (plain HTTP on loopback only).
  */
-export async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<URL> {
+export async function discoverProvider(
+  issuer: string,
+  timeoutMs: number,
+): Promise<ProviderMetadata> {
   const url = discoveryUrl(issuer);
   const response = await fetch(url, {
     headers: { accept: 'application/json' },
@@ -48,7 +59,7 @@ export async function discoverJwksUri(issuer: string, timeoutMs: number): Promis
     redirect: 'error',
   });
   if (!response.ok) throw new Error(`OIDC discovery: ${url} answered ${response.status}`);
-  const metadata = (await response.json()) as { issuer?: unknown; jwks_uri?: unknown };
+  const metadata = (await response.json()) as Record<string, unknown>;
   if (metadata.issuer !== issuer) {
     throw new Error(
       `OIDC discovery: ${url} names issuer ${String(metadata.issuer)}, expected ${issuer}`,
@@ -57,7 +68,20 @@ export async function discoverJwksUri(issuer: string, timeoutMs: number): Promis
   if (typeof metadata.jwks_uri !== 'string') {
     throw new Error(`OIDC discovery: ${url} has no jwks_uri`);
   }
-  return secureUrl(metadata.jwks_uri, 'jwks_uri');
+  const found: ProviderMetadata = {
+    issuer,
+    jwks_uri: secureUrl(metadata.jwks_uri, 'jwks_uri').href,
+  };
+  for (const name of ['authorization_endpoint', 'token_endpoint'] as const) {
+    const value = metadata[name];
+    if (typeof value === 'string') found[name] = secureUrl(value, name).href;
+  }
+  return found;
+}
+
+/** Where the issuer publishes its keys: `jwks_uri` of its discovery document. */
+export async function discoverJwksUri(issuer: string, timeoutMs: number): Promise<URL> {
+  return new URL((await discoverProvider(issuer, timeoutMs)).jwks_uri);
 }
 
 /**

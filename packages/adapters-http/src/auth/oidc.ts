@@ -1,4 +1,4 @@
-import type { Directory } from '@reshaem/core';
+import type { Directory, Principal } from '@reshaem/core';
 import { errors, jwtVerify } from 'jose';
 import type { Authenticate } from '../options.js';
 import { AuthenticationError } from './authentication-error.js';
@@ -80,7 +80,7 @@ const refusals: Record<string, (error: errors.JOSEError) => string> = {
   ERR_JWT_INVALID: () => 'The token is not a valid JWT',
 };
 
-function checkedAlgorithms(algorithms: readonly string[]): string[] {
+export function checkedAlgorithms(algorithms: readonly string[]): string[] {
   if (algorithms.length === 0) throw new RangeError('algorithms must name at least one');
   for (const alg of algorithms) {
     if (alg === 'none' || /^HS/i.test(alg)) {
@@ -154,18 +154,51 @@ export function createOidcAuthenticate(options: OidcAuthenticateOptions): Authen
       });
       claims = verified.payload;
     } catch (error) {
-      const describe = error instanceof errors.JOSEError ? refusals[error.code] : undefined;
-      if (describe === undefined) throw error;
-      throw new AuthenticationError('invalid_token', describe(error as errors.JOSEError), {
-        cause: error,
-      });
+      throw refusalOf(error);
     }
-    const id = readClaim(claims, mapping.userId ?? 'sub');
-    if (id === undefined) throw new AuthenticationError('invalid_token', 'The token names no user');
-    return principalOf(
-      { id, name: readClaim(claims, mapping.name ?? defaultName), grants: mapping.roles?.(claims) },
-      directoryOf(),
+    return principalFromClaims(claims, {
+      directory: directoryOf(),
+      claims: mapping,
       unknownUsers,
-    );
+    });
   };
+}
+
+/**
+ * A jose error that is the token's fault as an `AuthenticationError` (`invalid_token`);
+ * any other error (the issuer unreachable, a bug) as it is, for a 500.
+ */
+export function refusalOf(error: unknown): unknown {
+  const describe = error instanceof errors.JOSEError ? refusals[error.code] : undefined;
+  if (describe === undefined) return error;
+  return new AuthenticationError('invalid_token', describe(error as errors.JOSEError), {
+    cause: error,
+  });
+}
+
+/** What `principalFromClaims` maps with: the same settings as `createOidcAuthenticate`'s. */
+export interface PrincipalMapping {
+  directory: Directory;
+  claims?: ClaimsMapping | undefined;
+  unknownUsers?: UnknownUsers | undefined;
+}
+
+/**
+ * The principal verified claims stand for, by the mapping `createOidcAuthenticate` uses
+ * (user id, name and roles read from the claims, the directory having the last word).
+ * Throws an `AuthenticationError` when the claims name no user, or one the directory refuses.
+ * Portals use it to sign a browser in with an ID token (`createIdTokenVerifier`).
+ *
+ * @example
+ * const principal = principalFromClaims(claims, { directory, claims: { userId: 'preferred_username' } });
+ */
+export function principalFromClaims(claims: Claims, mapping: PrincipalMapping): Principal {
+  const read = mapping.claims ?? {};
+  const id = readClaim(claims, read.userId ?? 'sub');
+  if (id === undefined) throw new AuthenticationError('invalid_token', 'The token names no user');
+  return principalOf(
+    { id, name: readClaim(claims, read.name ?? defaultName), grants: read.roles?.(claims) },
+    mapping.directory,
+    mapping.unknownUsers ?? 'refuse',
+  );
 }

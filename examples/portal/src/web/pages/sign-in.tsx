@@ -7,15 +7,28 @@ export interface SignInProps {
   /** Demo mode lists the users; otherwise a token is asked for. */
   users: readonly Principal[] | null;
   next: string;
+  /** The OpenID provider's name: a «Войти через …» link to `/sign-in/oidc`. */
+  oidcProviderName?: string;
   error?: string;
 }
 
 /** The sign-in page: pick a demo user, or paste a token. */
-export function SignInPage({ directory, users, next, error }: SignInProps) {
+export function SignInPage({ directory, users, next, oidcProviderName, error }: SignInProps) {
   return (
     <Layout title="Вход" directory={directory}>
       <h1>Вход в демо-портал</h1>
       {error && <p class="flash error">{error}</p>}
+      {oidcProviderName && (
+        <p class="card">
+          <a
+            class="button"
+            href={`/sign-in/oidc${next ? `?next=${encodeURIComponent(next)}` : ''}`}
+            data-oidc
+          >
+            Войти через {oidcProviderName}
+          </a>
+        </p>
+      )}
       {users ? (
         <div class="card">
           <p>

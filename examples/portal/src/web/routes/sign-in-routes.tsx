@@ -14,6 +14,7 @@ export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
       directory={store.directory}
       users={deps.demo ? accounts.users : null}
       next={next}
+      {...(deps.oidcProviderName === undefined ? {} : { oidcProviderName: deps.oidcProviderName })}
       {...(error === undefined ? {} : { error })}
     />
   );
