@@ -91,6 +91,15 @@ export class HttpProblem extends Error {
   }
 }
 
+/** 403 for a folder filter or count asked by somebody who does not work the folders. */
+export const foldersForbidden = (): HttpProblem =>
+  new HttpProblem(
+    problem(
+      'forbidden',
+      'The backoffice folders are the organisations’ work queues; filter by status instead',
+    ),
+  );
+
 export const validationProblem = (errors: FieldError[], detail?: string): HttpProblem =>
   new HttpProblem(
     problem(

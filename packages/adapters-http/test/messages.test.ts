@@ -15,7 +15,13 @@ import {
 interface View {
   id: string;
   version: number;
-  status: { code: string; label: string; stage: string; folder: string; folderLabel: string };
+  status: {
+    code: string;
+    label: string;
+    stage: string;
+    folder: string | null;
+    folderLabel: string | null;
+  };
   message: Record<string, unknown> & { applicant: { userId: string | null } };
   deadlines: {
     timeZone: string;
@@ -36,7 +42,15 @@ describe('POST /messages', () => {
     expect(res.headers.get('location')).toBe('messages/m-1');
     expect(res.headers.get('etag')).toBe('"1"');
     const view = await json<View>(res);
-    expect(view.status).toMatchObject({ code: 'moderation', label: 'На модерации', folder: 'new' });
+    // The backoffice folder is the organisations' queue: the applicant gets the status alone.
+    expect(view.status).toMatchObject({
+      code: 'moderation',
+      label: 'На модерации',
+      folder: null,
+      folderLabel: null,
+    });
+    const staffView = await json<View>(await w.call('GET', '/messages/m-1', { as: 'moderator' }));
+    expect(staffView.status).toMatchObject({ folder: 'new', folderLabel: 'Новые' });
     expect(view.message.createdAt).toBe(T0);
     expect(view.message.submittedBy).toBe(users.applicant.id);
     expect(view.message.applicant.userId).toBe(users.applicant.id);
@@ -230,7 +244,7 @@ describe('GET /folders and GET /catalogue', () => {
     await drive(w, []);
     await drive(w, toAssigned);
     await drive(w, toAnswerSent);
-    const counts = async (as: 'coordinatorRoads' | 'applicant2' | 'executorRoads') => {
+    const counts = async (as: 'coordinatorRoads' | 'executorRoads') => {
       const res = await w.call('GET', '/folders', { as });
       expect(res.status).toBe(200);
       const { folders } = await json<{ folders: { code: string; label: string; count: number }[] }>(
@@ -248,7 +262,28 @@ describe('GET /folders and GET /catalogue', () => {
     };
     expect(await counts('coordinatorRoads')).toMatchObject({ new: 1, in_work: 1, processed: 1 });
     expect(await counts('executorRoads')).toMatchObject({ new: 0, in_work: 1, processed: 1 });
-    expect(await counts('applicant2')).toMatchObject({ new: 0, in_work: 0, processed: 0 });
+  });
+
+  it('refuses folders to those who do not work them: applicants and operators get 403', async () => {
+    const w = world();
+    const id = await drive(w, toAssigned);
+    for (const as of ['applicant', 'applicant2', 'operator'] as const) {
+      const counts = await w.call('GET', '/folders', { as });
+      expect(counts.status).toBe(403);
+      expect((await json<{ type: string }>(counts)).type).toBe(
+        'https://reshaem.dev/problems/forbidden',
+      );
+      for (const path of ['/messages', '/messages/export.csv', '/messages/export.xlsx']) {
+        const filtered = await w.call('GET', `${path}?folder=in_work`, { as });
+        expect(filtered.status).toBe(403);
+      }
+    }
+    const own = await json<{ items: { id: string; status: { folder: string | null } }[] }>(
+      await w.call('GET', '/messages', { as: 'applicant' }),
+    );
+    expect(own.items.map((i) => [i.id, i.status.folder])).toEqual([[id, null]]);
+    const staff = await w.call('GET', '/messages?folder=in_work', { as: 'coordinatorRoads' });
+    expect((await json<{ items: { id: string }[] }>(staff)).items.map((i) => i.id)).toEqual([id]);
   });
 
   it('serves the catalogue without authentication, with deadline rules and facts', async () => {

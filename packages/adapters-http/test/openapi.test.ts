@@ -208,7 +208,7 @@ describe('responses match the document', () => {
     await check(await w.call('GET', `/messages/${id}`, { as: 'applicant' }), 'MessageView');
     await check(await w.call('GET', '/messages?limit=2', { as: 'coordinatorGov' }), 'MessagePage');
     await check(await w.call('GET', `/messages/${id}/history`, { as: 'headRoads' }), 'History');
-    await check(await w.call('GET', '/folders', { as: 'operator' }), 'Folders');
+    await check(await w.call('GET', '/folders', { as: 'coordinatorGov' }), 'Folders');
     await check(await w.call('GET', '/catalogue'), 'Catalogue');
     const other = await drive(w, toCoordination);
     await check(

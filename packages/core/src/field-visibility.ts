@@ -1,6 +1,7 @@
 import { type MessageViewer, type ViewerKind, viewerKinds } from './message-viewer.js';
 import type { Answer, Message, Rating } from './schemas/message.js';
 import { copyMessage } from './schemas/message-copy.js';
+import type { Principal } from './schemas/principal.js';
 import type { ShownAnswer, ShownMessage, ShownRating } from './schemas/shown-message.js';
 
 /**
@@ -96,6 +97,36 @@ export const messageFieldRules: Readonly<Record<MessageField, readonly ViewerKin
 export function seesField(viewer: MessageViewer, field: MessageField): boolean {
   const rule = messageFieldRules[field];
   return viewer.kinds.some((k) => rule.includes(k));
+}
+
+/**
+ * Who sees the backoffice folder a message lies in (SPEC §7), such as «Возвращены на
+ * координацию»: the folders are the organisations' work queues and tell of the message's
+ * internal course, so the applicant, the 122 operator and the public see its status alone.
+ */
+export const folderViewers: readonly ViewerKind[] = staff;
+
+/**
+ * Does the viewer see the message's backoffice folder? See {@link folderViewers}.
+ *
+ * @example
+ * seesFolder(messageViewerOf(applicant, message, directory)); // false
+ */
+export function seesFolder(viewer: MessageViewer): boolean {
+  return viewer.kinds.some((k) => folderViewers.includes(k));
+}
+
+/**
+ * Does the principal work the backoffice folders at all — may they filter and count by
+ * folder? Everyone with a role of an organisation or the platform; not somebody who is
+ * only an applicant or a 122 operator, whose lists would otherwise tell them which of
+ * their messages went back to coordination.
+ *
+ * @example
+ * worksFolders(applicant); // false
+ */
+export function worksFolders(principal: Principal): boolean {
+  return principal.roles.some((g) => g.role !== 'applicant' && g.role !== 'operator');
 }
 
 /** What a hidden plain field holds: the value of a message where it never happened. */

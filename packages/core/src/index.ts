@@ -6,7 +6,15 @@ export { createDirectory, directoryInputSchema, ruleSettingsSchema } from './dir
 export type { Effect, NotificationReason, Recipient } from './effects.js';
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './errors.js';
-export { type MessageField, messageFieldRules, seesField, viewFor } from './field-visibility.js';
+export {
+  folderViewers,
+  type MessageField,
+  messageFieldRules,
+  seesField,
+  seesFolder,
+  viewFor,
+  worksFolders,
+} from './field-visibility.js';
 export { type HistoryLineRule, historyLineFor, historyLineRules } from './history-visibility.js';
 export { toMermaid } from './machines/mermaid.js';
 export { mermaidPage } from './machines/mermaid-doc.js';

@@ -8,10 +8,12 @@ import {
   messageViewerOf,
   type ShownMessage,
   SYSTEM_PRINCIPAL,
+  seesFolder,
   statusOf,
   type ViewerKind,
   viewerKinds,
   viewFor,
+  worksFolders,
 } from '../src/index.js';
 import { reachableMessages } from '../src/testing/index.js';
 import {
@@ -291,6 +293,16 @@ describe('messageViewerOf', () => {
     const none = viewFor({ kinds: [], userId: null }, message);
     expect(none).toMatchObject({ applicant: null, executorId: null, ratings: [], answer: null });
     expect(none.text).toBe(message.text);
+  });
+
+  it('shows the backoffice folder to officials and administrators only', () => {
+    const seeing = viewerKinds.filter((kind) => seesFolder({ kinds: [kind], userId: null }));
+    expect(seeing).toEqual(['system', 'holding_official', 'tree_official', 'admin']);
+    expect(seesFolder({ kinds: ['applicant', 'holding_official'], userId: null })).toBe(true);
+    expect(worksFolders(users.applicant)).toBe(false);
+    expect(worksFolders(users.operator)).toBe(false);
+    expect(worksFolders(users.executorRoads)).toBe(true);
+    expect(worksFolders(users.adminRoads)).toBe(true);
   });
 
   it('gives the operator their kind on operator-entered messages only', () => {

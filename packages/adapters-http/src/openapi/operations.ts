@@ -41,7 +41,7 @@ const exportOperation = (format: 'xlsx' | 'csv', mediaType: string) => ({
       description: `The ${format.toUpperCase()} file`,
       content: { [mediaType]: { schema: { type: 'string', contentMediaType: mediaType } } },
     },
-    ...problems('unauthenticated', 'validation'),
+    ...problems('unauthenticated', 'forbidden', 'validation'),
   },
 });
 
@@ -86,7 +86,7 @@ export function paths(): Paths {
         parameters: filterParameters(true),
         responses: {
           '200': { description: 'One page', content: json(schemaRef('MessagePage')) },
-          ...problems('unauthenticated', 'validation'),
+          ...problems('unauthenticated', 'forbidden', 'validation'),
         },
       },
     },
@@ -164,7 +164,7 @@ export function paths(): Paths {
         summary: 'The backoffice folders with the caller’s counts',
         responses: {
           '200': { description: 'Folders', content: json(schemaRef('Folders')) },
-          ...problems('unauthenticated'),
+          ...problems('unauthenticated', 'forbidden'),
         },
       },
     },

@@ -1,12 +1,18 @@
-import { type Folder, folderLabels } from '@reshaem/core';
+import { type Folder, folderLabels, worksFolders } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { authenticated } from '../access.js';
 import type { AppEnv, RouteDeps } from '../env.js';
+import { foldersForbidden } from '../problems.js';
 
-/** GET /folders — the backoffice folders of SPEC §7 with the caller's counts. */
+/**
+ * GET /folders — the backoffice folders of SPEC §7 with the caller's counts; 403 for an
+ * applicant or operator, who do not work folders ({@link worksFolders}).
+ */
 export function registerFolders(app: Hono<AppEnv>, deps: RouteDeps): void {
   app.get('/folders', authenticated(deps), async (c) => {
-    const counts = await deps.store.folderCounts(c.get('principal'));
+    const principal = c.get('principal');
+    if (!worksFolders(principal)) throw foldersForbidden();
+    const counts = await deps.store.folderCounts(principal);
     const folders = (Object.keys(folderLabels) as Folder[]).map((code) => ({
       code,
       label: folderLabels[code],

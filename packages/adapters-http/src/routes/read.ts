@@ -1,8 +1,8 @@
-import { type MessagePage, type MessageQuery, WorkflowRefusal } from '@reshaem/core';
+import { type MessagePage, type MessageQuery, WorkflowRefusal, worksFolders } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { authenticated, visibleMessage } from '../access.js';
 import type { AppEnv, RouteDeps } from '../env.js';
-import { notFound, validationProblem } from '../problems.js';
+import { foldersForbidden, notFound, validationProblem } from '../problems.js';
 import { parseListQuery } from '../request/list-query.js';
 import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
 import { jsonResponse } from '../responses.js';
@@ -14,6 +14,7 @@ export async function listPage(
   viewer: Parameters<RouteDeps['store']['list']>[0],
   query: MessageQuery,
 ): Promise<MessagePage> {
+  if (query.folder !== undefined && !worksFolders(viewer)) throw foldersForbidden();
   try {
     return await deps.store.list(viewer, query);
   } catch (error) {

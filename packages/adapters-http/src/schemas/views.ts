@@ -31,8 +31,9 @@ export const statusViewSchema = z.object({
   stage: stageSchema,
   stageLabel: z.string(),
   final: z.boolean(),
-  folder: folderSchema,
-  folderLabel: z.string(),
+  /** The backoffice folder (SPEC §7); `null` for a viewer who does not see folders. */
+  folder: folderSchema.nullable(),
+  folderLabel: z.string().nullable(),
 });
 export type StatusView = z.infer<typeof statusViewSchema>;
 

@@ -48,11 +48,12 @@ export function messageListItem(
   directory: Directory,
   now: Date,
 ): MessageListItem {
-  const message = shownMessage(stored, viewer, directory);
+  const shownTo = messageViewerOf(viewer.principal, stored.snapshot.context, directory);
+  const message = viewFor(shownTo, stored.snapshot.context);
   return {
     id: stored.id,
     version: stored.version,
-    status: statusView(stored.status, message),
+    status: statusView(stored.status, message, shownTo),
     message,
     deadlines: deadlinesView(message, directory, now),
   };

@@ -3,14 +3,23 @@ import {
   folderOf,
   type Message,
   type MessageStatus,
+  type MessageViewer,
   messageStatuses,
+  seesFolder,
 } from '@reshaem/core';
 import type { StatusView } from '../schemas/views.js';
 
-/** A status as people and clients need it: code, Russian label, stage and folder. */
-export function statusView(code: MessageStatus, message: Pick<Message, 'arrivedBy'>): StatusView {
+/**
+ * A status as people and clients need it: code, Russian label, stage and, for the
+ * organisations' staff, the backoffice folder ({@link seesFolder}); `null` for the others.
+ */
+export function statusView(
+  code: MessageStatus,
+  message: Pick<Message, 'arrivedBy'>,
+  viewer: MessageViewer,
+): StatusView {
   const info = messageStatuses[code];
-  const folder = folderOf(code, message);
+  const folder = seesFolder(viewer) ? folderOf(code, message) : null;
   return {
     code,
     label: info.label,
@@ -18,6 +27,6 @@ export function statusView(code: MessageStatus, message: Pick<Message, 'arrivedB
     stageLabel: info.stageLabel,
     final: info.final,
     folder,
-    folderLabel: folderLabels[folder],
+    folderLabel: folder === null ? null : folderLabels[folder],
   };
 }

@@ -1,5 +1,6 @@
 import type { Directory } from '../directory.js';
 import type { Effect, NotificationReason } from '../effects.js';
+import { viewFor } from '../field-visibility.js';
 import type { CaseEffect } from '../onf/case-effects.js';
 import type { Message } from '../schemas/message.js';
 import type { MessageSnapshot } from '../workflow.js';
@@ -107,6 +108,20 @@ function targetOf(effect: Effect, message: Message): Target | undefined {
   return undefined;
 }
 
+function memoByAudience(
+  compute: (audience: Target['audience']) => PlaceholderValues,
+): (audience: Target['audience']) => PlaceholderValues {
+  const memo = new Map<Target['audience'], PlaceholderValues>();
+  return (audience) => {
+    let values = memo.get(audience);
+    if (values === undefined) {
+      values = compute(audience);
+      memo.set(audience, values);
+    }
+    return values;
+  };
+}
+
 const byId = (a: NotificationConfig, b: NotificationConfig) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -141,7 +156,18 @@ export function renderNotifications(
   const message = snapshot.context;
   const emails: OutgoingEmail[] = [];
   const skipped: NotificationSkip[] = [];
-  let values: PlaceholderValues | undefined;
+  // What each audience may read of the message (SPEC §11): staff the whole of it, the
+  // applicant their view — never an executor's deadline, a draft or an official's name.
+  const valuesOf = memoByAudience((audience) =>
+    placeholderValues(
+      audience === 'staff'
+        ? message
+        : viewFor({ kinds: ['applicant'], userId: message.applicant.userId }, message),
+      statusOf(snapshot),
+      directory,
+      { now: at },
+    ),
+  );
 
   for (const effect of effects) {
     if (effect.messageId !== message.id) {
@@ -154,7 +180,7 @@ export function renderNotifications(
       continue;
     }
     const send = (to: string[], templates: Templates, notificationId: string | null) => {
-      values ??= placeholderValues(message, statusOf(snapshot), directory, { now: at });
+      const values = valuesOf(target.audience);
       emails.push({
         to,
         subject: oneLine(renderTemplate(templates.subject, values, { html: false })),

@@ -3,7 +3,8 @@ import { formatCountdown } from '../deadlines/countdown.js';
 import { deadlineLabel } from '../deadlines/deadline.js';
 import { toEpochMs } from '../deadlines/instant.js';
 import type { Directory } from '../directory.js';
-import type { Message, MessageStatus } from '../schemas/message.js';
+import type { MessageStatus } from '../schemas/message.js';
+import type { ShownMessage } from '../schemas/shown-message.js';
 import { messageStatuses } from '../status.js';
 import type { PlaceholderValues } from './placeholders.js';
 import { EMPTY_PLACEHOLDER } from './template.js';
@@ -22,7 +23,10 @@ export interface PlaceholderOptions {
  * @example
  * displayZoneOf(messageAtKamRoads, directory); // 'Asia/Kamchatka'
  */
-export function displayZoneOf(message: Message, directory: Directory): string {
+export function displayZoneOf(
+  message: Pick<ShownMessage, 'holdingOrgId' | 'timeZone'>,
+  directory: Directory,
+): string {
   return directory.timeZoneOf(message.holdingOrgId) ?? message.timeZone ?? 'Europe/Moscow';
 }
 
@@ -51,7 +55,7 @@ const text = (value: string | null | undefined) =>
  * // '15.01.2025'
  */
 export function placeholderValues(
-  message: Message,
+  message: ShownMessage,
   status: MessageStatus | null,
   directory: Directory,
   options: PlaceholderOptions = {},
@@ -76,7 +80,7 @@ export function placeholderValues(
     status: status === null ? EMPTY_PLACEHOLDER : messageStatuses[status].label,
     createdTime: time(message.createdAt, zone),
     executionTime,
-    applicantName: text(message.applicant.name),
+    applicantName: text(message.applicant?.name),
     userName: text(user),
     orgName,
     registrationNumber: text(message.registrationNumber),

@@ -216,6 +216,50 @@ describe('renderNotifications', () => {
     expect(emails[0]?.text).toContain('продлён до 10.02.2025');
   });
 
+  it('fills an applicant notice from the applicant’s view: no executor’s deadline', () => {
+    const assigned = drive(begin(), [
+      ...toAssigned.slice(0, -1),
+      {
+        type: 'executor.assign',
+        by: users.coordinatorRoads,
+        executorId: users.executorRoads.id,
+        executionDueAt: '2025-01-20T14:59:59.999Z',
+      },
+    ]);
+    expect(assigned.context.executionDueAt).toBe('2025-01-20T14:59:59.999Z');
+    const requested = apply(assigned, {
+      type: 'deadline.extension_request',
+      by: users.coordinatorRoads,
+      until: '2025-02-10',
+      reason: 'Нужна экспертиза',
+    });
+    const approved = apply(requested.snapshot, {
+      type: 'deadline.extension_approve',
+      by: users.headRoads,
+    });
+    const time = '{{Время исполнения сообщения}} / {{Плановый срок рассмотрения сообщения}}';
+    const { emails } = renderNotifications(
+      approved.effects,
+      approved.snapshot,
+      [
+        notification({
+          id: 'n-ext',
+          type: 'deadline_extended',
+          emails: [],
+          userIds: [],
+          body: `Срок: ${time}`,
+        }),
+      ],
+      directory,
+      at(1),
+    );
+    expect(emails.map((e) => e.type)).toEqual(['deadline_extended']);
+    // The executor's own deadline (20.01) is the organisation's business; the applicant is
+    // told the response deadline, here the extended one.
+    expect(emails[0]?.text).not.toContain('20.01.2025');
+    expect(emails[0]?.text).toMatch(/^Срок: .*до 23:59 10\.02\.2025 \/ 10\.02\.2025$/);
+  });
+
   it('renders the automatic answer e-mail of an operator-entered message', () => {
     const entered = begin(
       operatorSubmit({ applicant: { name: 'Сидоров Пётр', email: 'sidorov@example.ru' } }),
