@@ -1,8 +1,10 @@
 import {
   type CaseEventType,
   type CaseSnapshot,
+  caseStatusOf,
   caseTimersOf,
   type DirectoryInput,
+  lockableCaseStatuses,
   type MessageEventType,
   type MessageSnapshot,
   type Principal,
@@ -49,6 +51,13 @@ interface World {
   users: Record<string, Principal>;
   explore(): Candidate[];
   heldCardIds(snapshot: PersistedSnapshot): Record<string, string[]>;
+  /**
+   * The same snapshot with its assignee busy with a card elsewhere, where that matters (a
+   * free ОНФ card they could take); `null` elsewhere.
+   */
+  busyAssignee(snapshot: PersistedSnapshot): Record<string, string[]> | null;
+  /** Events worth replaying whether offered or not: a busy user taking this card. */
+  extraEvents(held: Record<string, string[]>): Array<{ by: string; type: string }>;
   /** The event `handle` would send: a timer's own event when one is due, else a plausible one. */
   eventOf(
     snapshot: PersistedSnapshot,
@@ -69,6 +78,8 @@ function posWorld(): World {
     users: { ...demoUsers, system: SYSTEM_PRINCIPAL },
     explore: () => explorePos(),
     heldCardIds: () => ({}),
+    busyAssignee: () => null,
+    extraEvents: () => [],
     eventOf(snapshot, by, type, now, pick) {
       const message = snapshot as MessageSnapshot;
       const timer = timersOf(message).find((t) => t.event.type === type);
@@ -98,6 +109,18 @@ function onfWorld(): World {
       if (holder !== BUSY.handle) held[BUSY.handle] = [BUSY.cardId];
       return held;
     },
+    busyAssignee(snapshot) {
+      const card = snapshot as CaseSnapshot;
+      const { executorId, lock } = card.context;
+      const assignee = Object.keys(users).find((h) => users[h]?.id === executorId);
+      const free = lockableCaseStatuses.includes(caseStatusOf(card)) && lock === null;
+      if (!free || !assignee) return null;
+      return { ...this.heldCardIds(snapshot), [assignee]: [BUSY.cardId] };
+    },
+    extraEvents: (held) =>
+      Object.keys(held)
+        .filter((by) => held[by]?.includes(BUSY.cardId))
+        .map((by) => ({ by, type: 'case.lock' })),
     eventOf(snapshot, by, type, now, pick) {
       const card = snapshot as CaseSnapshot;
       const timer = caseTimersOf(card).find((t) => t.event.type === type);
@@ -111,14 +134,18 @@ function onfWorld(): World {
   };
 }
 
-function fixtureOf(world: World, candidate: Candidate, id: string): SnapshotFixture {
+function fixtureOf(
+  world: World,
+  candidate: Candidate,
+  id: string,
+  held = world.heldCardIds(candidate.snapshot),
+): SnapshotFixture {
   const observer = createObserver(
     world.workflow,
     world.workflow === 'pos' ? createDemoDirectory() : createOnfDemoDirectory(),
     world.users,
   );
   const { snapshot, now } = candidate;
-  const held = world.heldCardIds(snapshot);
   const handles = Object.keys(world.users);
   const available: Record<string, string[]> = {};
   for (const h of handles) available[h] = observer.available(snapshot, h, held[h] ?? []);
@@ -144,6 +171,9 @@ function fixtureOf(world: World, candidate: Candidate, id: string): SnapshotFixt
     const outsider = handles.find((h) => !(available[h] ?? []).includes(type));
     if (outsider) add(world.eventOf(snapshot, outsider, type, now, 0));
   }
+  for (const { by, type } of world.extraEvents(held)) {
+    add(world.eventOf(snapshot, by, type, now, 0));
+  }
   const replays: Replay[] = events.map((event) => ({
     event,
     result: observer.replay(snapshot, event, held[event.by] ?? []),
@@ -163,10 +193,13 @@ function fixtureOf(world: World, candidate: Candidate, id: string): SnapshotFixt
 export function buildFixtureFile(workflow: FixtureWorkflow): FixtureFile {
   const world = workflow === 'pos' ? posWorld() : onfWorld();
   const counters = new Map<string, number>();
-  const fixtures = selectVaried(world.explore()).map((candidate) => {
+  const fixtures = selectVaried(world.explore()).flatMap((candidate) => {
     const n = (counters.get(candidate.status) ?? 0) + 1;
     counters.set(candidate.status, n);
-    return fixtureOf(world, candidate, `${workflow}:${candidate.status}:${n}`);
+    const id = `${workflow}:${candidate.status}:${n}`;
+    const busy = world.busyAssignee(candidate.snapshot);
+    const plain = fixtureOf(world, candidate, id);
+    return busy ? [plain, fixtureOf(world, candidate, `${id}:busy`, busy)] : [plain];
   });
   return {
     format: 1,
