@@ -1,0 +1,107 @@
+/**
+ * Snapshots persisted by earlier releases keep working: every fixture in
+ * test/fixtures/snapshots/<release>/ is loaded as a store would load it, and the current
+ * workflow must offer every user the same events and give the same result for every event
+ * replayed, unless a difference is declared below.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { caseStatuses, messageStatuses } from '@reshaem/core';
+import { describe, expect, it } from 'vitest';
+import type { FixtureFile, ReplayResult, SnapshotFixture } from './snapshot-fixtures/format.js';
+import { observerFor } from './snapshot-fixtures/observe.js';
+
+/**
+ * A difference a later release makes on purpose (through a declared migration): in fixture
+ * `fixture`, the entry `key` (`available <user>` or `<n> <user> <event>`) becomes `now`.
+ * None yet: the current definitions are the ones the v1 fixtures were generated with.
+ */
+interface DeclaredDifference {
+  fixture: string;
+  key: string;
+  because: string;
+  now: string[] | ReplayResult;
+}
+const declaredDifferences: DeclaredDifference[] = [];
+
+const root = join(import.meta.dirname, 'fixtures', 'snapshots');
+const releases = readdirSync(root, { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => e.name)
+  .sort();
+const files = releases.flatMap((release) =>
+  readdirSync(join(root, release))
+    .filter((name) => name.endsWith('.json'))
+    .sort()
+    .map((name) => ({
+      name: `${release}/${name}`,
+      file: JSON.parse(readFileSync(join(root, release, name), 'utf8')) as FixtureFile,
+    })),
+);
+
+/** What the fixture recorded, keyed so that a failing diff names the user and the event. */
+function recorded(fixture: SnapshotFixture) {
+  const available: Record<string, unknown> = {};
+  for (const [user, types] of Object.entries(fixture.available)) {
+    available[`available ${user}`] = types;
+  }
+  const results: Record<string, unknown> = {};
+  fixture.replays.forEach(({ event, result }, n) => {
+    results[`${n} ${event.by} ${event.type}`] = result;
+  });
+  for (const d of declaredDifferences.filter((d) => d.fixture === fixture.id)) {
+    const target = d.key.startsWith('available ') ? available : results;
+    if (!(d.key in target)) throw new Error(`declared difference for a missing entry: ${d.key}`);
+    target[d.key] = d.now;
+  }
+  return { available, results };
+}
+
+describe('snapshot fixtures', () => {
+  it('are there, for both workflows', () => {
+    expect(releases).toContain('v1');
+    expect(files.map((f) => f.file.workflow).sort()).toEqual(['onf', 'pos']);
+  });
+
+  it('cover every status of both workflows in v1', () => {
+    const statuses = (workflow: string) =>
+      new Set(
+        files
+          .filter((f) => f.name.startsWith('v1/') && f.file.workflow === workflow)
+          .flatMap((f) => f.file.fixtures.map((x) => x.status)),
+      );
+    expect([...statuses('pos')].sort()).toEqual(Object.keys(messageStatuses).sort());
+    expect([...statuses('onf')].sort()).toEqual(Object.keys(caseStatuses).sort());
+  });
+});
+
+for (const { name, file } of files) {
+  describe(name, () => {
+    const observer = observerFor(file);
+    for (const fixture of file.fixtures) {
+      it(fixture.id, () => {
+        const held = (user: string) => fixture.heldCardIds?.[user] ?? [];
+        const expected = recorded(fixture);
+        const available: Record<string, unknown> = {};
+        for (const user of Object.keys(fixture.available)) {
+          available[`available ${user}`] = observer.available(fixture.snapshot, user, held(user));
+        }
+        const results: Record<string, unknown> = {};
+        fixture.replays.forEach(({ event }, n) => {
+          const snapshot = structuredClone(fixture.snapshot);
+          results[`${n} ${event.by} ${event.type}`] = observer.replay(
+            snapshot,
+            event,
+            held(event.by),
+          );
+        });
+        expect
+          .soft(available, `${name} ${fixture.id}: events offered per user`)
+          .toEqual(expected.available);
+        expect
+          .soft(results, `${name} ${fixture.id}: results of the replayed events`)
+          .toEqual(expected.results);
+      });
+    }
+  });
+}

@@ -1,0 +1,95 @@
+import {
+  applyCaseEvent,
+  applyEvent,
+  availableCaseEvents,
+  availableEvents,
+  type CaseSnapshot,
+  createDirectory,
+  type Directory,
+  type MessageSnapshot,
+  type Principal,
+} from '@reshaem/core';
+import { digestOf } from './canonical.js';
+import type {
+  FixtureEvent,
+  FixtureFile,
+  FixtureWorkflow,
+  PersistedSnapshot,
+  ReplayResult,
+} from './format.js';
+
+/** What the current release says about a persisted snapshot, whichever the workflow. */
+export interface Observer {
+  users: Record<string, Principal>;
+  /** Sorted event types `handle` may send on the snapshot now. */
+  available(snapshot: PersistedSnapshot, handle: string, held: string[]): string[];
+  /** The result of applying the event, reduced to what a fixture keeps. */
+  replay(snapshot: PersistedSnapshot, event: FixtureEvent, held: string[]): ReplayResult;
+}
+
+type Outcome =
+  | { ok: true; status: string; snapshot: unknown; effects: unknown; record: unknown }
+  | { ok: false; error: { message: string } & Record<string, unknown> };
+
+function reduce(result: Outcome): ReplayResult {
+  if (!result.ok) {
+    // The message is prose for people; the kind and the structured fields are the contract.
+    const { message: _message, ...error } = result.error;
+    return { ok: false, error };
+  }
+  return {
+    ok: true,
+    status: result.status,
+    snapshot: digestOf(result.snapshot),
+    effects: digestOf(result.effects),
+    record: digestOf(result.record),
+  };
+}
+
+const sorted = (types: readonly string[]): string[] => [...types].sort();
+
+function userOf(users: Record<string, Principal>, handle: string): Principal {
+  const user = users[handle];
+  if (!user) throw new Error(`no user ${handle} in the fixture file`);
+  return user;
+}
+
+/** An observer over the directory and users a fixture file was generated with. */
+export function observerFor(file: Pick<FixtureFile, 'workflow' | 'directory' | 'users'>): Observer {
+  return createObserver(file.workflow, createDirectory(file.directory), file.users);
+}
+
+export function createObserver(
+  workflow: FixtureWorkflow,
+  directory: Directory,
+  users: Record<string, Principal>,
+): Observer {
+  const eventOf = (e: FixtureEvent) => ({
+    ...e.payload,
+    type: e.type,
+    at: e.at,
+    by: userOf(users, e.by),
+  });
+  if (workflow === 'pos') {
+    return {
+      users,
+      available: (snapshot, handle) =>
+        sorted(availableEvents(snapshot as MessageSnapshot, userOf(users, handle), directory)),
+      replay: (snapshot, event) =>
+        reduce(applyEvent(snapshot as MessageSnapshot, eventOf(event), directory)),
+    };
+  }
+  return {
+    users,
+    available: (snapshot, handle, held) =>
+      sorted(
+        availableCaseEvents(snapshot as CaseSnapshot, userOf(users, handle), directory, {
+          heldCardIds: held,
+        }),
+      ),
+    replay: (snapshot, event, held) =>
+      reduce(
+        applyCaseEvent(snapshot as CaseSnapshot, eventOf(event), directory, { heldCardIds: held }),
+      ),
+  };
+}
