@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { timerChanges } from '../src/store/claims.js';
-import type { Timer } from '../src/timers.js';
+import { timerChanges } from '../src/kernel/store/claims.js';
+import type { Timer } from '../src/pos/timers.js';
 
 /** A few ids, instants and events, so that timers collide often. */
 const timerArb: fc.Arbitrary<Timer> = fc.record({

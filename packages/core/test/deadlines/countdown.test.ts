@@ -5,7 +5,7 @@ import {
   formatCountdown,
   formatDurationRu,
   pluralRu,
-} from '../../src/deadlines/index.js';
+} from '../../src/kernel/deadlines/index.js';
 
 const DAY = ['день', 'дня', 'дней'] as const;
 const HOUR = ['час', 'часа', 'часов'] as const;

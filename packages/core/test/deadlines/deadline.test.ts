@@ -7,7 +7,7 @@ import {
   endOfLocalDay,
   localDateIn,
   regionTimeZone,
-} from '../../src/deadlines/index.js';
+} from '../../src/kernel/deadlines/index.js';
 
 const calendarDays = (days: number) => ({ days, unit: 'calendar' as const });
 const workingDays = (days: number) => ({ days, unit: 'working' as const });

@@ -4,7 +4,7 @@ import {
   extendDeadline,
   extensionLimit,
   MAX_EXTENSION_DAYS,
-} from '../../src/deadlines/index.js';
+} from '../../src/kernel/deadlines/index.js';
 
 const dueAt = '2025-01-25T11:59:00.000Z'; // 23:59 25.01.2025 in Kamchatka
 const tz = 'Asia/Kamchatka';

@@ -4,7 +4,7 @@ import {
   createProductionCalendar,
   deriveCalendarYear,
   SHIPPED_CALENDAR_YEARS,
-} from '../../src/deadlines/index.js';
+} from '../../src/kernel/deadlines/index.js';
 
 describe('the shipped production calendar', () => {
   // Published working days of a five-day week (Минтруд, КонсультантПлюс); 2027 is

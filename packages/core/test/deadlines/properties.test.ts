@@ -11,7 +11,7 @@ import {
   pluralRu,
   productionCalendar,
   REGIONS,
-} from '../../src/deadlines/index.js';
+} from '../../src/kernel/deadlines/index.js';
 
 const zones = [
   ...new Set(REGIONS.map((r) => r.timeZone)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findRegion, REGIONS, regionTimeZone } from '../../src/deadlines/index.js';
+import { findRegion, REGIONS, regionTimeZone } from '../../src/kernel/deadlines/index.js';
 
 /** UTC offsets in hours, written out independently of the zone names in `regions.ts`. */
 const EXPECTED_OFFSET: Record<number, string[]> = {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { instantSchema } from '../../src/schemas/primitives.js';
+import { instantSchema } from '../../src/kernel/schemas/primitives.js';
 
 const offsetText = (minutes: number) => {
   const sign = minutes < 0 ? '-' : '+';
