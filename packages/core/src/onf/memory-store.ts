@@ -13,7 +13,7 @@ import {
 import { createMemoryOutbox, type MemoryOutbox } from '../kernel/store/memory-outbox.js';
 import { createMemoryTimers, type MemoryTimers } from '../kernel/store/memory-timers.js';
 import type { Timer } from '../kernel/store/timer.js';
-import type { SendOptions, WriteOptions } from '../pos/store-port.js';
+import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
 import {
   compareCasesForQuery,
   isCaseAfterCursor,

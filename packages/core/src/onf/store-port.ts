@@ -1,6 +1,6 @@
 import type { Principal } from '../kernel/schemas/principal.js';
 import type { StoredTimer } from '../kernel/store/timer-port.js';
-import type { SendOptions, WriteOptions } from '../pos/store-port.js';
+import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
 import type { CaseEffect } from './effects.js';
 import type { CaseWorkflowError } from './errors.js';
 import type { CaseStatus } from './schemas/parts.js';

@@ -12,6 +12,7 @@ import type {
   TimerLogEntry,
   TimerRun,
 } from '../kernel/store/timer-port.js';
+import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
 import type { MessageStatus } from './schemas/message.js';
 import type { MessageQueryInput } from './schemas/query.js';
 import type { Folder } from './status.js';
@@ -73,18 +74,7 @@ export interface StoreAutoruleOutcome {
 }
 export type StoreWriteResult = StoreWritten | { ok: false; error: StoreError };
 
-export interface WriteOptions {
-  /**
-   * The same key (per principal) replays the first successful result instead of
-   * applying the event twice.
-   */
-  idempotencyKey?: string;
-}
-
-export interface SendOptions extends WriteOptions {
-  /** Refuse with `version_conflict` unless the message is at this version. */
-  expectedVersion?: number;
-}
+export type { SendOptions, WriteOptions };
 
 /** One history line as stored: the record and the version it produced. */
 export interface StoredHistoryRecord extends HistoryRecord {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Directory } from '../../kernel/notifications/directory.js';
 import type { Principal } from '../../kernel/schemas/principal.js';
-import { principalArbitrary } from '../../pos/testing/arbitraries.js';
+import { principalArbitrary } from '../../kernel/testing/principal-arbitrary.js';
 import type { CaseEventType } from '../schemas/events.js';
 import { type CaseCreateEventInput, caseEventTypes } from '../schemas/events.js';
 import { closeReasonSchema, contactOutcomeSchema } from '../schemas/parts.js';

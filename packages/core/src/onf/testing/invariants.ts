@@ -1,6 +1,6 @@
 import type { Directory } from '../../kernel/notifications/directory.js';
 import type { Principal } from '../../kernel/schemas/principal.js';
-import { InvariantViolation } from '../../pos/testing/invariants.js';
+import { InvariantViolation } from '../../kernel/testing/invariant-violation.js';
 import { unmetCloseRequirement } from '../close-reasons.js';
 import { holdsInRegion } from '../permissions.js';
 import type { CaseFacts } from '../resolve.js';

@@ -1,6 +1,6 @@
 import type { Directory } from '../../kernel/notifications/directory.js';
 import { SYSTEM_PRINCIPAL } from '../../kernel/schemas/principal.js';
-import { InvariantViolation } from '../../pos/testing/invariants.js';
+import { InvariantViolation } from '../../kernel/testing/invariant-violation.js';
 import { caseViewerOf, caseViewFor } from '../field-visibility.js';
 import type { CaseSnapshot } from '../workflow.js';
 

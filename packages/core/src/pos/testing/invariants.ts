@@ -1,14 +1,12 @@
 import type { Directory } from '../../kernel/notifications/directory.js';
 import { hasRole } from '../../kernel/schemas/principal.js';
+import { InvariantViolation } from '../../kernel/testing/invariant-violation.js';
 import type { Message, MessageStatus } from '../schemas/message.js';
 import { isFinalStatus } from '../status.js';
 import { timersOf } from '../timers.js';
 import { type ApplyResult, applyEvent, type MessageSnapshot, statusOf } from '../workflow.js';
 
-/** An invariant of the workflow that did not hold, with what broke it. */
-export class InvariantViolation extends Error {
-  override readonly name = 'InvariantViolation';
-}
+export { InvariantViolation };
 
 const fail = (message: string): never => {
   throw new InvariantViolation(message);
