@@ -14,7 +14,7 @@ export {
   type PostgresSessionBounds,
 } from './postgres-kysely.js';
 export { DEFAULT_SESSION_BOUNDS } from './postgres-session.js';
-export { loadAutorules, saveAutorules } from './store/autorules.js';
+export { loadAutorules, saveAutorules } from './store/kernel/autorules.js';
 export {
   createSqlStore,
   type SqlDatabase,
@@ -26,4 +26,4 @@ export {
   loadNotifications,
   saveAnswerTemplates,
   saveNotifications,
-} from './store/settings.js';
+} from './store/kernel/settings.js';

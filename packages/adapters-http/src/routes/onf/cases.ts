@@ -6,15 +6,15 @@ import {
   type MessageStore,
 } from '@reshaem/core';
 import type { Hono } from 'hono';
-import { authenticated, bodyLimited } from '../access.js';
-import { caseErrorProblem } from '../case-errors.js';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { notFound } from '../problems.js';
-import { readJsonObject, stampedEvent } from '../request/json-body.js';
-import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
-import { jsonResponse } from '../responses.js';
-import { caseView, visibleCase } from '../views/case-view.js';
-import { registerCaseReads } from './case-reads.js';
+import { authenticated, bodyLimited } from '../../access.js';
+import { caseErrorProblem } from '../../case-errors.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
+import { notFound } from '../../problems.js';
+import { readJsonObject, stampedEvent } from '../../request/json-body.js';
+import { etagOf, idempotencyKeyOf, parseIfMatch } from '../../request/preconditions.js';
+import { jsonResponse } from '../../responses.js';
+import { caseView, visibleCase } from '../../views/case-view.js';
+import { registerCaseReads } from './reads.js';
 
 /** A store that serves ОНФ cards as well as messages. */
 export type CaseCapableStore = MessageStore & CaseStore & { directory: Directory };

@@ -6,20 +6,20 @@ import {
   WorkflowRefusal,
 } from '@reshaem/core';
 import type { Hono } from 'hono';
-import { authenticated } from '../access.js';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { xlsxStream } from '../export/xlsx.js';
-import { notFound, validationProblem } from '../problems.js';
-import { parseCaseListQuery } from '../request/case-query-params.js';
-import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
-import { jsonResponse } from '../responses.js';
+import { authenticated } from '../../access.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
+import { xlsxStream } from '../../export/xlsx.js';
+import { notFound, validationProblem } from '../../problems.js';
+import { parseCaseListQuery } from '../../request/case-query-params.js';
+import { etagOf, ifNoneMatchHits } from '../../request/preconditions.js';
+import { jsonResponse } from '../../responses.js';
 import {
   caseHistoryItems,
   caseListItem,
   caseView,
   shownCard,
   visibleCase,
-} from '../views/case-view.js';
+} from '../../views/case-view.js';
 import type { CaseCapableStore } from './cases.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,13 +1,13 @@
 import type { StoreError } from '@reshaem/core';
 import type { Hono } from 'hono';
-import { authenticated, bodyLimited, visibleMessage } from '../access.js';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { notFound } from '../problems.js';
-import { readJsonObject, stampedEvent } from '../request/json-body.js';
-import { etagOf, idempotencyKeyOf, parseIfMatch } from '../request/preconditions.js';
-import { jsonResponse } from '../responses.js';
-import { storeErrorProblem } from '../store-errors.js';
-import { messageView, viewerOf } from '../views/message-view.js';
+import { authenticated, bodyLimited, visibleMessage } from '../../access.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
+import { notFound } from '../../problems.js';
+import { readJsonObject, stampedEvent } from '../../request/json-body.js';
+import { etagOf, idempotencyKeyOf, parseIfMatch } from '../../request/preconditions.js';
+import { jsonResponse } from '../../responses.js';
+import { storeErrorProblem } from '../../store-errors.js';
+import { messageView, viewerOf } from '../../views/message-view.js';
 
 /** No version is ever 0: expecting it refuses the write (unless the key replays). */
 const NO_VERSION = 0;

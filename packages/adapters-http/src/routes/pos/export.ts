@@ -1,12 +1,12 @@
 import type { Hono } from 'hono';
-import { authenticated } from '../access.js';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { POS_EXPORT_COLUMNS } from '../export/columns.js';
-import { csvStream } from '../export/csv.js';
-import { exportPages } from '../export/export-pages.js';
-import { xlsxStream } from '../export/xlsx.js';
-import { parseListQuery } from '../request/list-query.js';
-import { listPage } from './read.js';
+import { authenticated } from '../../access.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
+import { POS_EXPORT_COLUMNS } from '../../export/columns.js';
+import { csvStream } from '../../export/csv.js';
+import { exportPages } from '../../export/export-pages.js';
+import { xlsxStream } from '../../export/xlsx.js';
+import { parseListQuery } from '../../request/list-query.js';
+import { listPage } from './reads.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 

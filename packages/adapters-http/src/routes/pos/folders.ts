@@ -1,7 +1,7 @@
 import { type Folder, folderLabels } from '@reshaem/core';
 import type { Hono } from 'hono';
-import { authenticated } from '../access.js';
-import type { AppEnv, RouteDeps } from '../env.js';
+import { authenticated } from '../../access.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
 
 /** GET /folders — the backoffice folders of SPEC §7 with the caller's counts. */
 export function registerFolders(app: Hono<AppEnv>, deps: RouteDeps): void {

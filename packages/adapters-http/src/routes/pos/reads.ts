@@ -1,12 +1,12 @@
 import { type MessagePage, type MessageQuery, WorkflowRefusal } from '@reshaem/core';
 import type { Hono } from 'hono';
-import { authenticated, visibleMessage } from '../access.js';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { notFound, validationProblem } from '../problems.js';
-import { parseListQuery } from '../request/list-query.js';
-import { etagOf, ifNoneMatchHits } from '../request/preconditions.js';
-import { jsonResponse } from '../responses.js';
-import { historyView, messageListItem, messageView, viewerOf } from '../views/message-view.js';
+import { authenticated, visibleMessage } from '../../access.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
+import { notFound, validationProblem } from '../../problems.js';
+import { parseListQuery } from '../../request/list-query.js';
+import { etagOf, ifNoneMatchHits } from '../../request/preconditions.js';
+import { jsonResponse } from '../../responses.js';
+import { historyView, messageListItem, messageView, viewerOf } from '../../views/message-view.js';
 
 /** Lists one page, turning a store's refusal of the query (a stale cursor) into a 422. */
 export async function listPage(

@@ -1,14 +1,14 @@
 import { issuesFromZod } from '@reshaem/core';
 import type { Hono } from 'hono';
-import { authenticated, bodyLimited } from '../access.js';
-import type { AppEnv, RouteDeps } from '../env.js';
-import { validationProblem } from '../problems.js';
-import { readJsonObject } from '../request/json-body.js';
-import { etagOf, idempotencyKeyOf } from '../request/preconditions.js';
-import { jsonResponse } from '../responses.js';
-import { submitBodySchema } from '../schemas/bodies.js';
-import { storeErrorProblem } from '../store-errors.js';
-import { messageView, viewerOf } from '../views/message-view.js';
+import { authenticated, bodyLimited } from '../../access.js';
+import type { AppEnv, RouteDeps } from '../../env.js';
+import { validationProblem } from '../../problems.js';
+import { readJsonObject } from '../../request/json-body.js';
+import { etagOf, idempotencyKeyOf } from '../../request/preconditions.js';
+import { jsonResponse } from '../../responses.js';
+import { submitBodySchema } from '../../schemas/bodies.js';
+import { storeErrorProblem } from '../../store-errors.js';
+import { messageView, viewerOf } from '../../views/message-view.js';
 
 /**
  * A message id derived from the caller and their idempotency key, so that a retried

@@ -12,7 +12,7 @@ import {
   type StoreWritten,
 } from '@reshaem/core';
 import { CompiledQuery } from 'kysely';
-import { HOT } from '../prepared-pool.js';
+import { HOT } from '../../prepared-pool.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';
 import { type Loaded, store, type WriteContext } from './write-path.js';

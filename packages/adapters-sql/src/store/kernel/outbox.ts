@@ -5,7 +5,7 @@ import {
   type OutboxEntry,
 } from '@reshaem/core';
 import { type Selectable, sql } from 'kysely';
-import type { OutboxTable } from '../database.js';
+import type { OutboxTable } from '../../database.js';
 import { type Db, toOutboxEntry } from './reads.js';
 
 /**

@@ -12,7 +12,7 @@ import type {
   TimerOutcome,
 } from '@reshaem/core';
 import type { Kysely, Selectable } from 'kysely';
-import type { OutboxTable, ReshaemDatabase, TimersTable } from '../database.js';
+import type { OutboxTable, ReshaemDatabase, TimersTable } from '../../database.js';
 
 export type Db = Kysely<ReshaemDatabase>;
 

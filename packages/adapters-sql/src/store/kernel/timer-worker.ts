@@ -8,9 +8,9 @@ import {
   type TimerRun,
 } from '@reshaem/core';
 import { type Selectable, sql } from 'kysely';
-import type { TimersTable } from '../database.js';
-import { fireCaseTimer } from './fire-case-timer.js';
-import { fireTimer } from './fire-timer.js';
+import type { TimersTable } from '../../database.js';
+import { fireCaseTimer } from '../onf/fire-timer.js';
+import { fireTimer } from '../pos/fire-timer.js';
 import { type Db, toStoredTimer } from './reads.js';
 import type { WriteContext } from './write-path.js';
 

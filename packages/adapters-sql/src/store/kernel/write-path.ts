@@ -13,7 +13,7 @@ import {
   timerChanges,
 } from '@reshaem/core';
 import { CompiledQuery } from 'kysely';
-import { HOT } from '../prepared-pool.js';
+import { HOT } from '../../prepared-pool.js';
 import { countChanges, countKeyOf, messageColumns } from './columns.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';

@@ -7,7 +7,7 @@ import type {
   TimerChanges,
 } from '@reshaem/core';
 import { CompiledQuery } from 'kysely';
-import { HOT } from '../prepared-pool.js';
+import { HOT } from '../../prepared-pool.js';
 import type { CountKey, MessageColumns } from './columns.js';
 
 /** Everything one write stores, in one statement. */

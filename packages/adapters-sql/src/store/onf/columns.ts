@@ -6,7 +6,7 @@ import {
   type StoredCase,
   type StoredCaseHistoryRecord,
 } from '@reshaem/core';
-import { searchTextOf } from './columns.js';
+import { searchTextOf } from '../kernel/columns.js';
 
 const lower = (text: string | null) => (text === null ? null : searchTextOf(text));
 

@@ -1,6 +1,6 @@
 import type { CaseEffect, Timer, TimerChanges } from '@reshaem/core';
 import { sql } from 'kysely';
-import { type Db, toStoredTimer } from './reads.js';
+import { type Db, toStoredTimer } from '../kernel/reads.js';
 
 /** The card write that changes its timers: its version, instant and the timer it fired. */
 export interface CaseTimerWrite {

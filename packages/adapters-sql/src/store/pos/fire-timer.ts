@@ -6,8 +6,8 @@ import {
   timerEvent,
   type WorkflowError,
 } from '@reshaem/core';
-import { type Firing as AnyFiring, fireClaimedTimer } from './claimed-timer.js';
-import { lockMessage, store, type WriteContext } from './write-path.js';
+import { type Firing as AnyFiring, fireClaimedTimer } from '../kernel/claimed-timer.js';
+import { lockMessage, store, type WriteContext } from '../kernel/write-path.js';
 
 /** What firing one claimed message timer came to. */
 export type Firing = AnyFiring<StoreWritten, WorkflowError>;

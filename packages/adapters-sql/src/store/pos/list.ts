@@ -15,9 +15,9 @@ import {
   WorkflowRefusal,
 } from '@reshaem/core';
 import { type RawBuilder, sql } from 'kysely';
-import { likeContaining, searchTextOf } from './columns.js';
-import { type Db, toStoredMessage } from './reads.js';
-import { visibleOnMessages } from './scope-sql.js';
+import { likeContaining, searchTextOf } from '../kernel/columns.js';
+import { type Db, toStoredMessage } from '../kernel/reads.js';
+import { visibleOnMessages } from '../kernel/scope-sql.js';
 
 const sortColumns: Record<SortField, string> = {
   createdAt: 'created_at',

@@ -6,10 +6,10 @@ import {
   startMessage,
   type WriteOptions,
 } from '@reshaem/core';
-import { storeWithAutorules } from './autorules.js';
-import { isUniqueViolation, retrying } from './db-errors.js';
-import { replay, type ScopedKey, scopedKey } from './idempotency-keys.js';
-import { type Db, getMessage } from './reads.js';
+import { storeWithAutorules } from '../kernel/autorules.js';
+import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
+import { replay, type ScopedKey, scopedKey } from '../kernel/idempotency-keys.js';
+import { type Db, getMessage } from '../kernel/reads.js';
 import {
   conflict,
   type Loaded,
@@ -17,9 +17,9 @@ import {
   notFound,
   readMessage,
   type WriteContext,
-} from './write-path.js';
+} from '../kernel/write-path.js';
 
-export type { WriteContext } from './write-path.js';
+export type { WriteContext } from '../kernel/write-path.js';
 
 /** Runs a write; a key that a concurrent request stored first is answered from its result. */
 async function answeringKey(
