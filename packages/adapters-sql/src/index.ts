@@ -14,13 +14,13 @@ export {
   type PostgresSessionBounds,
 } from './postgres-kysely.js';
 export { DEFAULT_SESSION_BOUNDS } from './postgres-session.js';
-export { loadAutorules, saveAutorules } from './store/kernel/autorules.js';
 export {
   createSqlStore,
   type SqlDatabase,
   type SqlStore,
   type SqlStoreOptions,
 } from './store/create-sql-store.js';
+export { loadAutorules, saveAutorules } from './store/kernel/autorules.js';
 export {
   loadAnswerTemplates,
   loadNotifications,

@@ -12,11 +12,6 @@ import { migrate } from '../migrations/migrate.js';
 import { createPgliteKysely, type PgliteKyselyOptions } from '../pglite-kysely.js';
 import { createPostgresKysely, type PostgresKyselyOptions } from '../postgres-kysely.js';
 import { loadAutorules, saveAutorules } from './kernel/autorules.js';
-import { caseHistory, getCase, listCases } from './onf/list.js';
-import { caseTimers } from './onf/timers.js';
-import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
-import { countFolders } from './pos/counts.js';
-import { listMessages } from './pos/list.js';
 import { claimOutbox, completeOutbox, failOutbox, releaseOutbox } from './kernel/outbox.js';
 import {
   type Db,
@@ -34,6 +29,11 @@ import {
 } from './kernel/settings.js';
 import { releaseTimers, runDueTimers } from './kernel/timer-worker.js';
 import { classifyingUnavailable, rethrowClassified } from './kernel/unavailable.js';
+import { caseHistory, getCase, listCases } from './onf/list.js';
+import { caseTimers } from './onf/timers.js';
+import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
+import { countFolders } from './pos/counts.js';
+import { listMessages } from './pos/list.js';
 import { sendEvent, submitMessage, type WriteContext } from './pos/writes.js';
 
 /** Where the store keeps its data: your Kysely, or how to open one that the store owns. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { caseRecordSchema } from '../../src/onf/schemas/case.js';
 import { copyCard } from '../../src/onf/schemas/copy.js';
-import { messageSchema } from '../../src/pos/schemas/message.js';
 import { copyMessage } from '../../src/pos/schemas/copy.js';
+import { messageSchema } from '../../src/pos/schemas/message.js';
 import { drive, start, toAnswerSent } from '../helpers.js';
 import * as onf from '../onf/helpers.js';
 

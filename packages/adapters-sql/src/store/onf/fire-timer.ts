@@ -6,9 +6,9 @@ import {
   type StoredTimer,
   timerEvent,
 } from '@reshaem/core';
-import { casesHeldBy, lockCase, storeCase } from './writes.js';
 import { type Firing, fireClaimedTimer } from '../kernel/claimed-timer.js';
 import type { WriteContext } from '../kernel/write-path.js';
+import { casesHeldBy, lockCase, storeCase } from './writes.js';
 
 /** What firing one claimed card timer came to. */
 export type CaseFiring = Firing<CaseWritten, CaseStoreError>;

@@ -11,9 +11,9 @@ import {
   phoneDigits,
 } from '@reshaem/core';
 import { type RawBuilder, sql } from 'kysely';
-import { toCaseHistory, toStoredCase } from './columns.js';
 import { likeContaining, searchTextOf } from '../kernel/columns.js';
 import type { Db } from '../kernel/reads.js';
+import { toCaseHistory, toStoredCase } from './columns.js';
 
 type Where = RawBuilder<boolean>;
 const anyOf = (column: string, values: readonly string[]): Where =>

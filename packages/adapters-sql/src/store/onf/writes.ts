@@ -15,10 +15,10 @@ import {
   type WriteOptions,
 } from '@reshaem/core';
 import { sql } from 'kysely';
-import { caseColumns, toStoredCase } from './columns.js';
-import { writeCaseOutbox, writeCaseTimers } from './timers.js';
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
 import type { Db } from '../kernel/reads.js';
+import { caseColumns, toStoredCase } from './columns.js';
+import { writeCaseOutbox, writeCaseTimers } from './timers.js';
 
 /** What the case write paths need. */
 export interface CaseWriteContext {

@@ -7,7 +7,13 @@ import {
 } from '@reshaem/core';
 import { sql } from 'kysely';
 import type { Db } from '../kernel/reads.js';
-import { onFolderCounts, onMessages, orgScope, personalScope, seesAll } from '../kernel/scope-sql.js';
+import {
+  onFolderCounts,
+  onMessages,
+  orgScope,
+  personalScope,
+  seesAll,
+} from '../kernel/scope-sql.js';
 
 const emptyCounts = (): FolderCounts =>
   Object.fromEntries(Object.keys(folderLabels).map((f) => [f, 0])) as FolderCounts;

@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isStorableText } from '../../../src/kernel/schemas/primitives.js';
 import { caseCreateEventSchema } from '../../../src/onf/schemas/events.js';
 import { submitEventSchema } from '../../../src/pos/schemas/events.js';
 import { answerDraftSchema } from '../../../src/pos/schemas/message.js';
-import { isStorableText } from '../../../src/kernel/schemas/primitives.js';
 import { messageQuerySchema } from '../../../src/pos/schemas/query.js';
 import { potholeSubmit } from '../../helpers.js';
 import { createCard } from '../../onf/helpers.js';
