@@ -9,7 +9,7 @@
 import { pathToFileURL } from 'node:url';
 import { addDays } from 'date-fns';
 import { fromZonedTime, toZonedTime } from 'date-fns-tz';
-import { computeDeadline, REGIONS } from '../packages/core/src/deadlines/index.js';
+import { computeDeadline, REGIONS } from '../packages/core/src/kernel/deadlines/index.js';
 
 interface Input {
   registeredAt: string;

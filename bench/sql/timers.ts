@@ -1,7 +1,7 @@
 import type { SqlStore } from '@reshaem/adapters-sql';
 import { claimSettings } from '@reshaem/core';
 import { sql } from 'kysely';
-import { claimTimers } from '../../packages/adapters-sql/src/store/timer-worker.js';
+import { claimTimers } from '../../packages/adapters-sql/src/store/kernel/timer-worker.js';
 import { timed } from './reads.js';
 import { fmt, log, pct } from './world.js';
 

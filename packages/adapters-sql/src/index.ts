@@ -14,16 +14,16 @@ export {
   type PostgresSessionBounds,
 } from './postgres-kysely.js';
 export { DEFAULT_SESSION_BOUNDS } from './postgres-session.js';
-export { loadAutorules, saveAutorules } from './store/autorules.js';
 export {
   createSqlStore,
   type SqlDatabase,
   type SqlStore,
   type SqlStoreOptions,
 } from './store/create-sql-store.js';
+export { loadAutorules, saveAutorules } from './store/kernel/autorules.js';
 export {
   loadAnswerTemplates,
   loadNotifications,
   saveAnswerTemplates,
   saveNotifications,
-} from './store/settings.js';
+} from './store/kernel/settings.js';

@@ -3,7 +3,7 @@ import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { directory, operatorSubmit } from '../../core/test/helpers.js';
 import { createSqlStore, type ReshaemDatabase, type SqlStore } from '../src/index.js';
-import { claimTimers } from '../src/store/timer-worker.js';
+import { claimTimers } from '../src/store/kernel/timer-worker.js';
 import { migratedPglite, truncateStore } from './databases.js';
 
 /*

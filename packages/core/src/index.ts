@@ -1,11 +1,59 @@
-export { applicantHistoryRecord, applicantView, seesOnlyAsApplicant } from './applicant-view.js';
-export * from './autorules/index.js';
-export * from './deadlines/index.js';
-export type { Directory, DirectoryInput, RuleSettings, SubcategoryEntry } from './directory.js';
-export { createDirectory, directoryInputSchema, ruleSettingsSchema } from './directory.js';
-export type { Effect, NotificationReason, Recipient } from './effects.js';
-export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './errors.js';
-export { invalidPayload, issuesFromZod, WorkflowRefusal } from './errors.js';
+export * from './kernel/autorules/index.js';
+export * from './kernel/deadlines/index.js';
+export type { Effect, NotificationReason, Recipient } from './kernel/effects.js';
+export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './kernel/errors.js';
+export { invalidPayload, issuesFromZod, WorkflowRefusal } from './kernel/errors.js';
+export type {
+  Directory,
+  DirectoryInput,
+  RuleSettings,
+  SubcategoryEntry,
+} from './kernel/notifications/directory.js';
+export {
+  createDirectory,
+  directoryInputSchema,
+  ruleSettingsSchema,
+} from './kernel/notifications/directory.js';
+export * from './kernel/notifications/index.js';
+export * from './kernel/schemas/applicant.js';
+export * from './kernel/schemas/catalogue.js';
+export * from './kernel/schemas/organisation.js';
+export * from './kernel/schemas/primitives.js';
+export * from './kernel/schemas/principal.js';
+export * from './kernel/store/claims.js';
+export { principalIdOf, requestFingerprint, stableStringify } from './kernel/store/idempotency.js';
+export {
+  assertOwnItems,
+  hasSettingsStore,
+  type OrganisationSettingsStore,
+} from './kernel/store/settings-port.js';
+export {
+  isStoreUnavailable,
+  StoreUnavailableError,
+  type StoreUnavailableReason,
+} from './kernel/store/unavailable.js';
+export { createMemoryStore, type MemoryStore, parseQuery } from './memory-store.js';
+export * from './onf/index.js';
+export {
+  caseCursorOf,
+  createMemoryCaseStore,
+  listCasesIn,
+  parseCaseQuery,
+} from './onf/memory-store.js';
+export type * from './onf/store-port.js';
+export { hasCaseStore } from './onf/store-port.js';
+export {
+  applicantHistoryRecord,
+  applicantView,
+  seesOnlyAsApplicant,
+} from './pos/applicant-view.js';
+export { type AutoruleWrite, autoruleWrites } from './pos/autorule-writes.js';
+export type { ExtensionVerdict, RegistrationDeadline } from './pos/deadline.js';
+export {
+  checkMessageExtension,
+  deadlineRuleFor,
+  registrationDeadline,
+} from './pos/deadline.js';
 export {
   folderViewers,
   type MessageField,
@@ -14,37 +62,27 @@ export {
   seesFolder,
   viewFor,
   worksFolders,
-} from './field-visibility.js';
-export { type HistoryLineRule, historyLineFor, historyLineRules } from './history-visibility.js';
-export { toMermaid } from './machines/mermaid.js';
-export { mermaidPage } from './machines/mermaid-doc.js';
+} from './pos/field-visibility.js';
+export {
+  type HistoryLineRule,
+  historyLineFor,
+  historyLineRules,
+} from './pos/history-visibility.js';
 export type {
   MessageMachine,
   MessageMachineContext,
   MessageMachineEvent,
   MessageMachineInput,
-} from './machines/message-machine.js';
-export { messageMachine } from './machines/message-machine.js';
-export type { ExtensionVerdict, RegistrationDeadline } from './message-deadline.js';
-export {
-  checkMessageExtension,
-  deadlineRuleFor,
-  registrationDeadline,
-} from './message-deadline.js';
-export {
-  type MessageViewer,
-  messageViewerOf,
-  type ViewerKind,
-  viewerKinds,
-} from './message-viewer.js';
-export * from './notifications/index.js';
-export * from './onf/index.js';
-export type { Grant } from './permissions.js';
-export { isPermitted, messagePermissions } from './permissions.js';
+} from './pos/machine/machine.js';
+export { messageMachine } from './pos/machine/machine.js';
+export { toMermaid } from './pos/machine/mermaid.js';
+export { mermaidPage } from './pos/machine/mermaid-doc.js';
+export type { Grant } from './pos/permissions.js';
+export { isPermitted, messagePermissions } from './pos/permissions.js';
 export type {
   Cursor,
   ListedMessage,
-} from './query.js';
+} from './pos/query.js';
 export {
   compareForQuery,
   decodeCursor,
@@ -52,18 +90,13 @@ export {
   isAfterCursor,
   matchesQuery,
   sortValueOf,
-} from './query.js';
-export { domainReference } from './reference.js';
-export * from './schemas/applicant.js';
-export * from './schemas/catalogue.js';
-export * from './schemas/events.js';
-export * from './schemas/message.js';
-export * from './schemas/organisation.js';
-export * from './schemas/primitives.js';
-export * from './schemas/principal.js';
-export * from './schemas/query.js';
-export * from './schemas/shown-message.js';
-export type { Folder, OperatorFolder, Stage, StatusInfo } from './status.js';
+} from './pos/query.js';
+export { domainReference } from './pos/reference.js';
+export * from './pos/schemas/events.js';
+export * from './pos/schemas/message.js';
+export * from './pos/schemas/query.js';
+export * from './pos/schemas/shown.js';
+export type { Folder, OperatorFolder, Stage, StatusInfo } from './pos/status.js';
 export {
   folderLabels,
   folderOf,
@@ -71,41 +104,25 @@ export {
   messageStatuses,
   operatorFolderLabels,
   operatorFolderOf,
-} from './status.js';
-export { type AutoruleWrite, autoruleWrites } from './store/autorule-writes.js';
-export type * from './store/case-port.js';
-export { hasCaseStore } from './store/case-port.js';
-export * from './store/claims.js';
-export { principalIdOf, requestFingerprint, stableStringify } from './store/idempotency.js';
+} from './pos/status.js';
+export type * from './pos/store-port.js';
+export type { Timer } from './pos/timers.js';
+export { timersOf } from './pos/timers.js';
 export {
-  caseCursorOf,
-  createMemoryCaseStore,
-  listCasesIn,
-  parseCaseQuery,
-} from './store/memory-case-store.js';
-export { createMemoryStore, type MemoryStore, parseQuery } from './store/memory-store.js';
-export type * from './store/port.js';
-export {
-  assertOwnItems,
-  hasSettingsStore,
-  type OrganisationSettingsStore,
-} from './store/settings-port.js';
-export {
-  isStoreUnavailable,
-  StoreUnavailableError,
-  type StoreUnavailableReason,
-} from './store/unavailable.js';
-export type { Timer } from './timers.js';
-export { timersOf } from './timers.js';
-export type { ViewScope } from './visibility.js';
-export { isVisible, viewScopeOf } from './visibility.js';
+  type MessageViewer,
+  messageViewerOf,
+  type ViewerKind,
+  viewerKinds,
+} from './pos/viewer.js';
+export type { ViewScope } from './pos/visibility.js';
+export { isVisible, viewScopeOf } from './pos/visibility.js';
 export type {
   Applied,
   ApplyResult,
   HistoryRecord,
   MessageSnapshot,
   Refused,
-} from './workflow.js';
+} from './pos/workflow.js';
 export {
   acceptsEvent,
   applyEvent,
@@ -113,4 +130,4 @@ export {
   availableEvents,
   startMessage,
   statusOf,
-} from './workflow.js';
+} from './pos/workflow.js';

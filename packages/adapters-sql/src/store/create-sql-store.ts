@@ -11,13 +11,8 @@ import type { ReshaemDatabase } from '../database.js';
 import { migrate } from '../migrations/migrate.js';
 import { createPgliteKysely, type PgliteKyselyOptions } from '../pglite-kysely.js';
 import { createPostgresKysely, type PostgresKyselyOptions } from '../postgres-kysely.js';
-import { loadAutorules, saveAutorules } from './autorules.js';
-import { caseHistory, getCase, listCases } from './case-list.js';
-import { caseTimers } from './case-timers.js';
-import { casesHeldBy, sendCase, submitCase } from './case-writes.js';
-import { countFolders } from './counts.js';
-import { listMessages } from './list.js';
-import { claimOutbox, completeOutbox, failOutbox, releaseOutbox } from './outbox.js';
+import { loadAutorules, saveAutorules } from './kernel/autorules.js';
+import { claimOutbox, completeOutbox, failOutbox, releaseOutbox } from './kernel/outbox.js';
 import {
   type Db,
   getMessage,
@@ -25,16 +20,21 @@ import {
   messageOutbox,
   messageTimerLog,
   messageTimers,
-} from './reads.js';
+} from './kernel/reads.js';
 import {
   loadAnswerTemplates,
   loadNotifications,
   saveAnswerTemplates,
   saveNotifications,
-} from './settings.js';
-import { releaseTimers, runDueTimers } from './timer-worker.js';
-import { classifyingUnavailable, rethrowClassified } from './unavailable.js';
-import { sendEvent, submitMessage, type WriteContext } from './writes.js';
+} from './kernel/settings.js';
+import { releaseTimers, runDueTimers } from './kernel/timer-worker.js';
+import { classifyingUnavailable, rethrowClassified } from './kernel/unavailable.js';
+import { caseHistory, getCase, listCases } from './onf/list.js';
+import { caseTimers } from './onf/timers.js';
+import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
+import { countFolders } from './pos/counts.js';
+import { listMessages } from './pos/list.js';
+import { sendEvent, submitMessage, type WriteContext } from './pos/writes.js';
 
 /** Where the store keeps its data: your Kysely, or how to open one that the store owns. */
 export type SqlDatabase<DB = ReshaemDatabase> =

@@ -1,5 +1,5 @@
 import type { CaseRecord } from './schemas/case.js';
-import type { CloseReason, CloseRequirement, ContactAttempt } from './schemas/case-parts.js';
+import type { CloseReason, CloseRequirement, ContactAttempt } from './schemas/parts.js';
 
 /** How many failed calls, on different local days, «не удалось связаться» needs. */
 export const MIN_CONTACT_ATTEMPT_DAYS = 3;

@@ -60,30 +60,31 @@
  *   curators, moderators and support in every status that is not final; comments that come
  *   with other events join the same log.
  */
-export * from './case-effects.js';
-export * from './case-errors.js';
-export * from './case-export.js';
-export * from './case-field-visibility.js';
-export type { CaseMachine } from './case-machine.js';
-export { caseMachine } from './case-machine.js';
+
+export * from './close-reasons.js';
+export * from './effects.js';
+export * from './errors.js';
+export * from './export.js';
+export * from './federal-districts.js';
+export * from './field-visibility.js';
 export type {
   CaseMachineContext,
   CaseMachineEvent,
   CaseMachineInput,
   CaseResolved,
-} from './case-machine-events.js';
-export * from './case-notifications.js';
-export * from './case-permissions.js';
-export * from './case-query.js';
-export { type CaseFacts, caseTimeZone } from './case-resolve.js';
-export * from './case-status.js';
-export { caseTimersOf } from './case-timers.js';
-export * from './case-visibility.js';
-export * from './case-workflow.js';
-export * from './close-reasons.js';
-export * from './federal-districts.js';
+} from './machine/events.js';
+export type { CaseMachine } from './machine/machine.js';
+export { caseMachine } from './machine/machine.js';
+export * from './notifications.js';
+export * from './permissions.js';
+export * from './query.js';
+export { type CaseFacts, caseTimeZone } from './resolve.js';
 export * from './schemas/case.js';
-export * from './schemas/case-events.js';
-export * from './schemas/case-parts.js';
-export * from './schemas/case-query.js';
-export * from './schemas/shown-case.js';
+export * from './schemas/events.js';
+export * from './schemas/parts.js';
+export * from './schemas/query.js';
+export * from './schemas/shown.js';
+export * from './status.js';
+export { caseTimersOf } from './timers.js';
+export * from './visibility.js';
+export * from './workflow.js';

@@ -3,6 +3,15 @@
  * random message lives through the real workflow. Run the same properties against your own
  * organisations, users and catalogue. Needs `fast-check` (a peer dependency).
  */
+
+export {
+  createDemoDirectory,
+  type DemoUserHandle,
+  demoCatalogue,
+  demoDirectoryInput,
+  demoOrganisations,
+  demoUsers,
+} from '../kernel/testing/demo-world.js';
 export * from '../onf/testing/index.js';
 export {
   answerArbitrary,
@@ -12,15 +21,7 @@ export {
   type WalkStep,
   walkArbitrary,
   walkStepArbitrary,
-} from './arbitraries.js';
-export {
-  createDemoDirectory,
-  type DemoUserHandle,
-  demoCatalogue,
-  demoDirectoryInput,
-  demoOrganisations,
-  demoUsers,
-} from './demo-world.js';
+} from '../pos/testing/arbitraries.js';
 export {
   checkDeadlines,
   checkLoops,
@@ -28,8 +29,8 @@ export {
   checkStart,
   checkStep,
   InvariantViolation,
-} from './invariants.js';
-export { plausiblePayload } from './plausible.js';
-export { type Reached, type ReachOptions, reachableMessages } from './reachable.js';
-export { checkFieldVisibility } from './visibility-invariants.js';
-export { runWalk, type WalkTrace } from './walk.js';
+} from '../pos/testing/invariants.js';
+export { plausiblePayload } from '../pos/testing/plausible.js';
+export { type Reached, type ReachOptions, reachableMessages } from '../pos/testing/reachable.js';
+export { checkFieldVisibility } from '../pos/testing/visibility-invariants.js';
+export { runWalk, type WalkTrace } from '../pos/testing/walk.js';

@@ -1,11 +1,11 @@
 import { z } from 'zod';
-import { regionCodeSchema } from '../../schemas/organisation.js';
+import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
 import {
   idSchema,
   instantSchema,
   localDateSchema,
   storableString,
-} from '../../schemas/primitives.js';
+} from '../../kernel/schemas/primitives.js';
 import {
   caseApplicantSchema,
   caseCommentSchema,
@@ -16,7 +16,7 @@ import {
   contactAttemptSchema,
   correctableFieldSchema,
   rereviewReasonSchema,
-} from './case-parts.js';
+} from './parts.js';
 
 /** The executor's lock: «Взять в работу карточку обращения» until «Завершить работу». */
 export const caseLockSchema = z.object({ holderId: idSchema, since: instantSchema });

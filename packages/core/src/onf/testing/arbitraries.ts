@@ -1,10 +1,10 @@
 import fc from 'fast-check';
-import type { Directory } from '../../directory.js';
-import type { Principal } from '../../schemas/principal.js';
-import { principalArbitrary } from '../../testing/arbitraries.js';
-import type { CaseEventType } from '../schemas/case-events.js';
-import { type CaseCreateEventInput, caseEventTypes } from '../schemas/case-events.js';
-import { closeReasonSchema, contactOutcomeSchema } from '../schemas/case-parts.js';
+import type { Directory } from '../../kernel/notifications/directory.js';
+import type { Principal } from '../../kernel/schemas/principal.js';
+import { principalArbitrary } from '../../kernel/testing/principal-arbitrary.js';
+import type { CaseEventType } from '../schemas/events.js';
+import { type CaseCreateEventInput, caseEventTypes } from '../schemas/events.js';
+import { closeReasonSchema, contactOutcomeSchema } from '../schemas/parts.js';
 
 /** A `case.create` event without its instant, from the system, for a region with a supervisor. */
 export function caseCreateArbitrary(

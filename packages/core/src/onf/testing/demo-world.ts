@@ -1,7 +1,11 @@
-import { createDirectory, type Directory, type DirectoryInput } from '../../directory.js';
-import type { CatalogueInput } from '../../schemas/catalogue.js';
-import type { OrganisationInput } from '../../schemas/organisation.js';
-import type { Principal } from '../../schemas/principal.js';
+import {
+  createDirectory,
+  type Directory,
+  type DirectoryInput,
+} from '../../kernel/notifications/directory.js';
+import type { CatalogueInput } from '../../kernel/schemas/catalogue.js';
+import type { OrganisationInput } from '../../kernel/schemas/organisation.js';
+import type { Principal } from '../../kernel/schemas/principal.js';
 
 /** The demo ОНФ catalogue, after the categories the seed's list shows. */
 export const onfDemoCatalogue: CatalogueInput = {

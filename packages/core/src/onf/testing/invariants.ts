@@ -1,17 +1,17 @@
-import type { Directory } from '../../directory.js';
-import type { Principal } from '../../schemas/principal.js';
-import { InvariantViolation } from '../../testing/invariants.js';
-import { holdsInRegion } from '../case-permissions.js';
-import type { CaseFacts } from '../case-resolve.js';
-import { isFinalCaseStatus, isLockedValue, lockableCaseStatuses } from '../case-status.js';
+import type { Directory } from '../../kernel/notifications/directory.js';
+import type { Principal } from '../../kernel/schemas/principal.js';
+import { InvariantViolation } from '../../kernel/testing/invariant-violation.js';
+import { unmetCloseRequirement } from '../close-reasons.js';
+import { holdsInRegion } from '../permissions.js';
+import type { CaseFacts } from '../resolve.js';
+import { caseRecordSchema } from '../schemas/case.js';
+import { isFinalCaseStatus, isLockedValue, lockableCaseStatuses } from '../status.js';
 import {
   applyCaseEvent,
   type CaseApplyResult,
   type CaseSnapshot,
   caseStatusOf,
-} from '../case-workflow.js';
-import { unmetCloseRequirement } from '../close-reasons.js';
-import { caseRecordSchema } from '../schemas/case.js';
+} from '../workflow.js';
 
 const fail = (message: string): never => {
   throw new InvariantViolation(message);

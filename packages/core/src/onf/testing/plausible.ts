@@ -1,10 +1,10 @@
-import { localDateIn } from '../../deadlines/instant.js';
-import { addCalendarDays } from '../../deadlines/local-date.js';
-import type { Directory } from '../../directory.js';
-import { caseTimeZone } from '../case-resolve.js';
-import type { CaseSnapshot } from '../case-workflow.js';
-import type { CaseEventType } from '../schemas/case-events.js';
-import { closeReasonSchema, contactOutcomeSchema } from '../schemas/case-parts.js';
+import { localDateIn } from '../../kernel/deadlines/instant.js';
+import { addCalendarDays } from '../../kernel/deadlines/local-date.js';
+import type { Directory } from '../../kernel/notifications/directory.js';
+import { caseTimeZone } from '../resolve.js';
+import type { CaseEventType } from '../schemas/events.js';
+import { closeReasonSchema, contactOutcomeSchema } from '../schemas/parts.js';
+import type { CaseSnapshot } from '../workflow.js';
 
 /**
  * A well-formed payload for `type` on this card at instant `at`, naming real people and

@@ -1,8 +1,8 @@
-import type { Directory } from '../../directory.js';
-import { SYSTEM_PRINCIPAL } from '../../schemas/principal.js';
-import { InvariantViolation } from '../../testing/invariants.js';
-import { caseViewerOf, caseViewFor } from '../case-field-visibility.js';
-import type { CaseSnapshot } from '../case-workflow.js';
+import type { Directory } from '../../kernel/notifications/directory.js';
+import { SYSTEM_PRINCIPAL } from '../../kernel/schemas/principal.js';
+import { InvariantViolation } from '../../kernel/testing/invariant-violation.js';
+import { caseViewerOf, caseViewFor } from '../field-visibility.js';
+import type { CaseSnapshot } from '../workflow.js';
 
 const fail = (message: string): never => {
   throw new InvariantViolation(message);

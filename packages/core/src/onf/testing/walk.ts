@@ -1,13 +1,8 @@
-import type { Directory } from '../../directory.js';
-import { type Principal, SYSTEM_PRINCIPAL } from '../../schemas/principal.js';
-import type { CaseFacts } from '../case-resolve.js';
-import {
-  applyCaseEvent,
-  availableCaseEvents,
-  type CaseSnapshot,
-  startCase,
-} from '../case-workflow.js';
-import type { CaseCreateEventInput, CaseEventType } from '../schemas/case-events.js';
+import type { Directory } from '../../kernel/notifications/directory.js';
+import { type Principal, SYSTEM_PRINCIPAL } from '../../kernel/schemas/principal.js';
+import type { CaseFacts } from '../resolve.js';
+import type { CaseCreateEventInput, CaseEventType } from '../schemas/events.js';
+import { applyCaseEvent, availableCaseEvents, type CaseSnapshot, startCase } from '../workflow.js';
 import type { CaseWalkStep } from './arbitraries.js';
 import {
   checkCaseRoundTrip,

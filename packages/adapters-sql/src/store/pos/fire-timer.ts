@@ -1,0 +1,34 @@
+import {
+  applyEvent,
+  type Principal,
+  type StoredTimer,
+  type StoreWritten,
+  timerEvent,
+  type WorkflowError,
+} from '@reshaem/core';
+import { type Firing as AnyFiring, fireClaimedTimer } from '../kernel/claimed-timer.js';
+import { lockMessage, store, type WriteContext } from '../kernel/write-path.js';
+
+/** What firing one claimed message timer came to. */
+export type Firing = AnyFiring<StoreWritten, WorkflowError>;
+
+/**
+ * Fires a claimed message timer (`workflow = 'pos'`): applies its event as `principal`
+ * through the message write path, or deletes the timer when the workflow refuses it. The
+ * message's earlier timers, if any still wait, fire first (see `fireClaimedTimer`).
+ */
+export function fireTimer(
+  ctx: WriteContext,
+  claimed: StoredTimer,
+  principal: Principal,
+): Promise<Firing[]> {
+  return fireClaimedTimer(ctx, claimed, {
+    workflow: 'pos',
+    lock: lockMessage,
+    async fire(db, loaded, timer) {
+      const result = applyEvent(loaded.snapshot, timerEvent(timer, principal), ctx.directory);
+      if (!result.ok) return { ok: false, error: result.error };
+      return { ok: true, written: await store(ctx, db, result, loaded, undefined, timer) };
+    },
+  });
+}

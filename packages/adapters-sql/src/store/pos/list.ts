@@ -1,0 +1,118 @@
+import {
+  type Directory,
+  decodeCursor,
+  encodeCursor,
+  invalidPayload,
+  type MessagePage,
+  type MessageQuery,
+  type MessageQueryInput,
+  type Principal,
+  parseQuery,
+  type SortField,
+  sortValueOf,
+  sourceChannels,
+  viewScopeOf,
+  WorkflowRefusal,
+} from '@reshaem/core';
+import { type RawBuilder, sql } from 'kysely';
+import { likeContaining, searchTextOf } from '../kernel/columns.js';
+import { type Db, toStoredMessage } from '../kernel/reads.js';
+import { visibleOnMessages } from '../kernel/scope-sql.js';
+
+const sortColumns: Record<SortField, string> = {
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+  registeredAt: 'registered_at',
+  responseDueAt: 'response_due_sort',
+};
+
+const anyOf = (column: string, values: readonly string[]) =>
+  sql<boolean>`${sql.ref(column)} = ANY (${values}::text[])`;
+
+/** Every filter of the query as SQL conditions: `matchesQuery`, in SQL. */
+function filtersOf(query: MessageQuery): RawBuilder<boolean>[] {
+  const where: RawBuilder<boolean>[] = [];
+  if (query.folder) where.push(sql<boolean>`folder = ${query.folder}`);
+  if (query.statuses) where.push(anyOf('status', query.statuses));
+  if (query.orgIds) where.push(anyOf('holding_org_id', query.orgIds));
+  if (query.executorIds) where.push(anyOf('executor_id', query.executorIds));
+  if (query.categoryIds) where.push(anyOf('category_id', query.categoryIds));
+  if (query.subcategoryIds) where.push(anyOf('subcategory_id', query.subcategoryIds));
+  if (query.factIds) where.push(anyOf('fact_id', query.factIds));
+  if (query.source !== 'all') where.push(anyOf('channel', sourceChannels[query.source]));
+  if (query.channels) where.push(anyOf('channel', query.channels));
+  if (query.fastTrack !== undefined) where.push(sql<boolean>`fast_track = ${query.fastTrack}`);
+  if (query.overdue !== undefined) where.push(sql<boolean>`overdue = ${query.overdue}`);
+  if (query.delegatedByAutorule !== undefined) {
+    where.push(sql<boolean>`delegated_by_autorule = ${query.delegatedByAutorule}`);
+  }
+  if (query.responseDueFrom) {
+    where.push(sql<boolean>`response_due_at >= ${query.responseDueFrom}::timestamptz`);
+  }
+  if (query.responseDueTo) {
+    where.push(sql<boolean>`response_due_at <= ${query.responseDueTo}::timestamptz`);
+  }
+  if (query.text) {
+    // Lower-cased in JavaScript as the text column was; the number matches as typed.
+    where.push(sql<boolean>`(search_text LIKE ${likeContaining(searchTextOf(query.text))}
+      OR number LIKE ${likeContaining(query.text)})`);
+  }
+  if (query.createdFrom) where.push(sql<boolean>`created_at >= ${query.createdFrom}::timestamptz`);
+  if (query.createdTo) where.push(sql<boolean>`created_at <= ${query.createdTo}::timestamptz`);
+  return where;
+}
+
+/** The page after the cursor, in the query's order (the core's sort value, id breaks ties). */
+function keysetOf(query: MessageQuery): RawBuilder<boolean> | undefined {
+  if (query.cursor === undefined) return undefined;
+  const cursor = decodeCursor(query.cursor);
+  // A missing date sorts as '' in the core and as -infinity here: both first.
+  const value = cursor?.value === '' ? '-infinity' : cursor?.value;
+  if (
+    !cursor ||
+    value === undefined ||
+    (value !== '-infinity' && Number.isNaN(Date.parse(value)))
+  ) {
+    throw new WorkflowRefusal(invalidPayload([{ path: ['cursor'], message: 'malformed cursor' }]));
+  }
+  const column = sql.ref(sortColumns[query.sort]);
+  const after = query.direction === 'asc' ? sql`>` : sql`<`;
+  return sql<boolean>`(${column}, id) ${after} (${value}::timestamptz, ${cursor.id}::text)`;
+}
+
+/**
+ * One page of the messages a viewer may see that match the query: the view scope and the
+ * filters become a WHERE clause, the sort an ORDER BY over an index, the cursor a keyset
+ * condition. Cursors are the core's, so pages from any store read alike.
+ */
+export async function listMessages(
+  db: Db,
+  directory: Directory,
+  viewer: Principal,
+  input: MessageQueryInput,
+): Promise<MessagePage> {
+  const query = parseQuery(input);
+  const where = [visibleOnMessages(viewScopeOf(viewer, directory)), ...filtersOf(query)];
+  const keyset = keysetOf(query);
+  if (keyset) where.push(keyset);
+  const column = sql.ref(sortColumns[query.sort]);
+  const direction = query.direction === 'asc' ? sql`ASC` : sql`DESC`;
+  // Page through ids first, inside the scope index where it can; then fetch the rows.
+  const { rows } = await sql<{ id: string; version: number; status: string; snapshot: unknown }>`
+    SELECT m.id, m.version, m.status, m.snapshot
+    FROM (
+      SELECT id, ${column} AS sort_value FROM messages
+      WHERE ${sql.join(where, sql` AND `)}
+      ORDER BY ${column} ${direction}, id ${direction}
+      LIMIT ${query.limit + 1}
+    ) AS page
+    JOIN messages AS m ON m.id = page.id
+    ORDER BY page.sort_value ${direction}, page.id ${direction}`.execute(db);
+  const items = rows.slice(0, query.limit).map(toStoredMessage);
+  const last = items.at(-1);
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeCursor({ value: sortValueOf(last.snapshot.context, query.sort), id: last.id })
+      : null;
+  return { items, nextCursor };
+}

@@ -1,0 +1,134 @@
+import {
+  applyEvent,
+  type SendOptions,
+  type StoreWriteResult,
+  type StoreWritten,
+  startMessage,
+  type WriteOptions,
+} from '@reshaem/core';
+import { storeWithAutorules } from '../kernel/autorules.js';
+import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
+import { replay, type ScopedKey, scopedKey } from '../kernel/idempotency-keys.js';
+import { type Db, getMessage } from '../kernel/reads.js';
+import {
+  conflict,
+  type Loaded,
+  lockMessage,
+  notFound,
+  readMessage,
+  type WriteContext,
+} from '../kernel/write-path.js';
+
+export type { WriteContext } from '../kernel/write-path.js';
+
+/** Runs a write; a key that a concurrent request stored first is answered from its result. */
+async function answeringKey(
+  db: Db,
+  key: ScopedKey | undefined,
+  write: () => Promise<StoreWriteResult>,
+): Promise<StoreWriteResult> {
+  if (key) {
+    const hit = await replay(db, key);
+    if (hit) return hit;
+  }
+  try {
+    return await write();
+  } catch (error) {
+    if (key && isUniqueViolation(error, 'idempotency_keys_pkey')) {
+      const hit = await replay(db, key);
+      if (hit) return hit;
+    }
+    throw error;
+  }
+}
+
+export function submitMessage(ctx: WriteContext, event: unknown, options: WriteOptions = {}) {
+  const key = scopedKey(options.idempotencyKey, event, null);
+  return answeringKey(ctx.db, key, async () => {
+    const result = startMessage(event, ctx.directory);
+    if (!result.ok) return result;
+    const messageId = result.snapshot.context.id;
+    try {
+      const attempt = async () =>
+        (await storeWithAutorules(ctx, ctx.db, result, null, key)) as StoreWritten;
+      return await retrying(attempt, (error) => Promise.reject(error));
+    } catch (error) {
+      if (!isUniqueViolation(error, 'messages_pkey')) throw error;
+      if (key) {
+        const hit = await replay(ctx.db, key);
+        if (hit) return hit;
+      }
+      return {
+        ok: false,
+        error: { kind: 'already_exists', message: `message ${messageId} exists`, messageId },
+      };
+    }
+  });
+}
+
+/** Where `applyOnce` stands after one try. */
+type Attempt = StoreWriteResult | 'lost_race';
+
+/**
+ * Loads the message, checks `expectedVersion`, applies the event and stores the result
+ * with the version check. `'lost_race'` when another write got in between load and store
+ * (possible only without a lock): nothing was written.
+ */
+async function applyOnce(
+  ctx: WriteContext,
+  db: Db,
+  load: (db: Db, messageId: string) => Promise<Loaded | undefined>,
+  messageId: string,
+  event: unknown,
+  expectedVersion: number | undefined,
+  key: ScopedKey | undefined,
+): Promise<Attempt> {
+  const loaded = await load(db, messageId);
+  if (!loaded) return notFound(messageId);
+  if (expectedVersion !== undefined && expectedVersion !== loaded.version) {
+    return conflict(messageId, expectedVersion, loaded.version);
+  }
+  const result = applyEvent(loaded.snapshot, event, ctx.directory);
+  if (!result.ok) return result;
+  const written = await storeWithAutorules(ctx, db, result, loaded, key);
+  return written ?? 'lost_race';
+}
+
+/**
+ * Sends one event. The first try is optimistic: read, apply, then one atomic statement
+ * that stores everything only if the message is still at the version read (two round
+ * trips, no lock held while the rules run). If another write got in between, a caller
+ * who named `expectedVersion` gets `version_conflict` (the message is no longer at that
+ * version); anyone else is retried in a transaction that locks the row first
+ * (SELECT … FOR UPDATE), so concurrent senders queue instead of failing.
+ */
+export function sendEvent(
+  ctx: WriteContext,
+  messageId: string,
+  event: unknown,
+  options: SendOptions = {},
+) {
+  const key = scopedKey(options.idempotencyKey, event, messageId);
+  const { expectedVersion } = options;
+  const lostRace = async (): Promise<StoreWriteResult> => {
+    const current = await getMessage(ctx.db, messageId);
+    if (!current) return notFound(messageId);
+    return conflict(messageId, expectedVersion ?? current.version, current.version);
+  };
+  return answeringKey(ctx.db, key, async () => {
+    const first = await retrying(
+      () => applyOnce(ctx, ctx.db, readMessage, messageId, event, expectedVersion, key),
+      lostRace,
+    );
+    if (first !== 'lost_race') return first;
+    if (expectedVersion !== undefined) return lostRace();
+    const locked = await retrying(
+      () =>
+        ctx.db
+          .transaction()
+          .execute((trx) => applyOnce(ctx, trx, lockMessage, messageId, event, undefined, key)),
+      lostRace,
+    );
+    return locked === 'lost_race' ? lostRace() : locked;
+  });
+}

@@ -1,0 +1,183 @@
+import { localDateIn } from '../kernel/deadlines/instant.js';
+import { findRegion } from '../kernel/deadlines/regions.js';
+import { invalidField } from '../kernel/errors.js';
+import type { Directory } from '../kernel/notifications/directory.js';
+import type { CaseWorkflowError } from './errors.js';
+import type { CaseMachineEvent } from './machine/events.js';
+import type { CaseRecord } from './schemas/case.js';
+import type { CaseCreateEvent, CaseEvent } from './schemas/events.js';
+import { checkTopic, createdRecord } from './topic.js';
+
+type Resolution<T> = { ok: true; value: T } | { ok: false; error: CaseWorkflowError };
+const ok = <T>(value: T): Resolution<T> => ({ ok: true, value });
+const fail = (error: CaseWorkflowError): Resolution<never> => ({ ok: false, error });
+const invalid = (path: (string | number)[], message: string) =>
+  fail(invalidField(path, message) as CaseWorkflowError);
+const orNull = (text: string | undefined): string | null => (text ? text : null);
+
+/**
+ * Facts about other cards that only the store knows, supplied inside the same transaction:
+ * `heldCardIds` are the ids of the cards whose lock the sender holds now (needed for
+ * `case.lock`; SQL stores back it with a unique index on the lock holder).
+ */
+export interface CaseFacts {
+  heldCardIds?: readonly string[];
+}
+
+/** The card's region's time zone: the day a call was made, «today» for dates. */
+export const caseTimeZone = (card: Pick<CaseRecord, 'regionCode'>): string =>
+  findRegion(card.regionCode)?.timeZone ?? 'Europe/Moscow';
+
+/** Checks a `case.create` event against the directory and builds the new card. */
+export function resolveCaseCreation(
+  event: CaseCreateEvent,
+  directory: Directory,
+): Resolution<CaseRecord> {
+  if (!findRegion(event.regionCode)) {
+    return invalid(['regionCode'], `unknown region ${event.regionCode}`);
+  }
+  const topic = checkTopic(directory, event.categoryId, event.subcategoryId);
+  if (topic) return invalid([topic.field], topic.message);
+  return ok(createdRecord(event));
+}
+
+/** The executor's organisation for an assignment: an executor grant in the card's region. */
+function executorOrg(
+  event: Extract<CaseEvent, { type: 'case.assign' }>,
+  card: CaseRecord,
+  directory: Directory,
+): string | undefined {
+  const orgs = (directory.user(event.executorId)?.roles ?? [])
+    .filter((g) => g.role === 'executor' && g.orgId !== undefined)
+    .map((g) => g.orgId as string)
+    .filter((id) => directory.organisation(id)?.regionCode === card.regionCode);
+  return event.orgId === undefined ? orgs[0] : orgs.find((id) => id === event.orgId);
+}
+
+/**
+ * Turns a validated, permitted event into the machine's event: checks the people, places
+ * and dates it names, and adds what the machine needs (the local day of a call).
+ */
+export function resolveCaseEvent(
+  event: CaseEvent,
+  card: CaseRecord,
+  directory: Directory,
+  facts: CaseFacts | undefined,
+): Resolution<CaseMachineEvent> {
+  const { at, by } = event;
+  // The card's region's date of the event, for the events that need it.
+  const today = () => localDateIn(at, caseTimeZone(card));
+  switch (event.type) {
+    case 'case.assign': {
+      const orgId = executorOrg(event, card, directory);
+      if (orgId === undefined) {
+        return invalid(
+          [event.orgId === undefined ? 'executorId' : 'orgId'],
+          "not an executor of an organisation in the card's region",
+        );
+      }
+      if (event.executorId === card.executorId && orgId === card.orgId) {
+        return invalid(['executorId'], 'the card is already with this executor');
+      }
+      const due = event.executionDueDate ?? null;
+      if (due !== null && due < today()) {
+        return invalid(['executionDueDate'], 'the date is in the past');
+      }
+      return ok({
+        type: event.type,
+        at,
+        by,
+        executorId: event.executorId,
+        orgId,
+        executionDueDate: due,
+      });
+    }
+    case 'case.lock': {
+      if (!facts?.heldCardIds) {
+        throw new TypeError('case.lock needs facts.heldCardIds: the store supplies them');
+      }
+      const heldCardIds = facts.heldCardIds.filter((id) => id !== card.id);
+      if (heldCardIds.length > 0) {
+        return fail({
+          kind: 'lock_conflict',
+          message: `finish work on card ${heldCardIds.join(', ')} before taking another`,
+          eventType: 'case.lock',
+          heldCardIds,
+        });
+      }
+      return ok({ type: event.type, at, by, heldCardIds });
+    }
+    case 'case.release':
+      return ok({ type: event.type, at, by });
+    case 'case.comment':
+      return ok({ type: event.type, at, by, text: event.text });
+    case 'case.contact_attempt':
+      return ok({ ...event, day: today(), comment: orNull(event.comment) });
+    case 'case.federal_level':
+    case 'case.accept':
+      return ok({ type: event.type, at, by, comment: orNull(event.comment) });
+    case 'case.resolve':
+      return ok({ ...event });
+    case 'case.postpone':
+      if (event.until <= today()) return invalid(['until'], 'the date must be after today');
+      return ok({ ...event, comment: orNull(event.comment) });
+    case 'case.close_request':
+      return ok({
+        ...event,
+        comment: orNull(event.comment),
+        duplicateOf: orNull(event.duplicateOf),
+      });
+    case 'case.rereview_request':
+      return ok({ ...event, comment: orNull(event.comment) });
+    case 'case.rereview_fix':
+      return resolveRereviewFix(event, card, directory);
+    case 'case.support_request':
+      return ok({ ...event, comment: orNull(event.comment) });
+    case 'case.support_fix':
+      if (Object.keys(event.changes).length === 0 && !event.comment) {
+        return invalid(['changes'], 'correct a field, or say in a comment why not');
+      }
+      return ok({ ...event, comment: orNull(event.comment) });
+    case 'case.return':
+      return ok({ ...event });
+    case 'case.postponement_due':
+      if (event.until !== card.postponement?.until) {
+        return invalid(['until'], 'the timer no longer applies: the postponement changed');
+      }
+      return ok({ ...event });
+    default: {
+      const unreachable: never = event;
+      return unreachable;
+    }
+  }
+}
+
+function resolveRereviewFix(
+  event: Extract<CaseEvent, { type: 'case.rereview_fix' }>,
+  card: CaseRecord,
+  directory: Directory,
+): Resolution<CaseMachineEvent> {
+  const regionCode = event.regionCode ?? card.regionCode;
+  if (!findRegion(regionCode)) return invalid(['regionCode'], `unknown region ${regionCode}`);
+  const movedRegion = regionCode !== card.regionCode;
+  const categoryId = event.categoryId ?? card.categoryId;
+  const subcategoryId =
+    event.subcategoryId !== undefined
+      ? event.subcategoryId
+      : categoryId === card.categoryId
+        ? card.subcategoryId
+        : null;
+  const topic = checkTopic(directory, categoryId, subcategoryId);
+  if (topic) return invalid([topic.field], topic.message);
+  // A municipality of the old region means nothing in the new one.
+  const municipality =
+    event.municipality !== undefined ? event.municipality : movedRegion ? null : card.municipality;
+  const categoryType = event.categoryType ?? card.categoryType;
+  const fixed = { regionCode, municipality, categoryType, categoryId, subcategoryId };
+  const changed = (Object.keys(fixed) as (keyof typeof fixed)[]).some((k) => fixed[k] !== card[k]);
+  if (!changed && !event.comment) {
+    return invalid([], 'correct the region or the category, or say in a comment why not');
+  }
+  const { at, by } = event;
+  return ok({ type: event.type, at, by, ...fixed, comment: orNull(event.comment) });
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { idSchema, instantSchema, storableString } from '../../kernel/schemas/primitives.js';
+import { channelSchema, messageStatusSchema } from './message.js';
+
+export const folderSchema = z.enum([
+  'new',
+  'in_work',
+  'returned',
+  'processed',
+  'on_approval',
+  'returned_to_coordination',
+]);
+
+/** Where a message came from, as the backoffice filter groups it (SPEC §7). */
+export const sourceFilterSchema = z.enum(['all', 'site', 'epgu']);
+export type SourceFilter = z.infer<typeof sourceFilterSchema>;
+
+/** The channels behind each source filter: «Сайт» is the organisation's widget. */
+export const sourceChannels = {
+  site: ['org_widget'],
+  epgu: ['epgu_form', 'epgu_widget'],
+} as const;
+
+export const sortFieldSchema = z.enum(['createdAt', 'updatedAt', 'registeredAt', 'responseDueAt']);
+export type SortField = z.infer<typeof sortFieldSchema>;
+
+const list = <T extends z.ZodType>(item: T) => z.array(item).max(200).optional();
+
+/**
+ * The backoffice list query (SPEC §7): every filter, one sort, keyset pagination.
+ * All filters combine with AND; a list filter matches any of its values.
+ */
+export const messageQuerySchema = z.object({
+  folder: folderSchema.optional(),
+  statuses: list(messageStatusSchema),
+  /** The organisation holding the message. */
+  orgIds: list(idSchema),
+  executorIds: list(idSchema),
+  categoryIds: list(idSchema),
+  subcategoryIds: list(idSchema),
+  factIds: list(idSchema),
+  source: sourceFilterSchema.default('all'),
+  channels: list(channelSchema),
+  fastTrack: z.boolean().optional(),
+  /** «Делегировано автоправилом». */
+  delegatedByAutorule: z.boolean().optional(),
+  overdue: z.boolean().optional(),
+  /** Words in the message text or its number, case-insensitive. */
+  text: storableString().trim().min(1).max(200).optional(),
+  /** The response deadline («Срок ответа») within a range; messages without one never match. */
+  responseDueFrom: instantSchema.optional(),
+  responseDueTo: instantSchema.optional(),
+  createdFrom: instantSchema.optional(),
+  createdTo: instantSchema.optional(),
+  sort: sortFieldSchema.default('createdAt'),
+  direction: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.int().min(1).max(200).default(50),
+  /** Opaque: the `nextCursor` of the previous page. */
+  cursor: storableString().max(500).optional(),
+});
+export type MessageQuery = z.infer<typeof messageQuerySchema>;
+export type MessageQueryInput = z.input<typeof messageQuerySchema>;

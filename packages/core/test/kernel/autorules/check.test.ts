@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import { autoruleSchema, checkAutorule } from '../../../src/index.js';
+import { directory } from '../../helpers.js';
+import { rule } from './fixtures.js';
+
+const pathsOf = (input: unknown) => {
+  const check = checkAutorule(input, directory);
+  return check.ok ? [] : check.issues.map((i) => i.path.join('.'));
+};
+
+describe('checkAutorule (save time)', () => {
+  it('accepts a sound rule and fills defaults', () => {
+    const check = checkAutorule(
+      {
+        id: 'r1',
+        orgId: 'kam-gov',
+        name: 'Ямы — в минтранс',
+        position: 0,
+        match: { subcategoryIds: ['potholes'], words: { terms: ['ям'] } },
+        action: { kind: 'forward', orgId: 'kam-roads' },
+      },
+      directory,
+    );
+    expect(check.ok).toBe(true);
+    if (check.ok) expect(check.rule.enabled).toBe(true);
+    if (check.ok) expect(check.rule.match.words?.mode).toBe('any');
+  });
+
+  it('names every field that points nowhere', () => {
+    expect(
+      pathsOf(
+        rule({
+          match: {
+            categoryIds: ['roads', 'nope'],
+            subcategoryIds: ['school-food'],
+            factIds: ['pothole-yard'],
+            regionCodes: ['99'],
+          },
+          action: { kind: 'assign', executorId: 'exec-uly-roads' },
+        }),
+      ),
+    ).toEqual([
+      'match.categoryIds.1',
+      'match.subcategoryIds.0',
+      'match.factIds.0',
+      'match.regionCodes.0',
+      'action.executorId',
+    ]);
+  });
+
+  it('refuses a forward the workflow would always refuse', () => {
+    expect(
+      pathsOf(
+        rule({
+          match: { subcategoryIds: ['potholes'] },
+          action: { kind: 'forward', orgId: 'uly-health' },
+        }),
+      ),
+    ).toEqual(['action.orgId']);
+    expect(
+      pathsOf({ ...rule(), action: { kind: 'forward', orgId: 'kam-roads' } }), // its own
+    ).toEqual(['action.orgId']);
+  });
+
+  it('refuses empty criteria lists and blank words', () => {
+    const result = autoruleSchema.safeParse({
+      ...rule(),
+      match: { categoryIds: [], words: { mode: 'any', terms: [' ... '] } },
+    });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues.map((i) => i.path.join('.'))).toEqual([
+      'match.categoryIds',
+      'match.words.terms.0',
+    ]);
+  });
+});
