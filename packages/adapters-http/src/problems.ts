@@ -18,6 +18,14 @@ export const problemKinds = {
   'already-exists': { status: 409, title: 'Already exists' },
   /** ОНФ: the executor already holds another card's lock. */
   'lock-conflict': { status: 409, title: 'Another card is locked by you' },
+  /**
+   * The record was made by a workflow definition this release does not support (unknown or
+   * retired): nothing can be applied to it until it is migrated (docs/versioning.md).
+   */
+  'unsupported-definition': {
+    status: 409,
+    title: 'Made by a workflow definition this release does not support',
+  },
   /** 412 when the caller sent If-Match; 409 when a concurrent write won without one. */
   'version-conflict': { status: 412, title: 'Version conflict' },
   'payload-too-large': { status: 413, title: 'Request body too large' },

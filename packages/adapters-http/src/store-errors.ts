@@ -40,6 +40,14 @@ export function storeErrorProblem(error: StoreError, context: { ifMatch: boolean
       return new HttpProblem(problem('already-exists', error.message));
     case 'idempotency_conflict':
       return new HttpProblem(problem('idempotency-conflict', error.message));
+    case 'unsupported_definition':
+      return new HttpProblem(
+        problem('unsupported-definition', error.message, {
+          workflow: error.workflow,
+          definitionVersion: error.version,
+          supportedVersions: error.supported,
+        }),
+      );
     default: {
       const unreachable: never = error;
       return unreachable;

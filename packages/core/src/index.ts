@@ -32,6 +32,15 @@ export {
   StoreUnavailableError,
   type StoreUnavailableReason,
 } from './kernel/store/unavailable.js';
+export {
+  type DefinitionPolicy,
+  type DefinitionStamp,
+  definitionVersionOf,
+  type KnownDefinition,
+  type UnsupportedDefinitionError,
+  unsupportedDefinition,
+  type WorkflowName,
+} from './kernel/versions/definition.js';
 export { createMemoryStore, type MemoryStore, parseQuery } from './memory-store.js';
 export * from './onf/index.js';
 export {
@@ -108,6 +117,7 @@ export {
 export type * from './pos/store-port.js';
 export type { Timer } from './pos/timers.js';
 export { timersOf } from './pos/timers.js';
+export { type MessageWorkflow, posWorkflow, type UpgradeResult } from './pos/versions.js';
 export {
   type MessageViewer,
   messageViewerOf,

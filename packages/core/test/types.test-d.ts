@@ -47,7 +47,7 @@ describe('public types', () => {
     } else {
       expectTypeOf(result.error).toEqualTypeOf<WorkflowError>();
       expectTypeOf(result.error.kind).toEqualTypeOf<
-        'invalid_payload' | 'not_allowed_in_status' | 'forbidden'
+        'invalid_payload' | 'not_allowed_in_status' | 'forbidden' | 'unsupported_definition'
       >();
     }
   });

@@ -78,4 +78,6 @@ export const refusalLabels: Readonly<Record<StoreError['kind'], string>> = {
   version_conflict: 'Сообщение уже изменил другой пользователь — обновите страницу',
   already_exists: 'Сообщение с таким номером уже есть',
   idempotency_conflict: 'Повторный запрос с другими данными',
+  unsupported_definition:
+    'Сообщение создано версией регламента, которую портал больше не поддерживает — обратитесь к администратору',
 };

@@ -1,4 +1,5 @@
 import type { MessageStatus } from '../pos/schemas/message.js';
+import type { UnsupportedDefinitionError } from './versions/definition.js';
 
 /** One problem with an event's payload, located by its path in the event. */
 export interface PayloadIssue {
@@ -12,7 +13,9 @@ export interface PayloadIssue {
  * - `invalid_payload`: the event is malformed or names something that does not fit
  *   (an unknown organisation, a user who is not an executor there), with field paths;
  * - `not_allowed_in_status`: the message's status does not accept this event;
- * - `forbidden`: the principal may not send this event on this message.
+ * - `forbidden`: the principal may not send this event on this message;
+ * - `unsupported_definition`: the snapshot was made by a workflow definition this release
+ *   does not support (unknown or retired), see `docs/versioning.md`.
  */
 export type WorkflowError =
   | { kind: 'invalid_payload'; message: string; issues: PayloadIssue[] }
@@ -22,7 +25,8 @@ export type WorkflowError =
       eventType: string;
       status: MessageStatus;
     }
-  | { kind: 'forbidden'; message: string; eventType: string; principalId: string };
+  | { kind: 'forbidden'; message: string; eventType: string; principalId: string }
+  | UnsupportedDefinitionError;
 
 export type WorkflowErrorKind = WorkflowError['kind'];
 

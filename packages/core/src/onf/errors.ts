@@ -8,11 +8,13 @@ import type { CaseStatus } from './schemas/parts.js';
  * - `invalid_payload`: malformed, or names something that does not fit (field paths);
  * - `not_allowed_in_status`: the card's status (or its lock) does not accept the event;
  * - `forbidden`: the principal may not send this event on this card;
+ * - `unsupported_definition`: the card's snapshot is of a definition version this release
+ *   does not support;
  * - `lock_conflict`: the executor already holds another card's lock («одновременно можно
  *   работать только с одной карточкой»). HTTP adapters answer 409, like a version conflict.
  */
 export type CaseWorkflowError =
-  | Extract<WorkflowError, { kind: 'invalid_payload' | 'forbidden' }>
+  | Extract<WorkflowError, { kind: 'invalid_payload' | 'forbidden' | 'unsupported_definition' }>
   | { kind: 'not_allowed_in_status'; message: string; eventType: string; status: CaseStatus }
   | { kind: 'lock_conflict'; message: string; eventType: 'case.lock'; heldCardIds: string[] };
 

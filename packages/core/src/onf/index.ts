@@ -86,5 +86,6 @@ export * from './schemas/query.js';
 export * from './schemas/shown.js';
 export * from './status.js';
 export { caseTimersOf } from './timers.js';
+export * from './versions.js';
 export * from './visibility.js';
 export * from './workflow.js';

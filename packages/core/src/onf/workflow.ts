@@ -5,6 +5,7 @@ import { createPureTransition } from '../kernel/machine/pure-transition.js';
 import { createResolvedStates } from '../kernel/machine/resolved-states.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
+import type { DefinitionStamp } from '../kernel/versions/definition.js';
 import type { CaseEffect } from './effects.js';
 import { type CaseWorkflowError, CaseWorkflowRefusal } from './errors.js';
 import type { CaseMachineEvent } from './machine/events.js';
@@ -25,6 +26,8 @@ import { caseStatusOfValue } from './status.js';
 export interface CaseSnapshot {
   value: StateValue;
   context: CaseRecord;
+  /** The definition that made it; absent for version 1 (see `definitionVersionOf`). */
+  definition?: DefinitionStamp;
 }
 
 /**

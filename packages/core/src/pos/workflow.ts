@@ -12,6 +12,7 @@ import { createPureTransition } from '../kernel/machine/pure-transition.js';
 import { createResolvedStates } from '../kernel/machine/resolved-states.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
+import type { DefinitionStamp } from '../kernel/versions/definition.js';
 import { type MessageMachineEvent, messageMachine, statusOfValue } from './machine/machine.js';
 import { isPermitted } from './permissions.js';
 import { unmetPrecondition } from './preconditions.js';
@@ -31,6 +32,8 @@ import type { Message, MessageStatus } from './schemas/message.js';
 export interface MessageSnapshot {
   value: StateValue;
   context: Message;
+  /** The definition that made it; absent for version 1 (see `definitionVersionOf`). */
+  definition?: DefinitionStamp;
 }
 
 /** One line of the history (ход работ): who did what, when, from which status to which. */

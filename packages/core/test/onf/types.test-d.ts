@@ -31,7 +31,11 @@ describe('public ОНФ types', () => {
     } else {
       expectTypeOf(result.error).toEqualTypeOf<CaseWorkflowError>();
       expectTypeOf(result.error.kind).toEqualTypeOf<
-        'invalid_payload' | 'forbidden' | 'not_allowed_in_status' | 'lock_conflict'
+        | 'invalid_payload'
+        | 'forbidden'
+        | 'not_allowed_in_status'
+        | 'lock_conflict'
+        | 'unsupported_definition'
       >();
     }
     expectTypeOf(availableCaseEvents).returns.toEqualTypeOf<CaseEventType[]>();

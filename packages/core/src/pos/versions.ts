@@ -1,0 +1,83 @@
+import type { Directory } from '../kernel/notifications/directory.js';
+import type { Principal } from '../kernel/schemas/principal.js';
+import {
+  type DefinitionStamp,
+  definitionVersionOf,
+  type KnownDefinition,
+  unsupportedDefinition,
+} from '../kernel/versions/definition.js';
+import type { MessageEventType } from './schemas/events.js';
+import type { MessageStatus } from './schemas/message.js';
+import {
+  type ApplyResult,
+  acceptsEvent,
+  applyEvent,
+  availableEvents,
+  type MessageSnapshot,
+  type Refused,
+  startMessage,
+  statusOf,
+} from './workflow.js';
+
+/** A snapshot as the workflow applies events to it: migrated where a migration is declared. */
+export type UpgradeResult =
+  | { ok: true; snapshot: MessageSnapshot; from: number; migrated: boolean }
+  | Refused;
+
+/**
+ * The ПОС message workflow of one release, with every definition version it knows. Stores
+ * and the HTTP adapter apply events through one of these (by default {@link posWorkflow}),
+ * so a portal can upgrade reshaem while messages made by older definitions are in flight.
+ */
+export interface MessageWorkflow {
+  /** The definition this release writes. */
+  readonly definition: DefinitionStamp;
+  /** Every version it knows, and what it does with their snapshots. */
+  readonly known: readonly KnownDefinition[];
+  startMessage(input: unknown, directory: Directory): ApplyResult;
+  /** Applies an event to a snapshot of any supported version; unknown or retired ones are refused. */
+  applyEvent(snapshot: MessageSnapshot, input: unknown, directory: Directory): ApplyResult;
+  availableEvents(
+    snapshot: MessageSnapshot,
+    principal: Principal,
+    directory: Directory,
+  ): MessageEventType[];
+  acceptsEvent(snapshot: MessageSnapshot, type: string): boolean;
+  statusOf(snapshot: MessageSnapshot): MessageStatus;
+  /** The snapshot in the version events are applied to it with (migrated where declared). */
+  upgrade(snapshot: MessageSnapshot): UpgradeResult;
+}
+
+const known: readonly KnownDefinition[] = [{ version: 1, policy: 'current' }];
+
+function upgrade(snapshot: MessageSnapshot): UpgradeResult {
+  const version = definitionVersionOf(snapshot);
+  if (version === 1) return { ok: true, snapshot, from: 1, migrated: false };
+  return { ok: false, error: unsupportedDefinition('pos', version, known) };
+}
+
+/**
+ * The ПОС message workflow as this release defines it: definition version 1.
+ *
+ * @example
+ * const result = posWorkflow.applyEvent(stored.snapshot, event, directory);
+ */
+export const posWorkflow: MessageWorkflow = {
+  definition: { workflow: 'pos', version: 1 },
+  known,
+  startMessage,
+  applyEvent(snapshot, input, directory) {
+    const upgraded = upgrade(snapshot);
+    return upgraded.ok ? applyEvent(upgraded.snapshot, input, directory) : upgraded;
+  },
+  availableEvents(snapshot, principal, directory) {
+    const upgraded = upgrade(snapshot);
+    return upgraded.ok ? availableEvents(upgraded.snapshot, principal, directory) : [];
+  },
+  acceptsEvent(snapshot, type) {
+    const upgraded = upgrade(snapshot);
+    return upgraded.ok && acceptsEvent(upgraded.snapshot, type);
+  },
+  statusOf,
+  upgrade,
+};
