@@ -3,13 +3,14 @@ import { demoCatalogue, demoDirectoryInput, demoOrganisations } from '@reshaem/c
 
 /**
  * «ОНФ. Помощь» in the demo regions (Kamchatka 41, Ulyanovsk 73): the regional executive
- * committees of the ОНФ (РИК) and a volunteers' НКО. They receive no ПОС messages: no
- * subcategories, no region coordination, no operator marker.
+ * committees of the ОНФ (РИК) and a volunteers' НКО. They receive no ПОС messages: an empty
+ * list of subcategories (none at all, not «every one»), no region coordination, no operator
+ * marker.
  */
 export const onfOrganisations: OrganisationInput[] = [
-  { id: 'rik-41', name: 'РИК ОНФ в Камчатском крае', regionCode: '41' },
-  { id: 'rik-73', name: 'РИК ОНФ в Ульяновской области', regionCode: '73' },
-  { id: 'nko-73', name: 'АНО «Волонтёры Ульяновска»', regionCode: '73' },
+  { id: 'rik-41', name: 'РИК ОНФ в Камчатском крае', regionCode: '41', subcategoryIds: [] },
+  { id: 'rik-73', name: 'РИК ОНФ в Ульяновской области', regionCode: '73', subcategoryIds: [] },
+  { id: 'nko-73', name: 'АНО «Волонтёры Ульяновска»', regionCode: '73', subcategoryIds: [] },
 ];
 
 /** The НКО help category the ОНФ cards of volunteers use (the ОГВ ones use the ПОС topics). */

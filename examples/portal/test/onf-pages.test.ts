@@ -1,0 +1,110 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onfUsers } from '../src/seed/onf-world.js';
+import { buttonsOf, formPost, page, signIn, startTestPortal, type TestPortal } from './support.js';
+
+const cardsOf = (html: string): string[] =>
+  [...html.matchAll(/<tr data-case="([^"]+)"/g)].map((m) => m[1] ?? '');
+const countOf = (html: string, status: string): number =>
+  Number(
+    html.match(new RegExp(`data-status-tab="${status}"[^>]*>[^<]*<span class="count">(\\d+)`))?.[1],
+  );
+
+describe('the ОНФ pages', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await startTestPortal();
+  }, 90_000);
+  afterAll(() => portal?.close());
+
+  it('send ОНФ people to the card list after sign-in, and show the ПОС backoffice no more', async () => {
+    const response = await portal.app.request(
+      '/sign-in',
+      formPost({ userId: onfUsers.supervisor41.id }),
+    );
+    expect(response.headers.get('location')).toBe('/onf');
+    const cookie = await signIn(portal, onfUsers.supervisor41.id);
+    const html = await page(portal, cookie, '/onf');
+    expect(html).toContain('href="/onf">ОНФ. Помощь');
+    expect(html).not.toContain('href="/backoffice"');
+  });
+
+  it('list the region’s cards with counts per status, and filter them', async () => {
+    const cookie = await signIn(portal, onfUsers.supervisor41.id);
+    const all = await page(portal, cookie, '/onf');
+    const rows = cardsOf(all);
+    expect(rows.length).toBe(16);
+    expect(rows.every((id) => Number(id.slice(4)) < 20)).toBe(true); // Kamchatka only
+    expect(countOf(all, 'all')).toBe(16);
+    expect(countOf(all, 'new')).toBe(2);
+    expect(countOf(all, 'closed')).toBe(4);
+    const free = cardsOf(await page(portal, cookie, '/onf?lock=free&statuses=in_work'));
+    expect(free.sort()).toEqual(['onf-03', 'onf-12', 'onf-13', 'onf-16']);
+    expect(cardsOf(await page(portal, cookie, '/onf?labelsPresent=federal_level'))).toEqual([
+      'onf-12',
+    ]);
+    const noFederal = cardsOf(await page(portal, cookie, '/onf?labelsAbsent=federal_level'));
+    expect(noFederal).toHaveLength(15);
+    expect(cardsOf(await page(portal, cookie, '/onf?phone=914 123-45'))).toEqual([
+      'onf-11',
+      'onf-06',
+    ]);
+    expect(cardsOf(await page(portal, cookie, '/onf?number=410105'))).toEqual(['onf-05']);
+    expect(cardsOf(await page(portal, cookie, '/onf?text=слухового'))).toEqual(['onf-07']);
+    expect(
+      cardsOf(await page(portal, cookie, '/onf?address=Ключевская&sort=createdAt&direction=asc')),
+    ).toEqual(['onf-06', 'onf-11']);
+    const volunteers = await signIn(portal, onfUsers.curator73.id);
+    expect(cardsOf(await page(portal, volunteers, '/onf?categoryTypes=nko')).sort()).toEqual([
+      'onf-21',
+      'onf-22',
+      'onf-24',
+      'onf-25',
+      'onf-28',
+      'onf-29',
+    ]);
+  });
+
+  it('give the curator the check queue and support its requests', async () => {
+    const curator = await signIn(portal, onfUsers.curator41.id);
+    const check = await page(portal, curator, '/onf/check');
+    expect(cardsOf(check)).toEqual(['onf-05']);
+    expect(check).toContain('data-queue="check"');
+    expect(check).not.toContain('data-queue="support"');
+    const support = await signIn(portal, onfUsers.support.id);
+    expect(cardsOf(await page(portal, support, '/onf/support'))).toEqual(['onf-15']);
+    const card = await page(portal, support, '/onf/cases/onf-15');
+    expect(buttonsOf(card)).toContain('case.support_fix');
+    expect(card).toContain('value="+7(914)515-15-16"');
+  });
+
+  it('show the card through the field rules: an executor of another card sees no phone', async () => {
+    const other = await signIn(portal, onfUsers.executor41.id);
+    const html = await page(portal, other, '/onf/cases/onf-04');
+    expect(html).not.toContain('+7(914)330-56-89');
+    expect(html).not.toContain('Запросила в аптечном пункте');
+    expect(buttonsOf(html)).toEqual([]);
+    const holder = await signIn(portal, onfUsers.executor41b.id);
+    const own = await page(portal, holder, '/onf/cases/onf-04');
+    expect(own).toContain('+7(914)330-56-89');
+    expect(own).toContain('Запросила в аптечном пункте');
+    expect(own).toContain('data-lock="held"');
+    expect(buttonsOf(own)).toContain('case.release');
+    expect(buttonsOf(own)).toContain('case.close_request');
+    // A card of the other region is not theirs to open.
+    const response = await portal.app.request('/onf/cases/onf-22', { headers: { cookie: holder } });
+    expect(response.status).toBe(404);
+  });
+
+  it('export the filtered list to Excel as the signed-in user', async () => {
+    const cookie = await signIn(portal, onfUsers.curator41.id);
+    const response = await portal.app.request('/onf/export.xlsx?statuses=closed', {
+      headers: { cookie },
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toContain('spreadsheetml');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([bytes[0], bytes[1]]).toEqual([0x50, 0x4b]); // a zip: the workbook
+    const list = await page(portal, cookie, '/onf?statuses=closed');
+    expect(list).toContain('href="/onf/export.xlsx?statuses=closed');
+  });
+});
