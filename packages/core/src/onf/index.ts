@@ -61,6 +61,7 @@
  *   with other events join the same log.
  */
 export * from './case-effects.js';
+export * from './case-email-templates.js';
 export * from './case-errors.js';
 export * from './case-export.js';
 export * from './case-field-visibility.js';
@@ -77,6 +78,7 @@ export * from './case-permissions.js';
 export * from './case-query.js';
 export { type CaseFacts, caseTimeZone } from './case-resolve.js';
 export * from './case-status.js';
+export * from './case-templates.js';
 export { caseTimersOf } from './case-timers.js';
 export * from './case-visibility.js';
 export * from './case-workflow.js';
