@@ -95,6 +95,37 @@ describe('the ОНФ pages', () => {
     expect(response.status).toBe(404);
   });
 
+  it('assign from the card page, and the worker e-mails the executor through the card templates', async () => {
+    const cookie = await signIn(portal, onfUsers.supervisor41.id);
+    const card = await page(portal, cookie, '/onf/cases/onf-01');
+    expect(buttonsOf(card)).toContain('case.assign');
+    // The executors of the card's region, and no one else, are offered.
+    const offered = [...card.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+    expect(offered).toContain(onfUsers.executor41b.id);
+    expect(offered).not.toContain(onfUsers.executor73.id);
+    const version = card.match(/name="version" value="(\d+)"/)?.[1] ?? '';
+    const posted = await portal.app.request(
+      '/onf/cases/onf-01/events/case.assign',
+      formPost({ version, executorId: onfUsers.executor41b.id }, cookie),
+    );
+    expect(posted.status).toBe(303);
+    expect(posted.headers.get('location')).toBe('/onf/cases/onf-01?done=case.assign');
+    // The same form again, drawn for the old version: refused, nothing changes.
+    const stale = await portal.app.request(
+      '/onf/cases/onf-01/events/case.assign',
+      formPost({ version, executorId: onfUsers.executor41.id }, cookie),
+    );
+    expect(stale.status).toBe(409);
+    expect((await portal.store.getCase('onf-01'))?.snapshot.context.executorId).toBe(
+      onfUsers.executor41b.id,
+    );
+    portal.lines.length = 0;
+    await portal.worker.tick();
+    expect(portal.lines).toContain(
+      '[почта] o•••@onf-demo.example.ru: «ОНФ. Помощь: карточка № 410101 — назначена вам» (карточка onf-01)',
+    );
+  });
+
   it('export the filtered list to Excel as the signed-in user', async () => {
     const cookie = await signIn(portal, onfUsers.curator41.id);
     const response = await portal.app.request('/onf/export.xlsx?statuses=closed', {

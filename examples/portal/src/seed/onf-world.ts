@@ -1,4 +1,4 @@
-import type { CatalogueInput, DirectoryInput, OrganisationInput, Principal } from '@reshaem/core';
+import type { CatalogueInput, DirectoryInput, OrganisationInput, User } from '@reshaem/core';
 import { demoCatalogue, demoDirectoryInput, demoOrganisations } from '@reshaem/core/testing';
 
 /**
@@ -23,10 +23,12 @@ const volunteerHelp: CatalogueInput['categories'][number] = {
   ],
 };
 
-const staff = (id: string, name: string, ...roles: Principal['roles']): Principal => ({
+/** ОНФ staff have work addresses: the card notices are e-mailed to them. */
+const staff = (id: string, name: string, ...roles: User['roles']): User => ({
   id,
   name,
   roles,
+  email: `${id}@onf-demo.example.ru`,
 });
 
 /**
@@ -79,7 +81,7 @@ export const onfUsers = {
     { role: 'support', orgId: 'rik-41' },
     { role: 'support', orgId: 'rik-73' },
   ),
-} satisfies Record<string, Principal>;
+} satisfies Record<string, User>;
 
 /**
  * The portal's demo directory: the ПОС demo world of `@reshaem/core/testing` and the ОНФ
