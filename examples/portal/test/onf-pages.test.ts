@@ -126,6 +126,40 @@ describe('the ОНФ pages', () => {
     );
   });
 
+  it('let the moderator move a card to the right region and support correct a phone', async () => {
+    const moderator = await signIn(portal, onfUsers.moderator.id);
+    expect(cardsOf(await page(portal, moderator, '/onf/moderation'))).toEqual(['onf-14']);
+    const card = await page(portal, moderator, '/onf/cases/onf-14');
+    expect(buttonsOf(card)).toContain('case.rereview_fix');
+    const version = card.match(/name="version" value="(\d+)"/)?.[1] ?? '';
+    const fixed = await portal.app.request(
+      '/onf/cases/onf-14/events/case.rereview_fix',
+      formPost(
+        { version, regionCode: '73', municipality: 'город Ульяновск', topic: '' },
+        moderator,
+      ),
+    );
+    expect(fixed.status).toBe(303);
+    const moved = await portal.store.getCase('onf-14');
+    expect([moved?.status, moved?.snapshot.context.regionCode]).toEqual(['new', '73']);
+    const supervisor = await signIn(portal, onfUsers.supervisor73.id);
+    expect(cardsOf(await page(portal, supervisor, '/onf?statuses=new'))).toContain('onf-14');
+
+    const support = await signIn(portal, onfUsers.support.id);
+    const request = await page(portal, support, '/onf/cases/onf-15');
+    const supportVersion = request.match(/name="version" value="(\d+)"/)?.[1] ?? '';
+    const corrected = await portal.app.request(
+      '/onf/cases/onf-15/events/case.support_fix',
+      formPost({ version: supportVersion, phone: '+7(914)515-15-16' }, support),
+    );
+    expect(corrected.status).toBe(303);
+    const back = await portal.store.getCase('onf-15');
+    expect([back?.status, back?.snapshot.context.applicant.phone]).toEqual([
+      'in_work',
+      '+7(914)515-15-16',
+    ]);
+  });
+
   it('export the filtered list to Excel as the signed-in user', async () => {
     const cookie = await signIn(portal, onfUsers.curator41.id);
     const response = await portal.app.request('/onf/export.xlsx?statuses=closed', {
