@@ -147,6 +147,7 @@ describe('the ОНФ pages', () => {
 
     const support = await signIn(portal, onfUsers.support.id);
     const request = await page(portal, support, '/onf/cases/onf-15');
+    expect(request).toContain('Телефон → +7(914)515-15-16');
     const supportVersion = request.match(/name="version" value="(\d+)"/)?.[1] ?? '';
     const corrected = await portal.app.request(
       '/onf/cases/onf-15/events/case.support_fix',

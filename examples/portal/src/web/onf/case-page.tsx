@@ -19,6 +19,7 @@ import {
   caseHistoryLabels,
   categoryTypeLabels,
   contactOutcomeLabels,
+  correctableFieldLabels,
   rereviewReasonLabels,
 } from './case-labels.js';
 import type { HeldCard } from './case-refusal.js';
@@ -168,7 +169,7 @@ function WorkBlocks({ shown, directory }: { shown: ShownStoredCase; directory: D
         <p class="card">
           Запрос в техподдержку:{' '}
           {card.supportRequest.corrections
-            .map((c) => `${c.field} → ${c.value ?? '(пусто)'}`)
+            .map((c) => `${correctableFieldLabels[c.field]} → ${c.value ?? '(пусто)'}`)
             .join('; ')}
           {card.supportRequest.comment && ` — ${card.supportRequest.comment}`}
         </p>
