@@ -49,6 +49,12 @@ describe('the ОНФ pages', () => {
       'onf-06',
     ]);
     expect(cardsOf(await page(portal, cookie, '/onf?number=410105'))).toEqual(['onf-05']);
+    // Whole local days of the user's region: NOW is 12:00 on 15.04 in Kamchatka.
+    expect(cardsOf(await page(portal, cookie, '/onf?createdFrom=2025-04-15'))).toEqual([
+      'onf-02',
+      'onf-01',
+    ]);
+    expect(cardsOf(await page(portal, cookie, '/onf?createdTo=2025-04-14'))).toHaveLength(14);
     expect(cardsOf(await page(portal, cookie, '/onf?text=слухового'))).toEqual(['onf-07']);
     expect(
       cardsOf(await page(portal, cookie, '/onf?address=Ключевская&sort=createdAt&direction=asc')),
