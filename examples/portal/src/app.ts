@@ -1,5 +1,5 @@
 import { type Authenticate, createHttpApp } from '@reshaem/adapters-http';
-import type { MessageStore } from '@reshaem/core';
+import { hasCaseStore, type MessageStore } from '@reshaem/core';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -11,6 +11,8 @@ import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.
 import { pageHeaders } from './guard/page-headers.js';
 import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
+import { registerCaseExport } from './web/onf/case-export-route.js';
+import { registerCasePages } from './web/onf/case-routes.js';
 import { problemPage } from './web/render.js';
 import { registerBackoffice } from './web/routes/backoffice-routes.js';
 import { registerCard } from './web/routes/card-routes.js';
@@ -40,14 +42,24 @@ export interface PortalAppOptions {
 }
 
 /** Paths of the pages behind sign-in. */
-const PAGES = ['/backoffice', '/messages/*', '/my', '/my/*', '/operator', '/operator/*'];
+const PAGES = [
+  '/backoffice',
+  '/messages/*',
+  '/my',
+  '/my/*',
+  '/operator',
+  '/operator/*',
+  '/onf',
+  '/onf/*',
+];
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
 /**
  * The portal as one Hono app: the reshaem REST API under `/api` (the HTTP adapter, bearer
  * tokens), `GET /demo/users` in demo mode, and the server-rendered pages (cookie session,
- * CSRF-checked forms). The pages call the same store the API uses, through the core's rules.
+ * CSRF-checked forms): the ПОС backoffice and, when the store keeps cards, «ОНФ. Помощь»
+ * under `/onf`. The pages call the same store the API uses, through the core's rules.
  *
  * Every page carries Hono's `secureHeaders` with a strict CSP (the API sends its own
  * headers); form posts are capped before they are parsed; sign-in and new messages are
@@ -108,6 +120,20 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   registerBackoffice(app, deps);
   registerCard(app, deps);
   registerSubmitPages(app, deps);
+  if (hasCaseStore(store)) {
+    const cases = { ...deps, cases: store };
+    registerCasePages(app, cases);
+    // The export runs the API's as the signed-in user, whatever the API's own sign-in is.
+    const exportApi = options.authenticate
+      ? createHttpApp({
+          store,
+          authenticate: (request) => accounts.principalOf(bearerToken(request)),
+          now,
+          basePath: '/api',
+        })
+      : api;
+    registerCaseExport(app, cases, (request) => exportApi.fetch(request));
+  }
 
   app.notFound((c) =>
     problemPage(c, { ...page, title: 'Страница не найдена', text: c.req.path }, 404),

@@ -1,8 +1,14 @@
 import type { PortalConfig } from './config.js';
+import type { CaseSeedReport } from './seed/onf-seed.js';
 import type { SeedReport } from './seed/seed.js';
 
 /** What the start-up banner tells a newcomer: where everything is and how to sign in. */
-export function banner(config: PortalConfig, port: number, seed: SeedReport): string {
+export function banner(
+  config: PortalConfig,
+  port: number,
+  seed: SeedReport,
+  caseSeed?: CaseSeedReport,
+): string {
   const host = ['0.0.0.0', '::', ''].includes(config.hostname) ? 'localhost' : config.hostname;
   const url = `http://${host}:${port}`;
   const data =
@@ -12,7 +18,7 @@ export function banner(config: PortalConfig, port: number, seed: SeedReport): st
   const demoData = !config.demo
     ? 'off (--no-demo)'
     : seed.seeded
-      ? `${seed.messages} messages in every status, created just now`
+      ? `${seed.messages} messages${caseSeed?.seeded ? ` and ${caseSeed.cases} ОНФ cards` : ''} in every status, created just now`
       : 'kept from the last run';
   const lines = [
     '',
@@ -20,7 +26,7 @@ export function banner(config: PortalConfig, port: number, seed: SeedReport): st
     '',
     `  Portal      ${url}/`,
     config.demo
-      ? `  Sign in     ${url}/sign-in  (pick any demo user: applicant, moderator, coordinator, executor, head, operator…)`
+      ? `  Sign in     ${url}/sign-in  (pick any demo user: applicant, moderator, coordinator, executor, head, operator, ОНФ supervisor, curator…)`
       : `  Sign in     ${url}/sign-in  (with a user's token)`,
     ...(config.demo ? [`  Demo users  ${url}/demo/users  (their API tokens)`] : []),
     `  API         ${url}/api  ·  reference ${url}/api/docs  ·  ${url}/api/openapi.json`,

@@ -7,7 +7,7 @@ import {
   type SqlStore,
   saveDirectory,
 } from '@reshaem/adapters-sql';
-import { demoDirectoryInput } from '@reshaem/core/testing';
+import { portalDirectoryInput } from './seed/onf-world.js';
 
 /** The portal's store and how to close the database under it. */
 export interface PortalDatabase {
@@ -19,7 +19,7 @@ export interface PortalDatabase {
 
 /**
  * Opens PGlite (in `dataDir`, or in memory for `null`), brings the schema up to date,
- * saves the demo directory — organisations, users, catalogue — when the database has none,
+ * saves the demo directory — the ПОС and ОНФ organisations, users, catalogue — when the database has none,
  * and loads the directory back for the rules: the database, not the code, is the source
  * of truth once it exists.
  *
@@ -34,7 +34,7 @@ export async function openDatabase(dataDir: string | null): Promise<PortalDataba
     let directory = await loadDirectory(db);
     const directorySeeded = directory.organisations.length === 0;
     if (directorySeeded) {
-      await saveDirectory(db, demoDirectoryInput);
+      await saveDirectory(db, portalDirectoryInput);
       directory = await loadDirectory(db);
     }
     const store = await createSqlStore({ db, directory });

@@ -28,7 +28,7 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  console.log(banner(config, listening.port, portal.seed));
+  console.log(banner(config, listening.port, portal.seed, portal.caseSeed));
   console.log(
     `  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s, listening on port ${listening.port}.\n`,
   );

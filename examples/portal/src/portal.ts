@@ -7,6 +7,7 @@ import { createOidcSignIn } from './auth/oidc-sign-in.js';
 import type { PageEnv } from './auth/session.js';
 import type { PortalConfig } from './config.js';
 import { openDatabase } from './database.js';
+import { type CaseSeedReport, seedDemoCases } from './seed/onf-seed.js';
 import { type SeedReport, seedDemoMessages } from './seed/seed.js';
 import type { Log } from './worker/mailer.js';
 import { startWorker, type Worker } from './worker/worker.js';
@@ -17,6 +18,8 @@ export interface Portal {
   store: SqlStore;
   worker: Worker;
   seed: SeedReport;
+  /** The ОНФ demo cards seeded beside the messages. */
+  caseSeed: CaseSeedReport;
   /** Stops the worker (its claims released) and closes the database. */
   close(): Promise<void>;
 }
@@ -32,8 +35,8 @@ export interface PortalRuntime {
 
 /**
  * Builds the portal from the public packages only: PGlite through the SQL adapter
- * (migrated, the demo directory saved on first start), demo messages when the database is
- * empty and demo mode is on, the HTTP API and the pages, and the in-process worker.
+ * (migrated, the demo directory saved on first start), demo messages and ОНФ cards when the
+ * database is empty and demo mode is on, the HTTP API and the pages, and the in-process worker.
  *
  * @example
  * const portal = await createPortal(readConfig([], process.env));
@@ -57,6 +60,9 @@ export async function createPortal(
     const seed = config.demo
       ? await seedDemoMessages(store, now())
       : { seeded: false, messages: 0, timersFired: 0, notificationsSkipped: 0 };
+    const caseSeed = config.demo
+      ? await seedDemoCases(store, now())
+      : { seeded: false, cases: 0, timersFired: 0, notificationsSkipped: 0 };
     const accounts = createAccounts(store.directory, config.tokenSecret, {
       now,
       applicants: config.oidc?.browser !== undefined && config.oidc.unknownUsers === 'applicant',
@@ -94,6 +100,7 @@ export async function createPortal(
       store,
       worker,
       seed,
+      caseSeed,
       async close() {
         await worker.stop();
         await database.close();

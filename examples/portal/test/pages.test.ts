@@ -3,6 +3,7 @@ import { demoUsers } from '@reshaem/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccounts } from '../src/auth/accounts.js';
 import { createPortal } from '../src/portal.js';
+import { onfUsers } from '../src/seed/onf-world.js';
 import { formPost, page, rowsOf, signIn, startTestPortal, type TestPortal } from './support.js';
 
 let portal: TestPortal;
@@ -51,9 +52,7 @@ describe('sign-in and demo users', () => {
     const response = await portal.app.request('/demo/users');
     const body = (await response.json()) as { users: Array<{ id: string; token: string }> };
     expect(body.users.map((u) => u.id).sort()).toEqual(
-      Object.values(demoUsers)
-        .map((u) => u.id)
-        .sort(),
+      [...Object.values(demoUsers), ...Object.values(onfUsers)].map((u) => u.id).sort(),
     );
     const coordinator = body.users.find((u) => u.id === 'coord-kam-gov');
     const api = await portal.app.request('/api/messages?limit=5', {

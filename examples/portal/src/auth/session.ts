@@ -1,6 +1,7 @@
-import type { Principal } from '@reshaem/core';
+import type { Directory, Principal } from '@reshaem/core';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { worksOnlyOnf } from '../web/onf/onf-people.js';
 import type { Accounts } from './accounts.js';
 
 /** The Hono environment of the portal's pages: who is signed in. */
@@ -53,8 +54,12 @@ export function requireUser(accounts: Accounts): MiddlewareHandler<PageEnv> {
   };
 }
 
-/** Where a user lands after signing in: the page of their main role. */
-export function homeOf(user: Principal): string {
+/**
+ * Where a user lands after signing in: the page of their main role; the ОНФ cards for those
+ * who work only in ОНФ organisations (given the directory).
+ */
+export function homeOf(user: Principal, directory?: Directory): string {
+  if (directory && worksOnlyOnf(user, directory)) return '/onf';
   const roles = new Set(user.roles.map((r) => r.role));
   if (roles.size === 1 && roles.has('applicant')) return '/my';
   if (roles.size === 1 && roles.has('operator')) return '/operator';

@@ -45,17 +45,18 @@ function timeline(store: MessageStore, messages: DemoMessage[], now: Date): Acti
   return actions.sort((a, b) => Date.parse(a.at) - Date.parse(b.at));
 }
 
-async function fireTimersUntil(store: MessageStore, now: string): Promise<number> {
+/** Fires the timers due by `now`, in rounds until none is left. */
+export async function fireTimersUntil(store: MessageStore, now: string): Promise<number> {
   let fired = 0;
   for (;;) {
     const run = await store.runDueTimers({ now, workerId: 'portal-seed' });
-    fired += run.fired.length;
+    fired += run.fired.length + run.firedCases.length;
     if (run.claimed === 0) return fired;
   }
 }
 
 /** Marks the seeded history's notifications sent: they describe the past, not news. */
-async function skipOutbox(store: MessageStore, now: string): Promise<number> {
+export async function skipOutbox(store: MessageStore, now: string): Promise<number> {
   let skipped = 0;
   for (;;) {
     const entries = await store.claimOutbox({ now, limit: 100, workerId: 'portal-seed' });

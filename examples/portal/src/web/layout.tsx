@@ -1,6 +1,7 @@
 import type { Directory, Principal } from '@reshaem/core';
 import type { Child } from 'hono/jsx';
 import { rolesOf } from './format.js';
+import { worksOnf, worksOnlyOnf } from './onf/onf-people.js';
 import { styles } from './styles.js';
 
 export interface LayoutProps {
@@ -13,12 +14,12 @@ export interface LayoutProps {
 const hasRole = (user: Principal, ...roles: string[]) =>
   user.roles.some((r) => roles.includes(r.role));
 
-function Nav({ user }: { user: Principal }) {
+function Nav({ user, directory }: { user: Principal; directory: Directory }) {
   return (
     <nav>
-      {hasRole(user, 'moderator', 'coordinator', 'executor', 'head', 'curator', 'admin') && (
-        <a href="/backoffice">Бэк-офис</a>
-      )}
+      {hasRole(user, 'moderator', 'coordinator', 'executor', 'head', 'curator', 'admin') &&
+        !worksOnlyOnf(user, directory) && <a href="/backoffice">Бэк-офис</a>}
+      {worksOnf(user, directory) && <a href="/onf">ОНФ. Помощь</a>}
       {hasRole(user, 'applicant') && <a href="/my">Мои сообщения</a>}
       {hasRole(user, 'operator') && <a href="/operator">Оператор 122</a>}
       <a href="/api/docs">API</a>
@@ -41,7 +42,7 @@ export function Layout({ title, user, directory, children }: LayoutProps) {
           <a class="brand" href="/">
             Решаем вместе · демо
           </a>
-          {user ? <Nav user={user} /> : <nav />}
+          {user ? <Nav user={user} directory={directory} /> : <nav />}
           {user && (
             <span class="who" title={rolesOf(user, directory).join('\n')}>
               {user.name ?? user.id}

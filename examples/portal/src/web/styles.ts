@@ -47,4 +47,9 @@ dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#
 .users{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:8px}
 .users form{margin:0}.users button{width:100%;text-align:left;background:#fff;color:#1f2733;border-color:#dde3ea}
 .users button:hover{border-color:#0d4cd3}
+.cs-new,.cs-moderation,.cs-support{background:#fff4d6}.cs-in_work,.cs-postponed{background:#e3efff}
+.cs-curator_check{background:#f1e6ff}.cs-done{background:#d7f0dc}.cs-closed{background:#eceff3}
+.badge.locked{background:#ffe8cc}.badge.label{background:#e8eefb;color:#0d4cd3}
+fieldset.reasons{border:1px solid #dde3ea;border-radius:6px;margin:8px 0;padding:6px 10px}
+fieldset.reasons label.reason{margin:4px 0;color:#1f2733;font-size:14px}
 `;

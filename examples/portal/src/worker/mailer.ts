@@ -2,7 +2,7 @@ import {
   type CaseStore,
   type MessageStore,
   type OutboxEntry,
-  renderCaseNotifications,
+  renderCaseEmails,
   renderNotifications,
   SYSTEM_PRINCIPAL,
 } from '@reshaem/core';
@@ -57,7 +57,10 @@ export async function deliver(
   }
 }
 
-/** An ОНФ card's notice, rendered with the core's built-in card texts when the store keeps cards. */
+/**
+ * An ОНФ card's notice, rendered with the core's card e-mail templates
+ * (`renderCaseEmails`) when the store keeps cards.
+ */
 async function deliverCaseNotice(
   store: MessageStore & Partial<Pick<CaseStore, 'getCase'>>,
   entry: Extract<OutboxEntry, { workflow: 'onf' }>,
@@ -65,7 +68,7 @@ async function deliverCaseNotice(
 ): Promise<void> {
   const card = await store.getCase?.(entry.messageId);
   const rendered = card
-    ? renderCaseNotifications([entry.effect], card.snapshot.context, card.status, store.directory)
+    ? renderCaseEmails([entry.effect], card.snapshot.context, card.status, store.directory)
     : { emails: [] };
   for (const email of rendered.emails) {
     log(

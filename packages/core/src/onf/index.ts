@@ -63,6 +63,7 @@
 
 export * from './close-reasons.js';
 export * from './effects.js';
+export * from './email-templates.js';
 export * from './errors.js';
 export * from './export.js';
 export * from './federal-districts.js';
@@ -85,6 +86,7 @@ export * from './schemas/parts.js';
 export * from './schemas/query.js';
 export * from './schemas/shown.js';
 export * from './status.js';
+export * from './templates.js';
 export { caseTimersOf } from './timers.js';
 export * from './versions.js';
 export * from './visibility.js';

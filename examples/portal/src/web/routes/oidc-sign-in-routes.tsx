@@ -69,6 +69,6 @@ export function registerOidcSignIn(app: Hono<PageEnv>, deps: WebDeps, oidc: Oidc
       return refused(c, 401, 'Этот пользователь сервера входа не допущен в портал.');
     }
     startSession(c, token, accounts.ttlSeconds, deps.secureCookies ?? false);
-    return c.redirect(safeNext(flow.next) || homeOf(user), 303);
+    return c.redirect(safeNext(flow.next) || homeOf(user, deps.store.directory), 303);
   });
 }

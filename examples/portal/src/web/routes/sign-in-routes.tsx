@@ -21,7 +21,7 @@ export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
 
   app.get('/', (c) => {
     const user = sessionUser(c, accounts);
-    return c.redirect(user ? homeOf(user) : '/sign-in', 303);
+    return c.redirect(user ? homeOf(user, deps.store.directory) : '/sign-in', 303);
   });
   app.get('/sign-in', (c) => render(c, page(safeNext(c.req.query('next')))));
   app.post('/sign-in', async (c) => {
@@ -36,7 +36,7 @@ export function registerSignIn(app: Hono<PageEnv>, deps: WebDeps): void {
       return render(c, page(safeNext(form.next), 'Неизвестный пользователь или токен.'), 401);
     }
     startSession(c, token, accounts.ttlSeconds, deps.secureCookies ?? false);
-    return c.redirect(safeNext(form.next) || homeOf(user), 303);
+    return c.redirect(safeNext(form.next) || homeOf(user, deps.store.directory), 303);
   });
   app.post('/sign-out', (c) => {
     endSession(c);
