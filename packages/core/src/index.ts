@@ -16,6 +16,7 @@ export {
   worksFolders,
 } from './field-visibility.js';
 export { type HistoryLineRule, historyLineFor, historyLineRules } from './history-visibility.js';
+export * from './kernel/files/index.js';
 export { toMermaid } from './machines/mermaid.js';
 export { mermaidPage } from './machines/mermaid-doc.js';
 export type {
@@ -41,6 +42,7 @@ export * from './notifications/index.js';
 export * from './onf/index.js';
 export type { Grant } from './permissions.js';
 export { isPermitted, messagePermissions } from './permissions.js';
+export { fileIdsOf, resolveAnswerFiles, resolveAttachments } from './pos/file-references.js';
 export type {
   Cursor,
   ListedMessage,

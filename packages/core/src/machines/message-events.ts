@@ -1,5 +1,5 @@
 import type { RegistrationDeadline } from '../message-deadline.js';
-import type { AnswerDraft, DeliveryChannel, Message } from '../schemas/message.js';
+import type { DeliveryChannel, Message, ResolvedAnswerDraft } from '../schemas/message.js';
 import type { Principal } from '../schemas/principal.js';
 
 /** What every machine event carries once the workflow has validated and authorised it. */
@@ -31,7 +31,7 @@ export type MessageMachineEvent =
     } & Resolved)
   | ({ type: 'coordination.return'; toOrgId: string; comment: string } & Resolved)
   | ({ type: 'executor.reassign'; executorId: string; comment: string | null } & Resolved)
-  | ({ type: 'answer.submit'; answer: AnswerDraft } & Resolved)
+  | ({ type: 'answer.submit'; answer: ResolvedAnswerDraft } & Resolved)
   | ({
       type: 'answer.approve';
       comment: string | null;

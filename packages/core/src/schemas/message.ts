@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachedFileSchema, fileReferenceSchema } from '../kernel/files/file-descriptor.js';
 import { applicantSchema } from './applicant.js';
 import { regionCodeSchema } from './organisation.js';
 import { idSchema, instantSchema, localDateSchema, storableString } from './primitives.js';
@@ -63,25 +64,45 @@ const allowedExtension = (name: string) => {
   return (ANSWER_FILE_EXTENSIONS as readonly string[]).includes(ext);
 };
 
-export const answerFileSchema = z.object({
-  name: storableString()
-    .min(1)
-    .max(255)
-    .refine(allowedExtension, {
-      message: `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`,
-    }),
-  /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
-  ref: storableString().max(2000).optional(),
-  size: z.int().min(0).optional(),
-});
+/**
+ * An answer's file as the message keeps it. An uploaded file carries its `fileId` and the
+ * descriptor's copy (type detected from the bytes); a file named only (no bytes in a file
+ * store) must have one of seed 004's extensions.
+ */
+export const answerFileSchema = z
+  .object({
+    name: storableString().min(1).max(255),
+    /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
+    ref: storableString().max(2000).optional(),
+    size: z.int().min(0).optional(),
+    /** The upload in the file store (`POST /files`). */
+    fileId: idSchema.optional(),
+    contentType: storableString().max(200).optional(),
+    sha256: z
+      .string()
+      .regex(/^[0-9a-f]{64}$/)
+      .optional(),
+    uploadedAt: instantSchema.optional(),
+  })
+  .refine((f) => f.fileId !== undefined || allowedExtension(f.name), {
+    message: `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`,
+    path: ['name'],
+  });
 export type AnswerFile = z.infer<typeof answerFileSchema>;
+
+/**
+ * A file as an answer draft names it: an upload by id (`{ fileId }`, checked against the
+ * file store by the core's rule), or a named file without bytes.
+ */
+export const answerFileInputSchema = z.union([fileReferenceSchema.strict(), answerFileSchema]);
+export type AnswerFileInput = z.infer<typeof answerFileInputSchema>;
 
 /** The organisation's reply as the executor submits it. */
 export const answerDraftSchema = z
   .object({
     type: answerTypeSchema,
     text: storableString().trim().min(1).max(20_000),
-    files: z.array(answerFileSchema).max(20).default([]),
+    files: z.array(answerFileInputSchema).max(1000).default([]),
     /** Required for `postponed`: the date by which the problem will be solved. */
     postponedUntil: localDateSchema.optional(),
   })
@@ -90,6 +111,8 @@ export const answerDraftSchema = z
     path: ['postponedUntil'],
   });
 export type AnswerDraft = z.infer<typeof answerDraftSchema>;
+/** A draft whose uploads the core has looked up: every file as the message keeps it. */
+export type ResolvedAnswerDraft = Omit<AnswerDraft, 'files'> & { files: AnswerFile[] };
 export type AnswerDraftInput = z.input<typeof answerDraftSchema>;
 
 export const answerSchema = z.object({
@@ -148,6 +171,8 @@ export const messageSchema = z.object({
   regionCode: regionCodeSchema,
   municipality: storableString().max(300).nullable(),
   text: storableString(),
+  /** The applicant's photos, attached at submit (absent in messages stored before files). */
+  attachments: z.array(attachedFileSchema).default([]),
   categoryId: idSchema,
   subcategoryId: idSchema,
   factId: idSchema.nullable(),

@@ -3,6 +3,7 @@ import type { AutoruleSource } from '../autorules/source.js';
 import type { Directory } from '../directory.js';
 import type { Effect } from '../effects.js';
 import type { WorkflowError } from '../errors.js';
+import type { FileContext } from '../kernel/files/check-file-references.js';
 import type { MessageStatus } from '../schemas/message.js';
 import type { Principal } from '../schemas/principal.js';
 import type { MessageQueryInput } from '../schemas/query.js';
@@ -79,6 +80,11 @@ export interface WriteOptions {
    * applying the event twice.
    */
   idempotencyKey?: string;
+  /**
+   * The uploads the event refers to, looked up in the file store, with the file rules:
+   * the core checks the event's file references against them.
+   */
+  files?: FileContext;
 }
 
 export interface SendOptions extends WriteOptions {
