@@ -22,6 +22,11 @@ export {
   type SqlStoreOptions,
 } from './store/create-sql-store.js';
 export {
+  createSqlFileStore,
+  FILE_CHUNK_BYTES,
+  type SqlFileStoreOptions,
+} from './store/kernel/sql-file-store.js';
+export {
   loadAnswerTemplates,
   loadNotifications,
   saveAnswerTemplates,
