@@ -11,6 +11,7 @@ import { registerCases } from './routes/cases.js';
 import { registerEvents } from './routes/events.js';
 import { registerExport } from './routes/export.js';
 import { registerCatalogue, registerFolders } from './routes/folders.js';
+import { registerFiles } from './routes/kernel/files.js';
 import { registerMeta } from './routes/meta.js';
 import { registerReads } from './routes/read.js';
 import { registerSubmit } from './routes/submit.js';
@@ -71,6 +72,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   app.use(unstorablePathIsNotFound);
 
   registerSubmit(app, deps);
+  // Uploads and downloads, only when the app has a file store.
+  registerFiles(app, deps);
   registerExport(app, deps);
   registerReads(app, deps);
   registerEvents(app, deps);
