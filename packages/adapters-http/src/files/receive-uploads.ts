@@ -159,6 +159,9 @@ export async function receiveUploads(
   };
 
   parser.on('file', (field, stream, info) => {
+    // A part cut short errors its stream; the reader sees it, and a part left unread
+    // (after a refusal) must not turn it into an uncaught error.
+    stream.on('error', () => undefined);
     chain = chain.then(async () => {
       if (failure !== undefined) {
         stream.resume();
