@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FileStore, NewFile, StoredFile } from '@reshaem/core';
-import type { Kysely, Selectable } from 'kysely';
+import { type Kysely, type Selectable, sql } from 'kysely';
 import type { FilesTable, ReshaemDatabase } from '../../database.js';
 
 /** Bytes per `file_chunks` row: large enough for few round trips, small enough to hold. */
@@ -53,7 +53,9 @@ async function* rechunk(
  * `files`, the bytes in `file_chunks`, so that a backup of the messages holds their files.
  * A put writes chunk by chunk outside any transaction (a slow upload holds no lock and,
  * on PGlite, does not stop other writes) and marks the row complete at the end; a failed
- * stream deletes what it wrote. A download reads one chunk per pull.
+ * stream deletes what it wrote. A download reads one chunk per pull. Before listing
+ * unattached uploads for the cleanup, it attaches those a stored message already names,
+ * so a file is never removed while a message holds it.
  *
  * @example
  * const store = await createSqlStore({ directory });
@@ -152,6 +154,12 @@ export function createSqlFileStore(options: SqlFileStoreOptions): FileStore {
     },
 
     async unattachedBefore(before, limit) {
+      // A message that names an upload the route had no time to attach (the process died
+      // between the write and the attach) keeps it: attach it now instead of listing it.
+      await sql`UPDATE files f SET attached_to = m.id FROM messages m
+        WHERE f.attached_to IS NULL AND f.complete AND f.uploaded_at < ${new Date(before)}
+          AND jsonb_path_exists(m.snapshot, '$.context.** ? (@.fileId == $id)',
+            jsonb_build_object('id', f.id))`.execute(db);
       // Incomplete rows too: what a crash left half-written is cleaned up like the rest.
       const rows = await db
         .selectFrom('files')
