@@ -1,5 +1,5 @@
 import { type Authenticate, createHttpApp } from '@reshaem/adapters-http';
-import type { MessageStore } from '@reshaem/core';
+import type { FileStore, MessageStore } from '@reshaem/core';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
@@ -20,6 +20,8 @@ import { registerSubmitPages } from './web/routes/submit-routes.js';
 
 export interface PortalAppOptions {
   store: MessageStore;
+  /** Uploads for the API's `POST /files` and `GET /files/{id}`; absent: no files. */
+  files?: FileStore;
   accounts: Accounts;
   now: () => Date;
   demo: boolean;
@@ -65,6 +67,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     now,
     basePath: '/api',
     openapi: { title: 'reshaem — API демо-портала' },
+    ...(options.files && { files: { store: options.files } }),
   });
 
   const app = new Hono<PageEnv>();
