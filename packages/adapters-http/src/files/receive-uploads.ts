@@ -42,6 +42,31 @@ export async function receiveUploads(
   options: ResolvedFileOptions,
   stamp: UploadStamp,
 ): Promise<StoredFile[]> {
+  const { files } = await receiveUploadForm(request, options, stamp, {
+    fieldBytes: 4096,
+    files: 'required',
+  });
+  return files;
+}
+
+/** A form posted as multipart: its text fields and the files it stored. */
+export interface UploadForm {
+  fields: Record<string, string>;
+  files: StoredFile[];
+}
+
+/**
+ * {@link receiveUploads} for a page's form that carries text fields beside its files: the
+ * fields (each at most `fieldBytes`, 50 at most) are collected, and a form without files
+ * is fine when `files` is `'optional'`.
+ */
+export async function receiveUploadForm(
+  request: Request,
+  options: ResolvedFileOptions,
+  stamp: UploadStamp,
+  form: { fieldBytes: number; files: 'required' | 'optional' },
+): Promise<UploadForm> {
+  const fields: Record<string, string> = {};
   const contentType = request.headers.get('content-type') ?? '';
   if (!/^multipart\/form-data\s*;/i.test(contentType)) throw notMultipart();
   const { fileBytes } = options.rules.limits;
@@ -58,7 +83,12 @@ export async function receiveUploads(
     parser = busboy({
       headers: { 'content-type': contentType },
       defParamCharset: 'utf8',
-      limits: { files: filesPerRequest, fields: 20, fieldSize: 4096, parts: filesPerRequest + 20 },
+      limits: {
+        files: filesPerRequest,
+        fields: 50,
+        fieldSize: form.fieldBytes,
+        parts: filesPerRequest + 50,
+      },
     });
   } catch (error) {
     throw new HttpProblem(
@@ -175,6 +205,11 @@ export async function receiveUploads(
       }
     });
   });
+  parser.on('field', (name, value, info) => {
+    if (info.valueTruncated) {
+      stop(tooLarge(`The field ${name} is longer than ${form.fieldBytes} bytes`, form.fieldBytes));
+    } else fields[name] = value;
+  });
   parser.on('filesLimit', () =>
     stop(tooLarge(`At most ${filesPerRequest} files in one request`, filesPerRequest)),
   );
@@ -201,7 +236,7 @@ export async function receiveUploads(
   source.pipe(parser);
 
   await finished;
-  if (failure === undefined && stored.length === 0) {
+  if (failure === undefined && stored.length === 0 && form.files === 'required') {
     failure = validationProblem([
       { in: 'body', path: ['file'], message: 'send at least one file part' },
     ]);
@@ -210,5 +245,5 @@ export async function receiveUploads(
     await Promise.all(stored.map((f) => options.store.delete(f.id).catch(() => false)));
     throw failure;
   }
-  return stored;
+  return { fields, files: stored };
 }
