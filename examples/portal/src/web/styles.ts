@@ -47,4 +47,7 @@ dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#
 .users{display:grid;grid-template-columns:repeat(auto-fill,minmax(340px,1fr));gap:8px}
 .users form{margin:0}.users button{width:100%;text-align:left;background:#fff;color:#1f2733;border-color:#dde3ea}
 .users button:hover{border-color:#0d4cd3}
+.files ul{list-style:none;padding:0;margin:6px 0;display:flex;flex-wrap:wrap;gap:10px}
+.files li{display:flex;flex-direction:column;gap:2px;max-width:180px}
+.thumb{max-width:160px;max-height:120px;border:1px solid #dde3ea;border-radius:4px}
 `;
