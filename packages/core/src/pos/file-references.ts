@@ -6,7 +6,7 @@ import {
   type FileContext,
   knownFiles,
 } from '../kernel/files/check-file-references.js';
-import { type AttachedFile, fileReferenceSchema } from '../kernel/files/file-descriptor.js';
+import type { AttachedFile } from '../kernel/files/file-descriptor.js';
 import { fileRulesOf } from '../kernel/files/file-limits.js';
 import type { AnswerFile, AnswerFileInput } from '../schemas/message.js';
 
@@ -33,8 +33,11 @@ export function resolveAttachments(
   });
 }
 
-const isReference = (file: AnswerFileInput): file is { fileId: string } =>
-  file.fileId !== undefined;
+type Reference = AnswerFileInput & { fileId: string };
+type Named = AnswerFileInput & { name: string };
+const isReference = (file: AnswerFileInput): file is Reference => file.fileId !== undefined;
+/** A file named without an upload (the schema saw to it that it has a name). */
+const isNamed = (file: AnswerFileInput): file is Named => file.name !== undefined;
 
 /**
  * An answer's files: uploads (by id) are checked as a rule — the executor's own fresh
@@ -55,7 +58,7 @@ export function resolveAnswerFiles(
       error: invalidField(['answer', 'files'], `at most ${rules.limits.filesPerItem} files`),
     };
   }
-  const references = inputs.filter(isReference).map((f) => fileReferenceSchema.parse(f));
+  const references = inputs.filter(isReference).map((f) => ({ fileId: f.fileId }));
   const checked = checkFileReferences({
     references,
     path: ['answer', 'files'],
@@ -69,9 +72,13 @@ export function resolveAnswerFiles(
   const byId = new Map(checked.value.map((f) => [f.fileId, f]));
   return {
     ok: true,
-    value: inputs.map((input) =>
-      isReference(input) ? answerFileOf(byId.get(input.fileId) as AttachedFile) : input,
-    ),
+    value: inputs.flatMap((input): AnswerFile[] => {
+      if (isReference(input)) {
+        const file = byId.get(input.fileId);
+        return file ? [answerFileOf(file)] : [];
+      }
+      return isNamed(input) ? [input] : [];
+    }),
   };
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { attachedFileSchema, fileReferenceSchema } from '../kernel/files/file-descriptor.js';
+import { attachedFileSchema } from '../kernel/files/file-descriptor.js';
 import { applicantSchema } from './applicant.js';
 import { regionCodeSchema } from './organisation.js';
 import { idSchema, instantSchema, localDateSchema, storableString } from './primitives.js';
@@ -69,32 +69,49 @@ const allowedExtension = (name: string) => {
  * descriptor's copy (type detected from the bytes); a file named only (no bytes in a file
  * store) must have one of seed 004's extensions.
  */
-export const answerFileSchema = z
-  .object({
-    name: storableString().min(1).max(255),
-    /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
-    ref: storableString().max(2000).optional(),
-    size: z.int().min(0).optional(),
-    /** The upload in the file store (`POST /files`). */
-    fileId: idSchema.optional(),
-    contentType: storableString().max(200).optional(),
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
-    uploadedAt: instantSchema.optional(),
-  })
-  .refine((f) => f.fileId !== undefined || allowedExtension(f.name), {
-    message: `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`,
-    path: ['name'],
-  });
+const answerFileShape = z.object({
+  name: storableString().min(1).max(255),
+  /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
+  ref: storableString().max(2000).optional(),
+  size: z.int().min(0).optional(),
+  /** The upload in the file store (`POST /files`). */
+  fileId: idSchema.optional(),
+  contentType: storableString().max(200).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  uploadedAt: instantSchema.optional(),
+});
+
+const extensionMessage = `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`;
+
+/**
+ * An answer's file as the message keeps it. An uploaded file carries its `fileId` and the
+ * descriptor's copy (type detected from the bytes); a file named only (no bytes in a file
+ * store) must have one of seed 004's extensions.
+ */
+export const answerFileSchema = answerFileShape.refine(
+  (f) => f.fileId !== undefined || allowedExtension(f.name),
+  { message: extensionMessage, path: ['name'] },
+);
 export type AnswerFile = z.infer<typeof answerFileSchema>;
 
 /**
  * A file as an answer draft names it: an upload by id (`{ fileId }`, checked against the
- * file store by the core's rule), or a named file without bytes.
+ * file store by the core's rule; whatever else the client wrote beside the id is replaced
+ * by the store's descriptor), or a named file without bytes.
  */
-export const answerFileInputSchema = z.union([fileReferenceSchema.strict(), answerFileSchema]);
+export const answerFileInputSchema = answerFileShape
+  .partial({ name: true })
+  .refine((f) => f.fileId !== undefined || f.name !== undefined, {
+    message: 'name an upload (fileId) or a file (name)',
+    path: ['fileId'],
+  })
+  .refine((f) => f.fileId !== undefined || f.name === undefined || allowedExtension(f.name), {
+    message: extensionMessage,
+    path: ['name'],
+  });
 export type AnswerFileInput = z.infer<typeof answerFileInputSchema>;
 
 /** The organisation's reply as the executor submits it. */
