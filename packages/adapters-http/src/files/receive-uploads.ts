@@ -14,6 +14,14 @@ export interface UploadStamp {
   newId: () => string;
 }
 
+/** `true` for a part without bytes (read to its end); a part with bytes is left unusable. */
+async function isEmpty(stream: Readable): Promise<boolean> {
+  for await (const piece of stream as AsyncIterable<Uint8Array>) {
+    if (piece.byteLength > 0) return false;
+  }
+  return true;
+}
+
 /** Multipart framing (boundaries, part headers) a body may carry beyond its files' bytes. */
 const FRAMING_BYTES = 64 * 1024;
 
@@ -120,6 +128,10 @@ export async function receiveUploadForm(
       throw validationProblem([
         { in: 'body', path: [field], message: 'send each file as a part named `file`' },
       ]);
+    }
+    if (!filename && (await isEmpty(stream))) {
+      // A form's file field left empty: browsers send it as a part without a name or bytes.
+      return;
     }
     const name = cleanFileName(filename ?? '');
     if (name === null) {

@@ -170,6 +170,20 @@ describe('POST /files', () => {
     await expectProblem(noBoundary, 'bad-request', 400);
   });
 
+  it('ignores a file field left empty (no name, no bytes), as browsers send it', async () => {
+    const w = fileWorld();
+    const response = await w.upload('applicant', [
+      { filename: '', bytes: new Uint8Array(0) },
+      { filename: 'a.jpg', bytes: jpegBytes() },
+    ]);
+    expect(response.status).toBe(201);
+    expect((await json<{ files: unknown[] }>(response)).files).toHaveLength(1);
+    const onlyEmpty = await w.upload('applicant', [{ filename: '', bytes: new Uint8Array(0) }]);
+    await expectProblem(onlyEmpty, 'validation', 422);
+    const nameless = await w.upload('applicant', [{ filename: '', bytes: jpegBytes() }]);
+    await expectProblem(nameless, 'validation', 422);
+  });
+
   it('refuses an anonymous upload with 401', async () => {
     const w = fileWorld();
     const { body, contentType } = multipart([{ filename: 'a.jpg', bytes: jpegBytes() }]);
