@@ -8,7 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const benches = ['core-apply.ts', 'deadlines.ts', 'onf.ts', 'http.ts', 'sql-store.ts'];
+const benches = ['core-apply.ts', 'deadlines.ts', 'onf.ts', 'http.ts', 'files.ts', 'sql-store.ts'];
 
 for (const file of benches) {
   if (file === 'sql-store.ts' && !process.env.DATABASE_URL) {

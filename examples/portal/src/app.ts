@@ -1,10 +1,10 @@
 import { type Authenticate, createHttpApp } from '@reshaem/adapters-http';
-import { hasCaseStore, type MessageStore } from '@reshaem/core';
+import { type FileStore, hasCaseStore, type MessageStore } from '@reshaem/core';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { type Accounts, bearerToken } from './auth/accounts.js';
-import { type PageEnv, requireUser } from './auth/session.js';
+import { type PageEnv, requireUser, SESSION_COOKIE } from './auth/session.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './config-limits.js';
 import { registerDemoRoutes } from './demo/demo-routes.js';
 import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.js';
@@ -19,9 +19,12 @@ import { registerCard } from './web/routes/card-routes.js';
 import { type OidcPages, registerOidcSignIn } from './web/routes/oidc-sign-in-routes.js';
 import { registerSignIn } from './web/routes/sign-in-routes.js';
 import { registerSubmitPages } from './web/routes/submit-routes.js';
+import { pageUploads } from './web/uploads.js';
 
 export interface PortalAppOptions {
   store: MessageStore;
+  /** Uploads for the API's `POST /files` and `GET /files/{id}`; absent: no files. */
+  files?: FileStore;
   accounts: Accounts;
   now: () => Date;
   demo: boolean;
@@ -51,7 +54,20 @@ const PAGES = [
   '/operator/*',
   '/onf',
   '/onf/*',
+  '/files/*',
 ];
+
+/** The two forms with file fields, posted as multipart. */
+const isUploadForm = (path: string, contentType: string | undefined) =>
+  /^multipart\/form-data\s*;/i.test(contentType ?? '') &&
+  (path === '/my/messages' || /^\/messages\/[^/]+\/events\/answer\.submit$/.test(path));
+
+/** The session cookie's token, for the pages' downloads. */
+const sessionToken = (request: Request): string | null => {
+  const cookie = request.headers.get('cookie') ?? '';
+  const match = new RegExp(`(?:^|;\\s*)${SESSION_COOKIE}=([^;]+)`).exec(cookie);
+  return match?.[1] ? decodeURIComponent(match[1]) : null;
+};
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
 
@@ -77,6 +93,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     now,
     basePath: '/api',
     openapi: { title: 'reshaem — API демо-портала' },
+    ...(options.files && { files: { store: options.files } }),
   });
 
   const app = new Hono<PageEnv>();
@@ -90,7 +107,12 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
       413,
     ),
   );
-  app.use((c, next) => (isApi(c.req.path) ? next() : formLimit(c, next)));
+  // Forms with file fields are bounded by the upload rules as they stream (10 MB a file).
+  app.use((c, next) =>
+    isApi(c.req.path) || (options.files && isUploadForm(c.req.path, c.req.header('content-type')))
+      ? next()
+      : formLimit(c, next),
+  );
 
   for (const path of [...PAGES, '/sign-in', '/sign-out']) app.use(path, csrf());
   for (const path of PAGES) app.use(path, requireUser(accounts));
@@ -107,10 +129,22 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
 
+  // Downloads for the pages: the API's own GET /files/{id}, signed in by the session cookie.
+  if (options.files) {
+    const pageFiles = createHttpApp({
+      store,
+      authenticate: (request) => accounts.principalOf(sessionToken(request)),
+      now,
+      files: { store: options.files },
+    });
+    app.get('/files/:id', (c) => pageFiles.fetch(c.req.raw));
+  }
+
   const deps = {
     store,
     accounts,
     now,
+    ...(options.files && { uploads: pageUploads(options.files) }),
     demo: options.demo,
     secureCookies: options.secureCookies ?? false,
     ...(options.oidcPages && { oidcProviderName: options.oidcPages.signIn.providerName }),

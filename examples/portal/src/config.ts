@@ -35,6 +35,8 @@ export interface PortalConfig {
   secureCookies: boolean;
   /** How often the in-process worker fires due timers and drains the outbox. */
   workerIntervalMs: number;
+  /** How long an upload may stay attached to nothing before the worker removes it. */
+  unattachedUploadMs: number;
   /** The API trusts this OpenID provider's tokens instead of the demo accounts' (`RESHAEM_OIDC_*`). */
   oidc?: OidcSettings;
 }
@@ -118,6 +120,7 @@ function integer(
  * | — | `RESHAEM_MAX_CONNECTIONS` | 1000 |
  * | — | `RESHAEM_RATE_*` | see `readRateLimits` |
  * | — | `RESHAEM_TRUST_PROXY` | 0 |
+ * | — | `RESHAEM_UNATTACHED_UPLOAD_MINUTES` | 1440 (a day) |
  * | — | `RESHAEM_SECURE_COOKIES` | on with `NODE_ENV=production` |
  *
  * The configuration is read, not judged: `unsafeConfigReason` says whether it may serve.
@@ -140,6 +143,7 @@ export function readConfig(
     demo: !(flag(argv, 'no-demo') || falsy(env.RESHAEM_DEMO)),
     tokenSecret: env.RESHAEM_TOKEN_SECRET || DEFAULT_TOKEN_SECRET,
     workerIntervalMs: Number.isFinite(interval) && interval >= 100 ? interval : 5000,
+    unattachedUploadMs: integer(env, 'RESHAEM_UNATTACHED_UPLOAD_MINUTES', 24 * 60, 1) * 60_000,
     ...readOidcSettings(env, port),
     sessionTtlSeconds: sessionSeconds(env.RESHAEM_SESSION_HOURS),
     production: env.NODE_ENV === 'production',

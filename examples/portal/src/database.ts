@@ -1,17 +1,21 @@
 import { mkdir } from 'node:fs/promises';
 import {
   createPgliteKysely,
+  createSqlFileStore,
   createSqlStore,
   loadDirectory,
   migrate,
   type SqlStore,
   saveDirectory,
 } from '@reshaem/adapters-sql';
+import type { FileStore } from '@reshaem/core';
 import { portalDirectoryInput } from './seed/onf-world.js';
 
 /** The portal's store and how to close the database under it. */
 export interface PortalDatabase {
   store: SqlStore;
+  /** Uploads, in the same database (a backup holds messages and files together). */
+  files: FileStore;
   /** `true` when this start saved the demo directory into an empty database. */
   directorySeeded: boolean;
   close(): Promise<void>;
@@ -40,6 +44,7 @@ export async function openDatabase(dataDir: string | null): Promise<PortalDataba
     const store = await createSqlStore({ db, directory });
     return {
       store,
+      files: createSqlFileStore({ db }),
       directorySeeded,
       async close() {
         await store.close();

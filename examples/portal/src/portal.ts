@@ -1,4 +1,5 @@
 import type { SqlStore } from '@reshaem/adapters-sql';
+import type { FileStore } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { createPortalApp } from './app.js';
 import { createAccounts } from './auth/accounts.js';
@@ -16,6 +17,8 @@ import { startWorker, type Worker } from './worker/worker.js';
 export interface Portal {
   app: Hono<PageEnv>;
   store: SqlStore;
+  /** Uploads, in the portal's database. */
+  files: FileStore;
   worker: Worker;
   seed: SeedReport;
   /** The ОНФ demo cards seeded beside the messages. */
@@ -47,7 +50,12 @@ export async function createPortal(
     Partial<
       Pick<
         PortalConfig,
-        'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy' | 'secureCookies'
+        | 'sessionTtlSeconds'
+        | 'formBodyBytes'
+        | 'rateLimits'
+        | 'trustProxy'
+        | 'secureCookies'
+        | 'unattachedUploadMs'
       >
     >,
   runtime: PortalRuntime = {},
@@ -55,7 +63,7 @@ export async function createPortal(
   const now = runtime.now ?? (() => new Date());
   const log = runtime.log ?? ((line: string) => console.log(line));
   const database = await openDatabase(config.dataDir);
-  const { store } = database;
+  const { store, files } = database;
   try {
     const seed = config.demo
       ? await seedDemoMessages(store, now())
@@ -70,6 +78,7 @@ export async function createPortal(
     });
     const app = createPortalApp({
       store,
+      files,
       accounts,
       now,
       demo: config.demo,
@@ -94,10 +103,12 @@ export async function createPortal(
       intervalMs: config.workerIntervalMs,
       log,
       autoStart: runtime.runWorker ?? true,
+      uploads: { files, unattachedMs: config.unattachedUploadMs ?? 24 * 60 * 60_000 },
     });
     return {
       app,
       store,
+      files,
       worker,
       seed,
       caseSeed,

@@ -12,6 +12,7 @@ describe('readConfig', () => {
       demo: true,
       tokenSecret: 'reshaem-demo',
       workerIntervalMs: 5000,
+      unattachedUploadMs: 24 * 60 * 60_000,
       sessionTtlSeconds: 12 * 60 * 60,
       production: false,
       formBodyBytes: 256 * 1024,

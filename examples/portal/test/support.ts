@@ -17,7 +17,12 @@ export interface TestPortal extends Portal {
 type TestSettings = Partial<
   Pick<
     PortalConfig,
-    'sessionTtlSeconds' | 'formBodyBytes' | 'rateLimits' | 'trustProxy' | 'secureCookies'
+    | 'sessionTtlSeconds'
+    | 'formBodyBytes'
+    | 'rateLimits'
+    | 'trustProxy'
+    | 'secureCookies'
+    | 'unattachedUploadMs'
   >
 >;
 

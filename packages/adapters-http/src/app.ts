@@ -7,6 +7,7 @@ import { type HttpAppOptions, resolveOptions } from './options.js';
 import { HttpProblem, problem, problemResponse } from './problems.js';
 import { unstorablePathIsNotFound } from './request/storable-input.js';
 import { registerAdmin } from './routes/admin.js';
+import { registerFiles } from './routes/kernel/files.js';
 import { registerMeta } from './routes/meta.js';
 import { registerCases } from './routes/onf/cases.js';
 import { registerEvents } from './routes/pos/events.js';
@@ -71,6 +72,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   app.use(unstorablePathIsNotFound);
 
   registerSubmit(app, deps);
+  // Uploads and downloads, only when the app has a file store.
+  registerFiles(app, deps);
   registerExport(app, deps);
   registerReads(app, deps);
   registerEvents(app, deps);

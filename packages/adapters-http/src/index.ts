@@ -8,6 +8,13 @@ export type { AppEnv } from './env.js';
 export { POS_EXPORT_COLUMNS, type PosExportColumn } from './export/columns.js';
 export { csvField } from './export/csv.js';
 export { answerTypeLabels, channelLabels, posExportRow, ruDate } from './export/pos-export-row.js';
+export { DEFAULT_UPLOAD_REQUEST_BYTES, type HttpFileOptions } from './files/file-options.js';
+export {
+  createUploadFormReader,
+  discardUploads,
+  type UploadFormResult,
+  type UploadRefusal,
+} from './files/upload-form.js';
 export { createHttpLogger, type HttpLogger, REDACTED_PATHS } from './log/logger.js';
 export { unexpectedErrorRecord } from './log/unexpected-error.js';
 export { createSmtpSender, type SmtpSender, type SmtpSenderOptions } from './mail/smtp.js';

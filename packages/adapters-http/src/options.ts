@@ -1,4 +1,9 @@
 import type { MessageStore, Principal } from '@reshaem/core';
+import {
+  type HttpFileOptions,
+  type ResolvedFileOptions,
+  resolveFileOptions,
+} from './files/file-options.js';
 import { createHttpLogger, type HttpLogger } from './log/logger.js';
 import { logUnexpectedError } from './log/unexpected-error.js';
 import { resolveSecurityHeaders, type SecurityHeadersOption } from './security-headers.js';
@@ -77,6 +82,12 @@ export interface HttpAppOptions {
    * defaults by name (`false` drops one), e.g. `{ 'referrer-policy': 'same-origin' }`.
    */
   securityHeaders?: SecurityHeadersOption;
+  /**
+   * Uploads and downloads (`POST /files`, `GET /files/{id}`) and file references in
+   * submits and answers. Without it the file routes are absent and any reference to an
+   * upload is refused as unknown.
+   */
+  files?: HttpFileOptions;
 }
 
 /** The options with every default filled in. */
@@ -91,6 +102,7 @@ export interface ResolvedOptions {
   basePath: string;
   onUnexpectedError: (error: unknown, request: Request) => void;
   securityHeaders: [string, string][];
+  files: ResolvedFileOptions | undefined;
 }
 
 export const DEFAULT_BODY_BYTES = 256 * 1024;
@@ -144,5 +156,6 @@ export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
     },
     onUnexpectedError: options.onUnexpectedError ?? logUnexpectedError(defaultLogger(options)),
     securityHeaders: resolveSecurityHeaders(options.securityHeaders),
+    files: resolveFileOptions(options.files),
   };
 }

@@ -187,6 +187,27 @@ export interface DirectorySettingsTable {
   value: Json;
 }
 
+/** One upload: the descriptor; `complete` once all its chunks are stored. */
+export interface FilesTable {
+  id: string;
+  name: string;
+  content_type: string;
+  /** `bigint`: read as a string (node-postgres) or a number. */
+  size: ColumnType<string | number, number, number>;
+  sha256: string | null;
+  uploaded_by: string;
+  uploaded_at: Timestamp;
+  attached_to: string | null;
+  complete: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+/** A file's bytes, in order. */
+export interface FileChunksTable {
+  file_id: string;
+  seq: number;
+  bytes: Uint8Array;
+}
+
 export interface MigrationsTable {
   version: number;
   name: string;
@@ -211,5 +232,7 @@ export interface ReshaemDatabase {
   subcategories: SubcategoriesTable;
   facts: FactsTable;
   directory_settings: DirectorySettingsTable;
+  files: FilesTable;
+  file_chunks: FileChunksTable;
   reshaem_migrations: MigrationsTable;
 }

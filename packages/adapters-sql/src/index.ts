@@ -27,3 +27,8 @@ export {
   saveAnswerTemplates,
   saveNotifications,
 } from './store/kernel/settings.js';
+export {
+  createSqlFileStore,
+  FILE_CHUNK_BYTES,
+  type SqlFileStoreOptions,
+} from './store/kernel/sql-file-store.js';

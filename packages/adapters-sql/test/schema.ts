@@ -18,6 +18,8 @@ export const expectedTables = [
   'categories',
   'directory_settings',
   'facts',
+  'file_chunks',
+  'files',
   'folder_counts',
   'idempotency_keys',
   'message_history',

@@ -3,6 +3,7 @@ export * from './kernel/deadlines/index.js';
 export type { Effect, NotificationReason, Recipient } from './kernel/effects.js';
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './kernel/errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './kernel/errors.js';
+export * from './kernel/files/index.js';
 export type {
   Directory,
   DirectoryInput,
@@ -72,6 +73,7 @@ export {
   viewFor,
   worksFolders,
 } from './pos/field-visibility.js';
+export { fileIdsOf, resolveAnswerFiles, resolveAttachments } from './pos/file-references.js';
 export {
   type HistoryLineRule,
   historyLineFor,

@@ -178,7 +178,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
       return versionConflict('message', messageId, version, opts.expectedVersion);
     }
-    const result = applyEvent(entry.current.snapshot, event, directory);
+    const result = applyEvent(entry.current.snapshot, event, directory, opts.files);
     return commit(result, version + 1, key, fired);
   };
 
@@ -196,7 +196,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     async submit(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, null);
       if ('hit' in key) return key.hit;
-      const result = startMessage(event, directory);
+      const result = startMessage(event, directory, opts.files);
       if (result.ok && messages.has(result.snapshot.context.id)) {
         const messageId = result.snapshot.context.id;
         return {

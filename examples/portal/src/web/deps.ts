@@ -1,5 +1,6 @@
 import type { MessageStore } from '@reshaem/core';
 import type { Accounts } from '../auth/accounts.js';
+import type { PageUploads } from './uploads.js';
 
 /** What the pages need: the store (with its directory), who may sign in, and a clock. */
 export interface WebDeps {
@@ -12,4 +13,6 @@ export interface WebDeps {
   secureCookies?: boolean;
   /** The sign-in page offers «Войти через <this>» (`GET /sign-in/oidc`). */
   oidcProviderName?: string;
+  /** File fields on the submit and answer forms; absent: none. */
+  uploads?: PageUploads;
 }

@@ -52,4 +52,7 @@ dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#
 .badge.locked{background:#ffe8cc}.badge.label{background:#e8eefb;color:#0d4cd3}
 fieldset.reasons{border:1px solid #dde3ea;border-radius:6px;margin:8px 0;padding:6px 10px}
 fieldset.reasons label.reason{margin:4px 0;color:#1f2733;font-size:14px}
+.files ul{list-style:none;padding:0;margin:6px 0;display:flex;flex-wrap:wrap;gap:10px}
+.files li{display:flex;flex-direction:column;gap:2px;max-width:180px}
+.thumb{max-width:160px;max-height:120px;border:1px solid #dde3ea;border-radius:4px}
 `;

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { isStoreUnavailable, type MessageStore, messageStatuses } from '@reshaem/core';
 import { createBackoff } from './backoff.js';
 import { deliver, type Log } from './mailer.js';
+import { removeUnattachedUploads, type UploadCleanup } from './upload-cleanup.js';
 
 export interface WorkerOptions {
   store: MessageStore;
@@ -18,11 +19,16 @@ export interface WorkerOptions {
    * process by default, so that one portal's stop never releases another's claims.
    */
   workerId?: string;
+  /** Remove uploads never attached to a message after a while; absent: keep them. */
+  uploads?: UploadCleanup;
 }
 
 /** The in-process worker: call `tick` yourself, or let the interval do it. */
 export interface Worker {
-  /** Fires the due timers, then performs the pending outbox entries. */
+  /**
+   * Fires the due timers, performs the pending outbox entries, then removes the uploads
+   * left unattached too long.
+   */
   tick(): Promise<void>;
   /**
    * Stops the interval, waits for a running tick to finish, and releases the claims this
@@ -82,7 +88,8 @@ async function drainOutbox(
 /**
  * Starts the timer worker and the demo mailer in this process: every `intervalMs` it fires
  * the timers that fell due (deadline warnings and breaches, the rating window, postponed
- * answers) through `store.runDueTimers`, then drains the outbox. Ticks never overlap; a
+ * answers) through `store.runDueTimers`, then drains the outbox, then removes uploads left
+ * unattached longer than `uploads.unattachedMs`. Ticks never overlap; a
  * failing tick is logged and the next one tries again. While the database is unavailable
  * the interval backs off (doubling up to `maxBackoffMs`), and returns to `intervalMs` with
  * the first tick that gets through.
@@ -108,6 +115,7 @@ export function startWorker(options: WorkerOptions): Worker {
         const stopping = () => stopped;
         await fireDueTimers(store, now, log, workerId, stopping);
         await drainOutbox(store, now, log, workerId, stopping);
+        if (options.uploads) await removeUnattachedUploads(options.uploads, now, log, stopping);
         backoff.succeeded();
       } catch (error) {
         if (isStoreUnavailable(error)) {

@@ -2,6 +2,7 @@ import type { OpenApiInfo } from '../options.js';
 import { adminComponentSchemas, adminPaths } from './admin-operations.js';
 import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
+import { fileComponentSchemas, filePaths } from './file-operations.js';
 import { type Paths, paths } from './operations.js';
 import { componentHeaders, componentParameters } from './parameters.js';
 import { unavailableResponse, withUnavailable } from './unavailable.js';
@@ -34,11 +35,13 @@ Every refusal is an RFC 9457 problem (\`application/problem+json\`) whose \`type
 export function buildOpenApiDocument(
   info: OpenApiInfo = {},
   /** `cases: false` for a store without the ОНФ case methods (messages only). */
-  options: { cases?: boolean; admin?: boolean } = {},
+  options: { cases?: boolean; admin?: boolean; files?: boolean } = {},
 ): OpenApiDocument {
   const cases = options.cases ?? true;
   /** `admin: false` for a store without organisation settings. */
   const admin = options.admin ?? true;
+  /** `files: false` for an app without a file store. */
+  const files = options.files ?? true;
   return {
     openapi: '3.1.0',
     info: {
@@ -53,6 +56,7 @@ export function buildOpenApiDocument(
       { name: 'export', description: 'The ПОС export format' },
       { name: 'catalogue', description: 'Topics and deadline rules' },
       { name: 'meta', description: 'This description' },
+      ...(files ? [{ name: 'files', description: 'Uploads and downloads' }] : []),
       ...(cases ? [{ name: 'cases', description: 'ОНФ cards (SPEC §9)' }] : []),
       ...(admin
         ? [
@@ -68,12 +72,14 @@ export function buildOpenApiDocument(
       ...paths(),
       ...(cases ? casePaths() : {}),
       ...(admin ? adminPaths() : {}),
+      ...(files ? filePaths() : {}),
     }),
     components: {
       schemas: {
         ...componentSchemas(),
         ...(cases ? caseComponentSchemas() : {}),
         ...(admin ? adminComponentSchemas() : {}),
+        ...(files ? fileComponentSchemas() : {}),
       },
       parameters: componentParameters,
       headers: componentHeaders,

@@ -12,6 +12,7 @@ export function registerMeta(app: Hono<AppEnv>, deps: RouteDeps): void {
     document ??= buildOpenApiDocument(deps.openapi, {
       cases: hasCaseStore(deps.store),
       admin: hasSettingsStore(deps.store),
+      files: deps.files !== undefined,
     });
     return document;
   };

@@ -59,6 +59,21 @@ export const deadlinesViewSchema = z.object({
 });
 export type DeadlinesView = z.infer<typeof deadlinesViewSchema>;
 
+/** An uploaded file of a message, where it belongs and where to download it. */
+export const fileLinkSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  size: z.int().min(0),
+  /** Detected from the bytes at upload. */
+  contentType: z.string(),
+  sha256: z.string(),
+  /** The message field that holds it. */
+  field: z.enum(['attachments', 'answer', 'previousAnswers']),
+  /** `GET` it for the bytes (the same credentials). */
+  downloadUrl: z.string(),
+});
+export type FileLink = z.infer<typeof fileLinkSchema>;
+
 export const messageListItemSchema = z.object({
   id: idSchema,
   /** Also the ETag: send it back in If-Match. */
@@ -70,6 +85,8 @@ export const messageListItemSchema = z.object({
    */
   message: shownMessageSchema,
   deadlines: deadlinesViewSchema,
+  /** The uploaded files the caller sees, with download URLs. */
+  files: z.array(fileLinkSchema),
 });
 export type MessageListItem = z.infer<typeof messageListItemSchema>;
 

@@ -13,6 +13,7 @@ import {
 } from '@reshaem/core';
 import type { HistoryItem, MessageListItem, MessageView } from '../schemas/views.js';
 import { deadlinesView } from './deadlines-view.js';
+import { fileLinksOf } from './file-links.js';
 import { historyItem } from './history-view.js';
 import { statusView } from './status-view.js';
 
@@ -25,11 +26,14 @@ import { statusView } from './status-view.js';
 export interface Viewer {
   principal: Principal;
   scope: ViewScope;
+  /** The app's base path, for download URLs. */
+  basePath: string;
 }
 
-export const viewerOf = (principal: Principal, directory: Directory): Viewer => ({
+export const viewerOf = (principal: Principal, directory: Directory, basePath = ''): Viewer => ({
   principal,
   scope: viewScopeOf(principal, directory),
+  basePath,
 });
 
 /** The message as this viewer may read it (SPEC §11). */
@@ -56,6 +60,7 @@ export function messageListItem(
     status: statusView(stored.status, message, shownTo),
     message,
     deadlines: deadlinesView(message, directory, now),
+    files: fileLinksOf(message, viewer.basePath),
   };
 }
 

@@ -48,6 +48,7 @@ export const messageFieldRules: Readonly<Record<MessageField, readonly ViewerKin
   regionCode: all,
   municipality: all,
   text: all,
+  attachments: notPublic,
   categoryId: all,
   subcategoryId: all,
   factId: all,
@@ -209,6 +210,7 @@ export function viewFor(viewer: MessageViewer, message: Message): ShownMessage {
   if (!seesField(viewer, 'submittedBy')) {
     view.submittedBy = ownOrNull(viewer, message.submittedBy);
   }
+  if (!seesField(viewer, 'attachments')) view.attachments = [];
   view.answer = answerFor(viewer, message.answer);
   view.previousAnswers = seesField(viewer, 'previousAnswers')
     ? message.previousAnswers.flatMap((a) => {

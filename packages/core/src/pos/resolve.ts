@@ -1,9 +1,11 @@
 import { dueSoonAt } from '../kernel/deadlines/deadline.js';
 import { localDateIn } from '../kernel/deadlines/instant.js';
 import { invalidField, type WorkflowError } from '../kernel/errors.js';
+import type { FileContext } from '../kernel/files/check-file-references.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import { hasRole } from '../kernel/schemas/principal.js';
 import { checkMessageExtension, registrationDeadline } from './deadline.js';
+import { resolveAnswerFiles, resolveAttachments } from './file-references.js';
 import type { MessageMachineEvent } from './machine/machine.js';
 import {
   deliveryDeadline,
@@ -23,7 +25,11 @@ const fail = (error: WorkflowError): Resolution<never> => ({ ok: false, error })
  * decides who may submit: operators enter phoned-in messages (`operator`), applicants
  * use every other channel, and the system posts named integrations.
  */
-export function resolveSubmission(event: SubmitEvent, directory: Directory): Resolution<Message> {
+export function resolveSubmission(
+  event: SubmitEvent,
+  directory: Directory,
+  files?: FileContext,
+): Resolution<Message> {
   const { by } = event;
   const org = directory.organisation(event.orgId);
   if (!org) return fail(invalidField(['orgId'], `unknown organisation ${event.orgId}`));
@@ -98,6 +104,12 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
     }
     applicant = { ...applicant, userId: by.id };
   }
+  const attachments = resolveAttachments(
+    event.attachments,
+    { senderId: by.id, messageId: event.messageId },
+    files,
+  );
+  if (!attachments.ok) return attachments;
 
   return ok({
     id: event.messageId,
@@ -114,6 +126,7 @@ export function resolveSubmission(event: SubmitEvent, directory: Directory): Res
     regionCode: event.regionCode,
     municipality: event.municipality,
     text: event.text,
+    attachments: attachments.value,
     categoryId: event.categoryId,
     subcategoryId: event.subcategoryId,
     factId: event.factId,
@@ -160,6 +173,7 @@ export function resolveEvent(
   event: MessageEvent,
   message: Message,
   directory: Directory,
+  files?: FileContext,
 ): Resolution<MessageMachineEvent> {
   const { at, by } = event;
   if ('autoruleId' in event && event.autoruleId !== undefined && !hasRole(by, 'system')) {
@@ -307,7 +321,18 @@ export function resolveEvent(
       if (until !== undefined && until < at.slice(0, 10)) {
         return fail(invalidField(['answer', 'postponedUntil'], 'the date is in the past'));
       }
-      return ok({ type: event.type, at, by, answer: event.answer });
+      const answerFiles = resolveAnswerFiles(
+        event.answer.files,
+        { senderId: by.id, messageId: message.id },
+        files,
+      );
+      if (!answerFiles.ok) return answerFiles;
+      return ok({
+        type: event.type,
+        at,
+        by,
+        answer: { ...event.answer, files: answerFiles.value },
+      });
     }
     case 'deadline.extension_request': {
       // One request at a time is a precondition (preconditions.ts), checked before this step.

@@ -7,6 +7,7 @@ import {
   type WorkflowError,
   WorkflowRefusal,
 } from '../kernel/errors.js';
+import type { FileContext } from '../kernel/files/check-file-references.js';
 import { acceptedEventsOf } from '../kernel/machine/accepted-events.js';
 import { createPureTransition } from '../kernel/machine/pure-transition.js';
 import { createResolvedStates } from '../kernel/machine/resolved-states.js';
@@ -88,7 +89,8 @@ const byOf = (p: Principal) => (p.name === undefined ? { id: p.id } : { id: p.id
 
 /**
  * Starts a message from a `submit` event: validates it, checks who may submit through the
- * channel, and returns the first snapshot (in `moderation`, or `coordination` for messages
+ * channel and the uploads it attaches (against `files`, the descriptors the caller looked
+ * up; without them, any attachment is refused as missing), and returns the first snapshot (in `moderation`, or `coordination` for messages
  * an operator entered) with its effects and history record.
  *
  * @example
@@ -98,11 +100,15 @@ const byOf = (p: Principal) => (p.name === undefined ? { id: p.id } : { id: p.id
  *   categoryId: 'roads', subcategoryId: 'potholes' }, directory);
  * if (result.ok) save(result.snapshot);
  */
-export function startMessage(input: unknown, directory: Directory): ApplyResult {
+export function startMessage(
+  input: unknown,
+  directory: Directory,
+  files?: FileContext,
+): ApplyResult {
   const parsed = submitEventSchema.safeParse(input);
   if (!parsed.success) return refuse(invalidPayload(issuesFromZod(parsed.error)));
   const event = parsed.data;
-  const resolved = resolveSubmission(event, directory);
+  const resolved = resolveSubmission(event, directory, files);
   if (!resolved.ok) return resolved;
   const [next, actions] = initialTransition(messageMachine, { message: resolved.value });
   const status = statusOfValue(next.value);
@@ -140,7 +146,8 @@ export function acceptsEvent(snapshot: Pick<MessageSnapshot, 'value'>, type: str
 
 /**
  * Applies one event to a persisted snapshot. Validates the payload, checks that the status
- * accepts the event and that the principal may send it, runs the machine, and returns the
+ * accepts the event and that the principal may send it (and an answer's uploads against
+ * `files`, the descriptors the caller looked up), runs the machine, and returns the
  * new snapshot with the effects to perform and the history record — or a typed refusal.
  * The input snapshot is never modified.
  *
@@ -152,6 +159,7 @@ export function applyEvent(
   snapshot: MessageSnapshot,
   input: unknown,
   directory: Directory,
+  files?: FileContext,
 ): ApplyResult {
   const parsed = messageEventSchema.safeParse(input);
   if (!parsed.success) return refuse(invalidPayload(issuesFromZod(parsed.error)));
@@ -177,7 +185,7 @@ export function applyEvent(
   }
   const unmet = unmetPrecondition(event.type, message, directory);
   if (unmet !== null) return refuse(invalidPayload([{ path: [], message: unmet }]));
-  const resolved = resolveEvent(event, message, directory);
+  const resolved = resolveEvent(event, message, directory, files);
   if (!resolved.ok) return resolved;
   return run(snapshot, status, resolved.value);
 }

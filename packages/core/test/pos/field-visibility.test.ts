@@ -9,6 +9,7 @@ import {
   type ShownMessage,
   SYSTEM_PRINCIPAL,
   seesFolder,
+  startMessage,
   statusOf,
   type ViewerKind,
   viewerKinds,
@@ -22,6 +23,7 @@ import {
   operatorSubmit,
   potholeSubmit,
   start,
+  T0,
   toApproval,
   toCoordination,
   users,
@@ -51,6 +53,8 @@ const expected: Record<string, readonly ViewerKind[]> = {
   regionCode: ALL,
   municipality: ALL,
   text: ALL,
+  // SPEC §11: the applicant's attachments, not among what the public sees.
+  attachments: NP,
   categoryId: ALL,
   subcategoryId: ALL,
   factId: ALL,
@@ -103,7 +107,8 @@ const compound = new Set([
   'previousAnswers',
 ]);
 /** What a hidden plain field holds. */
-const emptyOf = (value: unknown) => (typeof value === 'boolean' ? false : null);
+const emptyOf = (value: unknown) =>
+  typeof value === 'boolean' ? false : Array.isArray(value) ? [] : null;
 
 /**
  * The reachable messages, breadth first, and one the search meets only deep down: a draft
@@ -126,6 +131,27 @@ const delegated = drive(start(), [
     autoruleId: 'rule-potholes',
   },
 ]);
+/** A public message with the applicant's photo attached. */
+const withPhoto = (() => {
+  const photo = {
+    id: 'f-photo',
+    name: 'яма.jpg',
+    size: 2048,
+    contentType: 'image/jpeg',
+    sha256: 'a'.repeat(64),
+    uploadedBy: users.applicant.id,
+    uploadedAt: T0,
+    attachedTo: null,
+  };
+  const submit = potholeSubmit({
+    messageId: 'm-photo',
+    isPublic: true,
+    attachments: [{ fileId: photo.id }],
+  });
+  const result = startMessage(submit, directory, { known: [photo] });
+  if (!result.ok) throw new Error(result.error.message);
+  return result.snapshot;
+})();
 const reached = [
   ...reachableMessages(
     directory,
@@ -146,6 +172,7 @@ const reached = [
   ),
   { snapshot: draftCarriedUp, records: [] },
   { snapshot: delegated, records: [] },
+  { snapshot: withPhoto, records: [] },
 ];
 
 /** One fixed viewer of each kind: the kind alone, with the id a person of it would have. */

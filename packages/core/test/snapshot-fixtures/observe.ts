@@ -31,7 +31,11 @@ type Outcome =
   | { ok: true; status: string; snapshot: unknown; effects: unknown; record: unknown }
   | { ok: false; error: { message: string } & Record<string, unknown> };
 
-function reduce(result: Outcome): ReplayResult {
+/** Turns a result snapshot back into the form a fixture's release wrote (see the test). */
+export type SnapshotNormaliser = (snapshot: unknown) => unknown;
+const asIs: SnapshotNormaliser = (snapshot) => snapshot;
+
+function reduce(result: Outcome, normalise: SnapshotNormaliser): ReplayResult {
   if (!result.ok) {
     // The message is prose for people; the kind and the structured fields are the contract.
     const { message: _message, ...error } = result.error;
@@ -40,7 +44,7 @@ function reduce(result: Outcome): ReplayResult {
   return {
     ok: true,
     status: result.status,
-    snapshot: digestOf(result.snapshot),
+    snapshot: digestOf(normalise(result.snapshot)),
     effects: digestOf(result.effects),
     record: digestOf(result.record),
   };
@@ -55,14 +59,18 @@ function userOf(users: Record<string, Principal>, handle: string): Principal {
 }
 
 /** An observer over the directory and users a fixture file was generated with. */
-export function observerFor(file: Pick<FixtureFile, 'workflow' | 'directory' | 'users'>): Observer {
-  return createObserver(file.workflow, createDirectory(file.directory), file.users);
+export function observerFor(
+  file: Pick<FixtureFile, 'workflow' | 'directory' | 'users'>,
+  normalise: SnapshotNormaliser = asIs,
+): Observer {
+  return createObserver(file.workflow, createDirectory(file.directory), file.users, normalise);
 }
 
 export function createObserver(
   workflow: FixtureWorkflow,
   directory: Directory,
   users: Record<string, Principal>,
+  normalise: SnapshotNormaliser = asIs,
 ): Observer {
   const eventOf = (e: FixtureEvent) => ({
     ...e.payload,
@@ -76,7 +84,7 @@ export function createObserver(
       available: (snapshot, handle) =>
         sorted(availableEvents(snapshot as MessageSnapshot, userOf(users, handle), directory)),
       replay: (snapshot, event) =>
-        reduce(applyEvent(snapshot as MessageSnapshot, eventOf(event), directory)),
+        reduce(applyEvent(snapshot as MessageSnapshot, eventOf(event), directory), normalise),
     };
   }
   return {
@@ -90,6 +98,7 @@ export function createObserver(
     replay: (snapshot, event, held) =>
       reduce(
         applyCaseEvent(snapshot as CaseSnapshot, eventOf(event), directory, { heldCardIds: held }),
+        normalise,
       ),
   };
 }

@@ -6,7 +6,7 @@ function AnswerSubmit({ ctx }: { ctx: FormContext }) {
   const type = 'answer.submit';
   const chosen = refusedValue(ctx, type, 'answerType') || 'resolved';
   return (
-    <EventForm ctx={ctx} type={type} hint="Ответ уйдёт руководителю на утверждение.">
+    <EventForm ctx={ctx} type={type} files hint="Ответ уйдёт руководителю на утверждение.">
       <label>
         Тип ответа
         <br />
@@ -28,6 +28,11 @@ function AnswerSubmit({ ctx }: { ctx: FormContext }) {
           value={refusedValue(ctx, type, 'files')}
           placeholder="акт.pdf, фото.jpeg"
         />
+      </label>
+      <label>
+        Документы и фото ответа (PDF, DOCX, ODT, XLSX, RTF, TXT, JPEG …; до 10 МБ каждый)
+        <br />
+        <input type="file" name="file" multiple />
       </label>
       <label>
         Решить до (для типа «Отложено»)

@@ -27,6 +27,8 @@ export function EventForm(props: {
   ctx: FormContext;
   type: MessageEventType;
   hint?: string;
+  /** The form carries a file field: posted as multipart. */
+  files?: boolean;
   children?: Child;
 }) {
   const { ctx, type } = props;
@@ -34,6 +36,7 @@ export function EventForm(props: {
     <form
       method="post"
       action={`/messages/${encodeURIComponent(ctx.messageId)}/events/${type}`}
+      {...(props.files ? { enctype: 'multipart/form-data' } : {})}
       data-event={type}
     >
       <strong>{eventLabels[type]}</strong>

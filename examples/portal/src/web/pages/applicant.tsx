@@ -37,7 +37,13 @@ export function ApplicantPage(props: ApplicantPageProps) {
           ))}
         </div>
       )}
-      <form class="card" method="post" action="/my/messages" data-form="submit">
+      <form
+        class="card"
+        method="post"
+        action="/my/messages"
+        enctype="multipart/form-data"
+        data-form="submit"
+      >
         <div class="grid2">
           <div>
             <TopicFields directory={directory} values={values} />
@@ -52,6 +58,16 @@ export function ApplicantPage(props: ApplicantPageProps) {
             <label>
               <input type="checkbox" name="appeal59" checked={values.appeal59 === 'on'} /> Подать
               как обращение по 59-ФЗ
+            </label>
+            <label>
+              Фото проблемы (JPEG, PNG, HEIC; до 10 МБ каждое)
+              <br />
+              <input
+                type="file"
+                name="file"
+                multiple
+                accept="image/jpeg,image/png,image/heic,.heic"
+              />
             </label>
           </div>
         </div>

@@ -18,6 +18,7 @@ import { EventForms } from '../forms/event-forms.js';
 import { Layout } from '../layout.js';
 import type { RefusalView } from '../refusal.js';
 import { type ShownStoredMessage, shownHistory, shownStored } from '../shown.js';
+import { FileList } from './file-list.js';
 import { AnswerBlock, MessageFields } from './message-fields.js';
 import { MessageHistory } from './message-history.js';
 import { Badges } from './message-table.js';
@@ -88,6 +89,7 @@ export function MessageCardPage(props: MessageCardProps) {
       <div class="card">
         <p class="lead">{m.text}</p>
         <MessageFields stored={stored} directory={directory} now={now} staff={staff} />
+        <FileList files={m.attachments ?? []} label="Фото заявителя" />
       </div>
       <AnswerBlock stored={stored} directory={directory} />
       <div class="card">

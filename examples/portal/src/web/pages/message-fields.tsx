@@ -4,6 +4,7 @@ import { countdownOf } from '../deadline.js';
 import { formatInstant, formatLocalDate, orgName, topicOf, userName, zoneOf } from '../format.js';
 import { deliveryChannelLabels } from '../labels.js';
 import type { ShownStoredMessage } from '../shown.js';
+import { FileList } from './file-list.js';
 
 const yes = (value: boolean) => (value ? 'Да' : 'Нет');
 
@@ -152,7 +153,7 @@ export function AnswerBlock(props: { stored: ShownStoredMessage; directory: Dire
     <div class="card" data-answer={a.type}>
       <h2>Ответ · {answerTypeLabels[a.type]}</h2>
       <p>{a.text}</p>
-      {a.files.length > 0 && <p class="muted">Файлы: {a.files.map((f) => f.name).join(', ')}</p>}
+      <FileList files={a.files} label="Файлы ответа" />
       {a.postponedUntil && <p>Решить до {formatLocalDate(a.postponedUntil)}</p>}
       {a.preparedBy === null ? (
         a.approvedAt && <p class="muted">Ответ дан {formatInstant(a.approvedAt, zone)}</p>

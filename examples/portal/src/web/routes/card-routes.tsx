@@ -14,11 +14,12 @@ import type { PageEnv } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
 import { zoneOf } from '../format.js';
 import { formOptions } from '../forms/options.js';
-import { eventPayload, type FormValues, readForm } from '../forms/parse-form.js';
+import { eventPayload, type FormValues } from '../forms/parse-form.js';
 import { eventLabels } from '../labels.js';
 import { MessageCardPage } from '../pages/message-card.js';
 import { describeRefusal, type RefusalView } from '../refusal.js';
 import { problemPage, render } from '../render.js';
+import { fileContextOf, readPageForm, settleUploads } from '../uploads.js';
 
 interface CardState {
   done?: string;
@@ -103,19 +104,30 @@ export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
     const type = c.req.param('type');
     const stored = await visible(deps, user, id);
     if (!stored || !isEventType(type)) return notFound(c, deps);
-    const form = await readForm(c.req.raw);
-    const event = {
-      type,
-      at: deps.now().toISOString(),
-      by: user,
-      ...eventPayload(type, form, stored.snapshot.context, store.directory),
-    };
-    const version = Number(form.version);
-    const result = await store.send(
-      id,
-      event,
-      Number.isInteger(version) ? { expectedVersion: version } : {},
+    // Only the answer's form carries files; any other form is read as before.
+    const read = await readPageForm(
+      c,
+      type === 'answer.submit' ? deps.uploads : undefined,
+      user,
+      deps.now(),
     );
+    if (!read.ok) {
+      const state = { refusal: read.refusal, refused: { type, values: read.values } };
+      return renderCard(c, deps, stored, state, 422);
+    }
+    const form = read.values;
+    const payload = eventPayload(type, form, stored.snapshot.context, store.directory);
+    const answer = payload.answer as { files?: unknown[] } | undefined;
+    if (answer && read.files.length > 0) {
+      answer.files = [...(answer.files ?? []), ...read.files.map((f) => ({ fileId: f.id }))];
+    }
+    const event = { type, at: deps.now().toISOString(), by: user, ...payload };
+    const version = Number(form.version);
+    const result = await store.send(id, event, {
+      ...(Number.isInteger(version) ? { expectedVersion: version } : {}),
+      files: fileContextOf(read.files),
+    });
+    await settleUploads(deps.uploads, read.files, result.ok ? id : null);
     if (result.ok) return c.redirect(`/messages/${encodeURIComponent(id)}?done=${type}`, 303);
     const current = (await store.get(id)) ?? stored;
     const status = result.error.kind === 'version_conflict' ? 409 : 422;

@@ -15,6 +15,7 @@ import { OperatorPage } from '../pages/operator.js';
 import { describeRefusal, type RefusalView } from '../refusal.js';
 import { problemPage, render } from '../render.js';
 import { submitEvent } from '../submission.js';
+import { fileContextOf, readPageForm, settleUploads } from '../uploads.js';
 
 const forbidden = (c: Context<PageEnv>, deps: WebDeps, role: string) =>
   problemPage(
@@ -100,11 +101,15 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
   app.post('/my/messages', async (c) => {
     const user = c.get('user');
     if (!hasRole(user, 'applicant')) return forbidden(c, deps, 'Заявитель');
-    const form = await readForm(c.req.raw);
-    const result = await store.submit(
-      submitEvent(form, user, 'epgu_form', store.directory, deps.now()),
-    );
-    if (!result.ok) return applicantPage(c, deps, form, describeRefusal(result.error));
+    const form = await readPageForm(c, deps.uploads, user, deps.now());
+    if (!form.ok) return applicantPage(c, deps, form.values, form.refusal);
+    const event = {
+      ...submitEvent(form.values, user, 'epgu_form', store.directory, deps.now()),
+      attachments: form.files.map((f) => ({ fileId: f.id })),
+    };
+    const result = await store.submit(event, { files: fileContextOf(form.files) });
+    await settleUploads(deps.uploads, form.files, result.ok ? result.message.id : null);
+    if (!result.ok) return applicantPage(c, deps, form.values, describeRefusal(result.error));
     return c.redirect(`/messages/${encodeURIComponent(result.message.id)}?done=submit`, 303);
   });
 

@@ -1,7 +1,8 @@
-import type { StoreError } from '@reshaem/core';
+import type { SendOptions, StoreError } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { authenticated, bodyLimited, visibleMessage } from '../../access.js';
 import type { AppEnv, RouteDeps } from '../../env.js';
+import { attachFiles, eventFileIds, fileContextOf } from '../../files/file-references.js';
 import { notFound } from '../../problems.js';
 import { readJsonObject, stampedEvent } from '../../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../../request/preconditions.js';
@@ -34,7 +35,8 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const event = stampedEvent(body, deps.now().toISOString(), principal);
 
-    const options: { idempotencyKey?: string; expectedVersion?: number } = {};
+    const fileIds = eventFileIds(body);
+    const options: SendOptions = { files: await fileContextOf(deps, fileIds) };
     if (key !== undefined) options.idempotencyKey = key;
     if (ifMatch !== undefined && !ifMatch.any) {
       const { versions } = ifMatch;
@@ -47,12 +49,18 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
     }
     const result = await store.send(id, event, options);
     if (!result.ok) throw await refusal(result.error, ifMatch !== undefined);
+    await attachFiles(deps, fileIds, id);
     const headers: Record<string, string> = { etag: etagOf(result.message.version) };
     if (result.replayed) headers['idempotent-replayed'] = 'true';
     // The view is as of the event's own instant, so a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
     return jsonResponse(
-      messageView(result.message, viewerOf(principal, store.directory), store.directory, asOf),
+      messageView(
+        result.message,
+        viewerOf(principal, store.directory, deps.basePath),
+        store.directory,
+        asOf,
+      ),
       200,
       headers,
     );

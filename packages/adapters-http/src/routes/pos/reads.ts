@@ -40,7 +40,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     const principal = c.get('principal');
     const page = await listPage(deps, principal, query);
     const now = deps.now();
-    const viewer = viewerOf(principal, store.directory);
+    const viewer = viewerOf(principal, store.directory, deps.basePath);
     return c.json({
       items: page.items.map((item) => messageListItem(item, viewer, store.directory, now)),
       nextCursor: page.nextCursor,
@@ -56,7 +56,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     if (ifNoneMatchHits(c.req.header('if-none-match'), stored.version)) {
       return c.body(null, 304, { etag });
     }
-    const viewer = viewerOf(principal, store.directory);
+    const viewer = viewerOf(principal, store.directory, deps.basePath);
     return jsonResponse(messageView(stored, viewer, store.directory, deps.now()), 200, { etag });
   });
 
@@ -66,7 +66,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     const stored = await visibleMessage(store, principal, id);
     if (!stored) throw notFound(`No message ${id}`);
     const records = await store.history(id);
-    const viewer = viewerOf(principal, store.directory);
+    const viewer = viewerOf(principal, store.directory, deps.basePath);
     return jsonResponse({ items: historyView(stored, records, viewer, store.directory) }, 200, {
       etag: etagOf(stored.version),
     });

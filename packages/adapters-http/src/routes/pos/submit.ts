@@ -2,6 +2,7 @@ import { issuesFromZod } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { authenticated, bodyLimited } from '../../access.js';
 import type { AppEnv, RouteDeps } from '../../env.js';
+import { attachFiles, fileContextOf, submitFileIds } from '../../files/file-references.js';
 import { validationProblem } from '../../problems.js';
 import { readJsonObject } from '../../request/json-body.js';
 import { etagOf, idempotencyKeyOf } from '../../request/preconditions.js';
@@ -45,8 +46,14 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
       earlier?.snapshot.context.number ??
       (await deps.assignNumber({ messageId, regionCode: fields.regionCode, at }));
     const event = { type: 'submit', ...fields, messageId, number, at, by: principal };
-    const result = await store.submit(event, key === undefined ? {} : { idempotencyKey: key });
+    const fileIds = submitFileIds(body);
+    const files = await fileContextOf(deps, fileIds);
+    const result = await store.submit(
+      event,
+      key === undefined ? { files } : { idempotencyKey: key, files },
+    );
     if (!result.ok) throw storeErrorProblem(result.error, { ifMatch: false });
+    await attachFiles(deps, fileIds, result.message.id);
     const headers: Record<string, string> = {
       location: `messages/${encodeURIComponent(result.message.id)}`,
       etag: etagOf(result.message.version),
@@ -55,7 +62,12 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
     // As of the submission's instant, so that a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
     return jsonResponse(
-      messageView(result.message, viewerOf(principal, store.directory), store.directory, asOf),
+      messageView(
+        result.message,
+        viewerOf(principal, store.directory, deps.basePath),
+        store.directory,
+        asOf,
+      ),
       201,
       headers,
     );

@@ -1,5 +1,6 @@
 import {
   applyEvent,
+  type FileContext,
   type SendOptions,
   type StoreWriteResult,
   type StoreWritten,
@@ -45,7 +46,7 @@ async function answeringKey(
 export function submitMessage(ctx: WriteContext, event: unknown, options: WriteOptions = {}) {
   const key = scopedKey(options.idempotencyKey, event, null);
   return answeringKey(ctx.db, key, async () => {
-    const result = startMessage(event, ctx.directory);
+    const result = startMessage(event, ctx.directory, options.files);
     if (!result.ok) return result;
     const messageId = result.snapshot.context.id;
     try {
@@ -82,13 +83,14 @@ async function applyOnce(
   event: unknown,
   expectedVersion: number | undefined,
   key: ScopedKey | undefined,
+  files: FileContext | undefined,
 ): Promise<Attempt> {
   const loaded = await load(db, messageId);
   if (!loaded) return notFound(messageId);
   if (expectedVersion !== undefined && expectedVersion !== loaded.version) {
     return conflict(messageId, expectedVersion, loaded.version);
   }
-  const result = applyEvent(loaded.snapshot, event, ctx.directory);
+  const result = applyEvent(loaded.snapshot, event, ctx.directory, files);
   if (!result.ok) return result;
   const written = await storeWithAutorules(ctx, db, result, loaded, key);
   return written ?? 'lost_race';
@@ -117,7 +119,8 @@ export function sendEvent(
   };
   return answeringKey(ctx.db, key, async () => {
     const first = await retrying(
-      () => applyOnce(ctx, ctx.db, readMessage, messageId, event, expectedVersion, key),
+      () =>
+        applyOnce(ctx, ctx.db, readMessage, messageId, event, expectedVersion, key, options.files),
       lostRace,
     );
     if (first !== 'lost_race') return first;
@@ -126,7 +129,9 @@ export function sendEvent(
       () =>
         ctx.db
           .transaction()
-          .execute((trx) => applyOnce(ctx, trx, lockMessage, messageId, event, undefined, key)),
+          .execute((trx) =>
+            applyOnce(ctx, trx, lockMessage, messageId, event, undefined, key, options.files),
+          ),
       lostRace,
     );
     return locked === 'lost_race' ? lostRace() : locked;

@@ -1,3 +1,5 @@
+import type { FileContext } from '../files/check-file-references.js';
+
 /** Options of a write that creates a record (a message, a card). */
 export interface WriteOptions {
   /**
@@ -5,6 +7,11 @@ export interface WriteOptions {
    * applying the event twice.
    */
   idempotencyKey?: string;
+  /**
+   * The uploads the event refers to, looked up in the file store, with the file rules:
+   * the core checks the event's file references against them.
+   */
+  files?: FileContext;
 }
 
 /** Options of a write to an existing record: its expected version. */

@@ -1,6 +1,6 @@
 import type { Principal } from '../../kernel/schemas/principal.js';
 import type { RegistrationDeadline } from '../deadline.js';
-import type { AnswerDraft, DeliveryChannel, Message } from '../schemas/message.js';
+import type { DeliveryChannel, Message, ResolvedAnswerDraft } from '../schemas/message.js';
 
 /** What every machine event carries once the workflow has validated and authorised it. */
 export interface Resolved {
@@ -31,7 +31,7 @@ export type MessageMachineEvent =
     } & Resolved)
   | ({ type: 'coordination.return'; toOrgId: string; comment: string } & Resolved)
   | ({ type: 'executor.reassign'; executorId: string; comment: string | null } & Resolved)
-  | ({ type: 'answer.submit'; answer: AnswerDraft } & Resolved)
+  | ({ type: 'answer.submit'; answer: ResolvedAnswerDraft } & Resolved)
   | ({
       type: 'answer.approve';
       comment: string | null;

@@ -23,6 +23,8 @@ export function copyMessage(m: Message): Message {
     regionCode: m.regionCode,
     municipality: m.municipality,
     text: m.text,
+    // Messages stored before attachments existed have none.
+    attachments: m.attachments ?? [],
     categoryId: m.categoryId,
     subcategoryId: m.subcategoryId,
     factId: m.factId,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fileReferenceSchema } from '../../kernel/files/file-descriptor.js';
 import { applicantSchema } from '../../kernel/schemas/applicant.js';
 import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
 import {
@@ -42,6 +43,8 @@ export const submitEventSchema = z.object({
   regionCode: regionCodeSchema,
   municipality: storableString().max(300).nullable().default(null),
   text: textSchema(),
+  /** Photos uploaded beforehand (`POST /files`), by id; the core checks them as a rule. */
+  attachments: z.array(fileReferenceSchema).max(1000).default([]),
   categoryId: idSchema,
   subcategoryId: idSchema,
   factId: idSchema.nullable().default(null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachedFileSchema } from '../../kernel/files/file-descriptor.js';
 import { applicantSchema } from '../../kernel/schemas/applicant.js';
 import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
 import {
@@ -68,25 +69,62 @@ const allowedExtension = (name: string) => {
   return (ANSWER_FILE_EXTENSIONS as readonly string[]).includes(ext);
 };
 
-export const answerFileSchema = z.object({
-  name: storableString()
-    .min(1)
-    .max(255)
-    .refine(allowedExtension, {
-      message: `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`,
-    }),
+/**
+ * An answer's file as the message keeps it. An uploaded file carries its `fileId` and the
+ * descriptor's copy (type detected from the bytes); a file named only (no bytes in a file
+ * store) must have one of seed 004's extensions.
+ */
+const answerFileShape = z.object({
+  name: storableString().min(1).max(255),
   /** Where the adapter keeps the bytes (a storage key or URL); the core never reads them. */
   ref: storableString().max(2000).optional(),
   size: z.int().min(0).optional(),
+  /** The upload in the file store (`POST /files`). */
+  fileId: idSchema.optional(),
+  contentType: storableString().max(200).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  uploadedAt: instantSchema.optional(),
 });
+
+const extensionMessage = `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`;
+
+/**
+ * An answer's file as the message keeps it. An uploaded file carries its `fileId` and the
+ * descriptor's copy (type detected from the bytes); a file named only (no bytes in a file
+ * store) must have one of seed 004's extensions.
+ */
+export const answerFileSchema = answerFileShape.refine(
+  (f) => f.fileId !== undefined || allowedExtension(f.name),
+  { message: extensionMessage, path: ['name'] },
+);
 export type AnswerFile = z.infer<typeof answerFileSchema>;
+
+/**
+ * A file as an answer draft names it: an upload by id (`{ fileId }`, checked against the
+ * file store by the core's rule; whatever else the client wrote beside the id is replaced
+ * by the store's descriptor), or a named file without bytes.
+ */
+export const answerFileInputSchema = answerFileShape
+  .partial({ name: true })
+  .refine((f) => f.fileId !== undefined || f.name !== undefined, {
+    message: 'name an upload (fileId) or a file (name)',
+    path: ['fileId'],
+  })
+  .refine((f) => f.fileId !== undefined || f.name === undefined || allowedExtension(f.name), {
+    message: extensionMessage,
+    path: ['name'],
+  });
+export type AnswerFileInput = z.infer<typeof answerFileInputSchema>;
 
 /** The organisation's reply as the executor submits it. */
 export const answerDraftSchema = z
   .object({
     type: answerTypeSchema,
     text: storableString().trim().min(1).max(20_000),
-    files: z.array(answerFileSchema).max(20).default([]),
+    files: z.array(answerFileInputSchema).max(1000).default([]),
     /** Required for `postponed`: the date by which the problem will be solved. */
     postponedUntil: localDateSchema.optional(),
   })
@@ -95,6 +133,8 @@ export const answerDraftSchema = z
     path: ['postponedUntil'],
   });
 export type AnswerDraft = z.infer<typeof answerDraftSchema>;
+/** A draft whose uploads the core has looked up: every file as the message keeps it. */
+export type ResolvedAnswerDraft = Omit<AnswerDraft, 'files'> & { files: AnswerFile[] };
 export type AnswerDraftInput = z.input<typeof answerDraftSchema>;
 
 export const answerSchema = z.object({
@@ -153,6 +193,8 @@ export const messageSchema = z.object({
   regionCode: regionCodeSchema,
   municipality: storableString().max(300).nullable(),
   text: storableString(),
+  /** The applicant's photos, attached at submit (absent in messages stored before files). */
+  attachments: z.array(attachedFileSchema).default([]),
   categoryId: idSchema,
   subcategoryId: idSchema,
   factId: idSchema.nullable(),
