@@ -90,7 +90,7 @@ export type {
   MessageMachineInput,
 } from './pos/machine/machine.js';
 export { messageMachine } from './pos/machine/machine.js';
-export { toMermaid } from './pos/machine/mermaid.js';
+export { definitionTitle, type MermaidOptions, toMermaid } from './pos/machine/mermaid.js';
 export { mermaidPage } from './pos/machine/mermaid-doc.js';
 export type { MessageDefinition } from './pos/message-rules.js';
 export { definitionMigrateRecord } from './pos/migrate-record.js';

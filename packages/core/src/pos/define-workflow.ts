@@ -4,6 +4,7 @@ import {
   type KnownDefinition,
   unsupportedDefinition,
 } from '../kernel/versions/definition.js';
+import type { MessageMachine } from './machine/machine.js';
 import { createMessageRules, type MessageDefinition, type MessageRules } from './message-rules.js';
 import type { MessageEventType } from './schemas/events.js';
 import type { MessageWorkflow, UpgradeResult } from './versions.js';
@@ -41,6 +42,11 @@ export interface MessageWorkflowSpec {
 export interface DefinedMessageWorkflow extends MessageWorkflow {
   /** The event types the migration from `version` to `version + 1` declares unchanged. */
   unchangedBy(version: number): readonly MessageEventType[];
+  /**
+   * The machine of a version the release applies events with (current or kept), for
+   * diagrams and the inspector; `undefined` for migrated, retired and unknown versions.
+   */
+  machineOf(version: number): MessageMachine | undefined;
 }
 
 const versionOf = (older: OlderDefinition): number =>
@@ -130,5 +136,6 @@ export function defineMessageWorkflow(spec: MessageWorkflowSpec): DefinedMessage
     },
     upgrade,
     unchangedBy: (version) => migrations.get(version)?.unchanged ?? [],
+    machineOf: (version) => rules.get(version)?.machine,
   };
 }

@@ -1,7 +1,7 @@
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
 import type { DefinitionStamp, KnownDefinition } from '../kernel/versions/definition.js';
-import { defineMessageWorkflow } from './define-workflow.js';
+import { type DefinedMessageWorkflow, defineMessageWorkflow } from './define-workflow.js';
 import { messageMachine } from './machine/machine.js';
 import type { MessageEventType } from './schemas/events.js';
 import type { MessageStatus } from './schemas/message.js';
@@ -43,6 +43,6 @@ export interface MessageWorkflow {
  * @example
  * const result = posWorkflow.applyEvent(stored.snapshot, event, directory);
  */
-export const posWorkflow: MessageWorkflow = defineMessageWorkflow({
+export const posWorkflow: DefinedMessageWorkflow = defineMessageWorkflow({
   current: { version: 1, machine: messageMachine },
 });
