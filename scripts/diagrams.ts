@@ -9,8 +9,8 @@ import { domainReference, mermaidPage } from '../packages/core/src/index.js';
 import { diagrams } from './diagram-list.js';
 
 const dir = join(import.meta.dirname, '..', 'docs', 'diagrams');
-for (const { file, title, machine } of diagrams) {
-  writeFileSync(join(dir, file), mermaidPage(title, machine));
+for (const { file, title, machine, definition } of diagrams) {
+  writeFileSync(join(dir, file), mermaidPage(title, machine, definition));
   console.log(`wrote docs/diagrams/${file}`);
 }
 writeFileSync(join(dir, '..', 'domain-reference.md'), domainReference());

@@ -1,13 +1,12 @@
 import {
   type ApplyResult,
-  applyEvent,
+  type DefinedMessageWorkflow,
   type Directory,
+  definitionTitle,
   type MessageSnapshot,
   type MessageStatus,
-  messageMachine,
+  posWorkflow,
   SYSTEM_PRINCIPAL,
-  startMessage,
-  statusOf,
   timersOf,
 } from '@reshaem/core';
 import { createActor, type InspectionEvent, type Observer } from 'xstate';
@@ -30,6 +29,11 @@ export interface PlayOptions {
   onStep?: (step: PlayedStep) => void;
   /** A pause between steps, so that a person can follow along in the inspector. */
   delayMs?: number;
+  /**
+   * The workflow whose current definition is played and drawn; `posWorkflow` by default.
+   * Each actor is named with the definition version it runs (`… · pos definition v1`).
+   */
+  workflow?: DefinedMessageWorkflow;
 }
 
 const MINUTE = 60_000;
@@ -53,7 +57,8 @@ function eventOf(step: ScenarioStep, snapshot: MessageSnapshot, clock: number) {
 }
 
 /**
- * Plays one message's life through a real XState actor of `messageMachine`. Each step goes
+ * Plays one message's life through a real XState actor of the workflow's current machine
+ * (`messageMachine` for `posWorkflow`). Each step goes
  * through the core first (`startMessage` / `applyEvent`: validation, permissions,
  * look-ups), the resulting machine event is sent to the actor, and the actor must land
  * exactly on the core's snapshot — so what the inspector shows is what the store would keep.
@@ -63,10 +68,16 @@ async function playMessage(
   options: PlayOptions,
 ): Promise<MessageStatus[]> {
   const { directory } = options;
-  const created = ok(startMessage(message.submit, directory), `submit of ${message.submit.number}`);
+  const workflow = options.workflow ?? posWorkflow;
+  const machine = workflow.machineOf(workflow.definition.version);
+  if (!machine) throw new Error(`no machine for ${definitionTitle(workflow.definition)}`);
+  const created = ok(
+    workflow.startMessage(message.submit, directory),
+    `submit of ${message.submit.number}`,
+  );
   let snapshot = created.snapshot;
-  const actor = createActor(messageMachine, {
-    id: `message ${created.snapshot.context.number}`,
+  const actor = createActor(machine, {
+    id: `message ${created.snapshot.context.number} · ${definitionTitle(workflow.definition)}`,
     input: { message: created.snapshot.context },
     ...(options.inspect ? { inspect: options.inspect } : {}),
   });
@@ -80,7 +91,7 @@ async function playMessage(
     if (options.delayMs) await sleep(options.delayMs);
     const input = eventOf(step, snapshot, clock);
     const applied = ok(
-      applyEvent(snapshot, input, directory),
+      workflow.applyEvent(snapshot, input, directory),
       `${input.type} on ${snapshot.context.number}`,
     );
     // The core hands back the event as the machine took it: replay exactly that.
@@ -98,8 +109,8 @@ async function playMessage(
     }
     snapshot = applied.snapshot;
     clock = Math.max(clock, Date.parse(event.at));
-    visited.push(statusOf(snapshot));
-    report(step.say, input.type, event.at, statusOf(snapshot));
+    visited.push(applied.status);
+    report(step.say, input.type, event.at, applied.status);
   }
   actor.stop();
   return visited;

@@ -1,5 +1,5 @@
 import { createServer } from 'node:net';
-import { messageStatusSchema } from '@reshaem/core';
+import { defineMessageWorkflow, messageMachine, messageStatusSchema } from '@reshaem/core';
 import { createDemoDirectory } from '@reshaem/core/testing';
 import {
   createWebSocketInspector,
@@ -28,9 +28,9 @@ describe('the inspector scenario', () => {
       'rejected',
     ]);
     expect(lines.filter((l) => l.endsWith('actor started'))).toEqual([
-      '[message 41-000001] actor started',
-      '[message 73-000002] actor started',
-      '[message 41-000003] actor started',
+      '[message 41-000001 · pos definition v1] actor started',
+      '[message 73-000002 · pos definition v1] actor started',
+      '[message 41-000003 · pos definition v1] actor started',
     ]);
     for (const status of messageStatusSchema.options) {
       expect(
@@ -51,7 +51,7 @@ describe('the inspector scenario', () => {
       ).toBe(true);
     }
     expect(lines).toContain(
-      '[message 41-000001]   state status.coordination · deadline.running.on_time',
+      '[message 41-000001 · pos definition v1]   state status.coordination · deadline.running.on_time',
     );
     expect(lines.some((l) => /event rating\.submit by Иванов Иван Иванович at 2025-/.test(l))).toBe(
       true,
@@ -107,5 +107,19 @@ describe('the inspector scenario', () => {
     } finally {
       server.stop();
     }
+  });
+
+  it('names each actor with the definition version it runs', async () => {
+    const v2 = defineMessageWorkflow({
+      current: { version: 2, machine: messageMachine },
+      older: [{ policy: 'keep', definition: { version: 1, machine: messageMachine } }],
+    });
+    const lines: string[] = [];
+    const inspector = createOfflineInspector((line) => lines.push(line));
+    await playScenario(scenario.slice(2), { directory, inspect: inspector.inspect, workflow: v2 });
+    await flushInspector();
+    expect(lines.filter((l) => l.endsWith('actor started'))).toEqual([
+      '[message 41-000003 · pos definition v2] actor started',
+    ]);
   });
 });

@@ -65,6 +65,12 @@ export {
   registrationDeadline,
 } from './pos/deadline.js';
 export {
+  type DefinedMessageWorkflow,
+  defineMessageWorkflow,
+  type MessageWorkflowSpec,
+  type OlderDefinition,
+} from './pos/define-workflow.js';
+export {
   folderViewers,
   type MessageField,
   messageFieldRules,
@@ -86,8 +92,10 @@ export type {
   MessageMachineInput,
 } from './pos/machine/machine.js';
 export { messageMachine } from './pos/machine/machine.js';
-export { toMermaid } from './pos/machine/mermaid.js';
+export { definitionTitle, type MermaidOptions, toMermaid } from './pos/machine/mermaid.js';
 export { mermaidPage } from './pos/machine/mermaid-doc.js';
+export type { MessageDefinition } from './pos/message-rules.js';
+export { definitionMigrateRecord } from './pos/migrate-record.js';
 export type { Grant } from './pos/permissions.js';
 export { isPermitted, messagePermissions } from './pos/permissions.js';
 export type {

@@ -31,13 +31,8 @@ import type {
   WriteOptions,
 } from './pos/store-port.js';
 import { timersOf as coreTimersOf, type Timer } from './pos/timers.js';
-import {
-  type Applied,
-  type ApplyResult,
-  applyEvent,
-  type HistoryRecord,
-  startMessage,
-} from './pos/workflow.js';
+import { type MessageWorkflow, posWorkflow } from './pos/versions.js';
+import type { Applied, ApplyResult, HistoryRecord } from './pos/workflow.js';
 
 export { parseQuery } from './pos/memory-store.js';
 
@@ -52,6 +47,8 @@ interface Entry {
 export interface MemoryStore extends MessageStore, CaseStore, OrganisationSettingsStore {
   /** Every outbox entry written so far, in write order (live, for tests). */
   readonly outbox: ReadonlyArray<OutboxEntry>;
+  /** The workflow it applies events with: the `workflow` option, or `posWorkflow`. */
+  readonly workflow: MessageWorkflow;
 }
 
 /**
@@ -91,7 +88,7 @@ const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
  * a result (`structuredClone`) before editing it. The arrays a read returns are fresh.
  *
  * @example
- * const store = createMemoryStore({ directory });
+ * const store = createMemoryStore({ directory }); // or { directory, workflow }
  * const created = await store.submit(submitEvent);
  * const next = await store.send(created.message.id, acceptEvent, { expectedVersion: 1 });
  * await store.runDueTimers({ now: clock() }); // your clock, as an ISO instant
@@ -100,6 +97,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const directory: Directory = options.directory;
   const timersOf = options.timersOf ?? coreTimersOf;
   const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
+  const workflow = options.workflow ?? posWorkflow;
   const messages = new Map<string, Entry>();
   const outbox = createMemoryOutbox();
   const settings = createMemorySettings();
@@ -147,7 +145,9 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     if (!result.ok) return result;
     let stored = persist(result, version, fired);
     // Autorules act in the same (synchronous) write, as the system.
-    const run = runAutorulesFrom(result.snapshot, autorules, directory, result.record.at);
+    const run = runAutorulesFrom(result.snapshot, autorules, directory, result.record.at, {
+      applyEvent: workflow.applyEvent,
+    });
     const { writes, outcome } = autoruleWrites(run, version);
     for (const w of writes) stored = persist(w.applied, w.version);
     for (const skip of outcome?.skipped ?? []) options.onAutoruleSkipped?.(skip, stored.id);
@@ -178,7 +178,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
       return versionConflict('message', messageId, version, opts.expectedVersion);
     }
-    const result = applyEvent(entry.current.snapshot, event, directory, opts.files);
+    const result = workflow.applyEvent(entry.current.snapshot, event, directory, opts.files);
     return commit(result, version + 1, key, fired);
   };
 
@@ -191,12 +191,13 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     loadAnswerTemplates: settings.loadAnswerTemplates,
     saveAnswerTemplates: settings.saveAnswerTemplates,
     directory,
+    workflow,
     outbox: outbox.entries,
 
     async submit(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, null);
       if ('hit' in key) return key.hit;
-      const result = startMessage(event, directory, opts.files);
+      const result = workflow.startMessage(event, directory, opts.files);
       if (result.ok && messages.has(result.snapshot.context.id)) {
         const messageId = result.snapshot.context.id;
         return {

@@ -1,9 +1,10 @@
 import {
-  availableEvents,
   type Directory,
   historyLineFor,
+  type MessageStore,
   messageViewerOf,
   type Principal,
+  posWorkflow,
   type ShownMessage,
   type StoredHistoryRecord,
   type StoredMessage,
@@ -64,16 +65,23 @@ export function messageListItem(
   };
 }
 
+/**
+ * The message with the events this viewer may send on it, as the store's workflow decides
+ * them: a snapshot of an older definition gets the events of the definition it is kept on,
+ * or migrated to.
+ */
 export function messageView(
   stored: StoredMessage,
   viewer: Viewer,
-  directory: Directory,
+  store: Pick<MessageStore, 'directory' | 'workflow'>,
   now: Date,
 ): MessageView {
+  const { directory } = store;
+  const workflow = store.workflow ?? posWorkflow;
   // The list item, with the events added to it rather than copied with a spread: the
   // response of every read and write is built here.
   const view = messageListItem(stored, viewer, directory, now) as MessageView;
-  view.availableEvents = availableEvents(stored.snapshot, viewer.principal, directory);
+  view.availableEvents = workflow.availableEvents(stored.snapshot, viewer.principal, directory);
   return view;
 }
 

@@ -17,6 +17,7 @@ import type { MessageStatus } from './schemas/message.js';
 import type { MessageQueryInput } from './schemas/query.js';
 import type { Folder } from './status.js';
 import type { Timer } from './timers.js';
+import type { MessageWorkflow } from './versions.js';
 import type { HistoryRecord, MessageSnapshot } from './workflow.js';
 
 export type * from '../kernel/store/outbox-port.js';
@@ -112,6 +113,12 @@ export interface MessageStoreOptions {
   autorules?: AutoruleSource;
   /** Called for each matching rule the workflow refused (or a cycle / too many hops). */
   onAutoruleSkipped?: (skip: SkippedAutorule, messageId: string) => void;
+  /**
+   * The workflow, with every definition version the portal supports: new messages start on
+   * its current definition, and events on older snapshots are applied as it declares (kept,
+   * migrated on read, or refused). `posWorkflow` by default.
+   */
+  workflow?: MessageWorkflow;
 }
 
 /**
@@ -124,6 +131,13 @@ export interface MessageStoreOptions {
  */
 export interface MessageStore {
   readonly directory: Directory;
+  /**
+   * The workflow the store applies events with (see {@link MessageStoreOptions.workflow}):
+   * read it to list available events or statuses the way the store decides them. Optional
+   * so that stores written before definitions had versions still fit; treat a missing one
+   * as `posWorkflow`.
+   */
+  readonly workflow?: MessageWorkflow;
   /** Creates a message from a `submit` event. */
   submit(event: unknown, options?: WriteOptions): Promise<StoreWriteResult>;
   /** Applies one event to a message. */

@@ -1,23 +1,12 @@
+import type { FileContext } from '../kernel/files/check-file-references.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
-import {
-  type DefinitionStamp,
-  definitionVersionOf,
-  type KnownDefinition,
-  unsupportedDefinition,
-} from '../kernel/versions/definition.js';
+import type { DefinitionStamp, KnownDefinition } from '../kernel/versions/definition.js';
+import { type DefinedMessageWorkflow, defineMessageWorkflow } from './define-workflow.js';
+import { messageMachine } from './machine/machine.js';
 import type { MessageEventType } from './schemas/events.js';
 import type { MessageStatus } from './schemas/message.js';
-import {
-  type ApplyResult,
-  acceptsEvent,
-  applyEvent,
-  availableEvents,
-  type MessageSnapshot,
-  type Refused,
-  startMessage,
-  statusOf,
-} from './workflow.js';
+import type { ApplyResult, MessageSnapshot, Refused } from './workflow.js';
 
 /** A snapshot as the workflow applies events to it: migrated where a migration is declared. */
 export type UpgradeResult =
@@ -34,50 +23,32 @@ export interface MessageWorkflow {
   readonly definition: DefinitionStamp;
   /** Every version it knows, and what it does with their snapshots. */
   readonly known: readonly KnownDefinition[];
-  startMessage(input: unknown, directory: Directory): ApplyResult;
+  startMessage(input: unknown, directory: Directory, files?: FileContext): ApplyResult;
   /** Applies an event to a snapshot of any supported version; unknown or retired ones are refused. */
-  applyEvent(snapshot: MessageSnapshot, input: unknown, directory: Directory): ApplyResult;
+  applyEvent(
+    snapshot: MessageSnapshot,
+    input: unknown,
+    directory: Directory,
+    files?: FileContext,
+  ): ApplyResult;
   availableEvents(
     snapshot: MessageSnapshot,
     principal: Principal,
     directory: Directory,
   ): MessageEventType[];
   acceptsEvent(snapshot: MessageSnapshot, type: string): boolean;
+  /** The status code of a snapshot of any supported version; throws `WorkflowRefusal` otherwise. */
   statusOf(snapshot: MessageSnapshot): MessageStatus;
   /** The snapshot in the version events are applied to it with (migrated where declared). */
   upgrade(snapshot: MessageSnapshot): UpgradeResult;
 }
 
-const known: readonly KnownDefinition[] = [{ version: 1, policy: 'current' }];
-
-function upgrade(snapshot: MessageSnapshot): UpgradeResult {
-  const version = definitionVersionOf(snapshot);
-  if (version === 1) return { ok: true, snapshot, from: 1, migrated: false };
-  return { ok: false, error: unsupportedDefinition('pos', version, known) };
-}
-
 /**
- * The ПОС message workflow as this release defines it: definition version 1.
+ * The ПОС message workflow as this release defines it: definition version 1, nothing older.
  *
  * @example
  * const result = posWorkflow.applyEvent(stored.snapshot, event, directory);
  */
-export const posWorkflow: MessageWorkflow = {
-  definition: { workflow: 'pos', version: 1 },
-  known,
-  startMessage,
-  applyEvent(snapshot, input, directory) {
-    const upgraded = upgrade(snapshot);
-    return upgraded.ok ? applyEvent(upgraded.snapshot, input, directory) : upgraded;
-  },
-  availableEvents(snapshot, principal, directory) {
-    const upgraded = upgrade(snapshot);
-    return upgraded.ok ? availableEvents(upgraded.snapshot, principal, directory) : [];
-  },
-  acceptsEvent(snapshot, type) {
-    const upgraded = upgrade(snapshot);
-    return upgraded.ok && acceptsEvent(upgraded.snapshot, type);
-  },
-  statusOf,
-  upgrade,
-};
+export const posWorkflow: DefinedMessageWorkflow = defineMessageWorkflow({
+  current: { version: 1, machine: messageMachine },
+});

@@ -5,13 +5,13 @@ import { diagrams } from '../../../../scripts/diagram-list.js';
 import { domainReference, mermaidPage, messageMachine, toMermaid } from '../../src/index.js';
 
 describe('machine diagrams', () => {
-  for (const { file, title, machine } of diagrams) {
+  for (const { file, title, machine, definition } of diagrams) {
     it(`docs/diagrams/${file} is up to date (run npm run docs:diagrams)`, () => {
       const committed = readFileSync(
         join(import.meta.dirname, '../../../../docs/diagrams', file),
         'utf8',
       );
-      expect(committed).toBe(mermaidPage(title, machine));
+      expect(committed).toBe(mermaidPage(title, machine, definition));
     });
   }
 
@@ -35,5 +35,16 @@ describe('machine diagrams', () => {
       'deadline__running --> deadline__stopped: always [not(deadlineRuns)]',
     );
     expect(diagram).toContain('\n  --\n');
+  });
+
+  it('names the definition version it draws', () => {
+    const diagram = toMermaid(messageMachine, { definition: { workflow: 'pos', version: 2 } });
+    expect(diagram.startsWith('---\ntitle: pos definition v2\n---\nstateDiagram-v2\n')).toBe(true);
+    const page = readFileSync(
+      join(import.meta.dirname, '../../../../docs/diagrams/message-machine.md'),
+      'utf8',
+    );
+    expect(page).toContain('Definition version 1 of the `pos` workflow.');
+    expect(page).toContain('title: pos definition v1');
   });
 });

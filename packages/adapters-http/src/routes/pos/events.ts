@@ -55,12 +55,7 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
     // The view is as of the event's own instant, so a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
     return jsonResponse(
-      messageView(
-        result.message,
-        viewerOf(principal, store.directory, deps.basePath),
-        store.directory,
-        asOf,
-      ),
+      messageView(result.message, viewerOf(principal, store.directory, deps.basePath), store, asOf),
       200,
       headers,
     );

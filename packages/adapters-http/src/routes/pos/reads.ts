@@ -57,7 +57,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
       return c.body(null, 304, { etag });
     }
     const viewer = viewerOf(principal, store.directory, deps.basePath);
-    return jsonResponse(messageView(stored, viewer, store.directory, deps.now()), 200, { etag });
+    return jsonResponse(messageView(stored, viewer, store, deps.now()), 200, { etag });
   });
 
   app.get('/messages/:id/history', auth, async (c) => {

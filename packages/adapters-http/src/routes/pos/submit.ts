@@ -62,12 +62,7 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
     // As of the submission's instant, so that a replay repeats the first body exactly.
     const asOf = new Date(result.record.at);
     return jsonResponse(
-      messageView(
-        result.message,
-        viewerOf(principal, store.directory, deps.basePath),
-        store.directory,
-        asOf,
-      ),
+      messageView(result.message, viewerOf(principal, store.directory, deps.basePath), store, asOf),
       201,
       headers,
     );

@@ -1,4 +1,4 @@
-import type { Applied, HistoryRecord, MessageSnapshot } from '../../pos/workflow.js';
+import type { Applied, ApplyResult, HistoryRecord, MessageSnapshot } from '../../pos/workflow.js';
 import { applyEvent } from '../../pos/workflow.js';
 import type { Effect } from '../effects.js';
 import type { WorkflowError } from '../errors.js';
@@ -16,6 +16,12 @@ export interface RunAutorulesOptions {
    * organisation, so a run always ends.
    */
   maxHops?: number;
+  /**
+   * What applies the rules' events: the store's workflow (`workflow.applyEvent`), so that a
+   * snapshot of any supported definition version is applied as the workflow declares. The
+   * first definition's `applyEvent` by default.
+   */
+  applyEvent?: (snapshot: MessageSnapshot, event: unknown, directory: Directory) => ApplyResult;
 }
 
 /** A rule whose event the workflow took. */
@@ -88,6 +94,7 @@ export function runAutorules(
   options: RunAutorulesOptions = {},
 ): AutoruleRun {
   const maxHops = options.maxHops ?? DEFAULT_AUTORULE_HOPS;
+  const apply = options.applyEvent ?? applyEvent;
   const applied: AppliedAutorule[] = [];
   const skipped: SkippedAutorule[] = [];
   const visited = new Set([snapshot.context.holdingOrgId]);
@@ -120,7 +127,7 @@ export function runAutorules(
         break;
       }
     }
-    const result = applyEvent(current, event, directory);
+    const result = apply(current, event, directory);
     if (!result.ok) {
       skip('refused', `refused by the workflow: ${result.error.message}`, result.error);
       break;

@@ -1,4 +1,5 @@
 import type { AnyStateMachine, AnyStateNode } from 'xstate';
+import type { DefinitionStamp } from '../../kernel/versions/definition.js';
 
 const idOf = (node: AnyStateNode) => node.path.join('__') || 'root';
 
@@ -60,17 +61,31 @@ function render(node: AnyStateNode, lines: string[], indent: string): void {
   for (const child of children) transitionsOf(child, lines, indent);
 }
 
+/** What a diagram says about itself. */
+export interface MermaidOptions {
+  /** The definition the machine is: drawn as the diagram's title (`pos definition v2`). */
+  definition?: DefinitionStamp;
+}
+
 /**
  * A Mermaid `stateDiagram-v2` of a machine, generated from its definition: every state,
  * region, transition, guard and eventless step. Paste it into any Mermaid renderer, or
- * keep it in docs and regenerate it when the machine changes.
+ * keep it in docs and regenerate it when the machine changes. With `definition`, the
+ * diagram's title names the definition version it draws.
  *
  * @example
- * import { messageMachine, toMermaid } from '@reshaem/core';
- * console.log(toMermaid(messageMachine));
+ * import { messageMachine, posWorkflow, toMermaid } from '@reshaem/core';
+ * console.log(toMermaid(messageMachine, { definition: posWorkflow.definition }));
  */
-export function toMermaid(machine: AnyStateMachine): string {
-  const lines = ['stateDiagram-v2'];
+export function toMermaid(machine: AnyStateMachine, options: MermaidOptions = {}): string {
+  const { definition } = options;
+  const lines = definition
+    ? ['---', `title: ${definitionTitle(definition)}`, '---', 'stateDiagram-v2']
+    : ['stateDiagram-v2'];
   render(machine.root, lines, '  ');
   return `${lines.join('\n')}\n`;
 }
+
+/** `pos definition v2`: how diagrams and the inspector name a definition. */
+export const definitionTitle = (definition: DefinitionStamp): string =>
+  `${definition.workflow} definition v${definition.version}`;
