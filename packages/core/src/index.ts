@@ -86,6 +86,13 @@ export type {
 export { messageMachine } from './pos/machine/machine.js';
 export { toMermaid } from './pos/machine/mermaid.js';
 export { mermaidPage } from './pos/machine/mermaid-doc.js';
+export {
+  type MigrateSnapshotsOptions,
+  migrateSnapshots,
+  type SnapshotMigrationFailure,
+  type SnapshotMigrationProgress,
+  type SnapshotMigrationReport,
+} from './pos/migrate-snapshots.js';
 export type { Grant } from './pos/permissions.js';
 export { isPermitted, messagePermissions } from './pos/permissions.js';
 export type {
@@ -105,6 +112,7 @@ export * from './pos/schemas/events.js';
 export * from './pos/schemas/message.js';
 export * from './pos/schemas/query.js';
 export * from './pos/schemas/shown.js';
+export { hasSnapshotVersions } from './pos/snapshot-version-port.js';
 export type { Folder, OperatorFolder, Stage, StatusInfo } from './pos/status.js';
 export {
   folderLabels,

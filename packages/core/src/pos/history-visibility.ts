@@ -1,5 +1,4 @@
 import type { Directory } from '../kernel/notifications/directory.js';
-import type { MessageEventType } from './schemas/events.js';
 import type { MessageViewer, ViewerKind } from './viewer.js';
 import type { HistoryRecord } from './workflow.js';
 
@@ -9,7 +8,7 @@ export interface HistoryLineRule {
   /** Show who acted; otherwise the line names the organisation holding the message. */
   by: boolean;
 }
-type LineRules = Partial<Record<'submit' | MessageEventType, HistoryLineRule>>;
+type LineRules = Partial<Record<HistoryRecord['type'], HistoryLineRule>>;
 
 const line = (...payload: string[]): HistoryLineRule => ({ payload, by: false });
 

@@ -39,7 +39,8 @@ export interface MessageSnapshot {
 /** One line of the history (ход работ): who did what, when, from which status to which. */
 export interface HistoryRecord {
   messageId: string;
-  type: 'submit' | MessageEventType;
+  /** The event's type; `definition.migrate` for a batch migration's line (`{ from, to }`). */
+  type: 'submit' | 'definition.migrate' | MessageEventType;
   at: string;
   by: { id: string; name?: string };
   fromStatus: MessageStatus | null;
