@@ -6,6 +6,7 @@ import { autorules } from './003-autorules.js';
 import { cases } from './004-cases.js';
 import { caseTimers } from './005-case-timers.js';
 import { claimOrderAndTimerLog } from './006-claim-order-and-timer-log.js';
+import { definitionVersion } from './007-definition-version.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -16,6 +17,7 @@ export const migrations: readonly Migration[] = [
   cases,
   caseTimers,
   claimOrderAndTimerLog,
+  definitionVersion,
 ];
 
 /** What `migrate` did. */

@@ -1,11 +1,4 @@
-import {
-  applyEvent,
-  type SendOptions,
-  type StoreWriteResult,
-  type StoreWritten,
-  startMessage,
-  type WriteOptions,
-} from '@reshaem/core';
+import type { SendOptions, StoreWriteResult, StoreWritten, WriteOptions } from '@reshaem/core';
 import { storeWithAutorules } from '../kernel/autorules.js';
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
 import { replay, type ScopedKey, scopedKey } from '../kernel/idempotency-keys.js';
@@ -45,7 +38,7 @@ async function answeringKey(
 export function submitMessage(ctx: WriteContext, event: unknown, options: WriteOptions = {}) {
   const key = scopedKey(options.idempotencyKey, event, null);
   return answeringKey(ctx.db, key, async () => {
-    const result = startMessage(event, ctx.directory);
+    const result = ctx.workflow.startMessage(event, ctx.directory);
     if (!result.ok) return result;
     const messageId = result.snapshot.context.id;
     try {
@@ -88,7 +81,7 @@ async function applyOnce(
   if (expectedVersion !== undefined && expectedVersion !== loaded.version) {
     return conflict(messageId, expectedVersion, loaded.version);
   }
-  const result = applyEvent(loaded.snapshot, event, ctx.directory);
+  const result = ctx.workflow.applyEvent(loaded.snapshot, event, ctx.directory);
   if (!result.ok) return result;
   const written = await storeWithAutorules(ctx, db, result, loaded, key);
   return written ?? 'lost_race';
