@@ -1,8 +1,14 @@
-import { definitionVersionOf, type WorkflowName } from '../kernel/versions/definition.js';
-import type { StoredCase } from '../onf/store-port.js';
+import {
+  type DefinitionStamp,
+  definitionVersionOf,
+  type WorkflowName,
+} from '../kernel/versions/definition.js';
 import type { DefinitionCount, SnapshotVersionPort } from './snapshot-version-port.js';
 import type { StoredMessage, StoreError } from './store-port.js';
 import type { Applied } from './workflow.js';
+
+/** Anything stored with a snapshot that may carry a definition stamp. */
+type Stamped = { snapshot: { definition?: DefinitionStamp | undefined } };
 
 /** What the memory store lends its {@link SnapshotVersionPort}. */
 export interface MemoryVersionsSource {
@@ -10,8 +16,8 @@ export interface MemoryVersionsSource {
   messages(): Iterable<StoredMessage>;
   /** One message as stored now. */
   message(id: string): StoredMessage | undefined;
-  /** The cards as stored now. */
-  cards(): Iterable<StoredCase>;
+  /** The ОНФ cards as stored now (only their stamps are read). */
+  cards(): Iterable<Stamped>;
   /** Stores an applied write at `version`: snapshot, history line and timers. */
   persist(applied: Applied, version: number): StoredMessage;
 }
@@ -26,7 +32,7 @@ const conflict = (id: string, expected: number, actual: number): StoreError => (
 function countInto(
   counts: Map<string, DefinitionCount>,
   workflow: WorkflowName,
-  snapshots: Iterable<{ snapshot: { definition?: { workflow: WorkflowName; version: number } } }>,
+  snapshots: Iterable<Stamped>,
 ) {
   for (const { snapshot } of snapshots) {
     const version = definitionVersionOf(snapshot);
