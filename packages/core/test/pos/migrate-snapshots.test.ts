@@ -89,6 +89,38 @@ describe('migrateSnapshots on the memory store', () => {
     }
   });
 
+  it('skips a message a writer changed between read and write, and retries it in a later pass', async () => {
+    const store = await storeWith(6);
+    const workflow = posWorkflowV2('migrate');
+    let interfered = false;
+    // A writer gets in between the migration's read of m-002 and its write.
+    const racing = {
+      countByDefinition: () => store.countByDefinition(),
+      listByDefinition: store.listByDefinition.bind(store),
+      writeMigrated: async (...args: Parameters<typeof store.writeMigrated>) => {
+        if (args[0].id === 'm-002' && !interfered) {
+          interfered = true;
+          const sent = await store.send('m-002', {
+            type: 'registration.update',
+            by: users.coordinatorUlyRoads,
+            at: at(25),
+            registrationNumber: 'r-race',
+          });
+          expect(sent.ok).toBe(true);
+        }
+        return store.writeMigrated(...args);
+      },
+    };
+    const report = await migrateSnapshots(racing, workflow, { batchSize: 4, at: at(30) });
+    expect(report).toMatchObject({ migrated: 6, skipped: 1, remaining: 0, failed: [] });
+    expect((await store.history('m-002')).map((h) => [h.type, h.version])).toEqual([
+      ['submit', 1],
+      ['registration.update', 2],
+      ['definition.migrate', 3],
+    ]);
+    expect((await store.get('m-002'))?.snapshot.context.registrationNumber).toBe('r-race');
+  });
+
   it('refuses versions not declared migrate, and leaves unknown versions alone', async () => {
     const store = await storeWith(1);
     await expect(
