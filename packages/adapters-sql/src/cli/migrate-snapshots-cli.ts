@@ -98,8 +98,15 @@ export async function runMigrateSnapshotsCli(
     output.err(`--batch-size must be a positive integer\n${usage}`);
     return 2;
   }
-  const workflow = await loadWorkflow(values.workflow);
-  const db = openDb(values);
+  let workflow: MessageWorkflow;
+  let db: Kysely<ReshaemDatabase>;
+  try {
+    workflow = await loadWorkflow(values.workflow);
+    db = openDb(values);
+  } catch (error) {
+    output.err(`${(error as Error).message}\n${usage}`);
+    return 2;
+  }
   try {
     await migrate(db);
     const store = await createSqlStore({ db, directory: await loadDirectory(db), workflow });
