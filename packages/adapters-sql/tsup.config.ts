@@ -1,7 +1,10 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts' },
+  entry: {
+    index: 'src/index.ts',
+    'migrate-snapshots': 'src/cli/migrate-snapshots-bin.ts',
+  },
   format: ['esm', 'cjs'],
   dts: true,
   sourcemap: true,

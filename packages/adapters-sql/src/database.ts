@@ -33,6 +33,8 @@ export interface MessagesTable {
   delegated_by_autorule: boolean;
   /** The text in lower case (`toLocaleLowerCase('ru')`), for case-insensitive search. */
   search_text: string;
+  /** The definition version of the snapshot's workflow (`definitionVersionOf`), 1 unstamped. */
+  definition_version: ColumnType<number, number | undefined, number>;
   snapshot: Json;
 }
 

@@ -96,6 +96,13 @@ export { definitionTitle, type MermaidOptions, toMermaid } from './pos/machine/m
 export { mermaidPage } from './pos/machine/mermaid-doc.js';
 export type { MessageDefinition } from './pos/message-rules.js';
 export { definitionMigrateRecord } from './pos/migrate-record.js';
+export {
+  type MigrateSnapshotsOptions,
+  migrateSnapshots,
+  type SnapshotMigrationFailure,
+  type SnapshotMigrationProgress,
+  type SnapshotMigrationReport,
+} from './pos/migrate-snapshots.js';
 export type { Grant } from './pos/permissions.js';
 export { isPermitted, messagePermissions } from './pos/permissions.js';
 export type {
@@ -115,6 +122,7 @@ export * from './pos/schemas/events.js';
 export * from './pos/schemas/message.js';
 export * from './pos/schemas/query.js';
 export * from './pos/schemas/shown.js';
+export { hasSnapshotVersions } from './pos/snapshot-version-port.js';
 export type { Folder, OperatorFolder, Stage, StatusInfo } from './pos/status.js';
 export {
   folderLabels,

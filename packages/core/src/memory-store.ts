@@ -18,12 +18,14 @@ import { createMemoryCases } from './onf/memory-store.js';
 import type { CaseStore } from './onf/store-port.js';
 import { autoruleWrites } from './pos/autorule-writes.js';
 import { countFolders, listMessages } from './pos/memory-store.js';
+import { createMemoryVersions } from './pos/memory-versions.js';
 import type { MessageQueryInput } from './pos/schemas/query.js';
 import type {
   MessagePage,
   MessageStore,
   MessageStoreOptions,
   SendOptions,
+  SnapshotVersionPort,
   StoredHistoryRecord,
   StoredMessage,
   StoreWriteResult,
@@ -44,7 +46,11 @@ interface Entry {
 }
 
 /** A store that keeps everything in memory: for tests, examples and prototypes. */
-export interface MemoryStore extends MessageStore, CaseStore, OrganisationSettingsStore {
+export interface MemoryStore
+  extends MessageStore,
+    CaseStore,
+    OrganisationSettingsStore,
+    SnapshotVersionPort {
   /** Every outbox entry written so far, in write order (live, for tests). */
   readonly outbox: ReadonlyArray<OutboxEntry>;
   /** The workflow it applies events with: the `workflow` option, or `posWorkflow`. */
@@ -103,7 +109,11 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
   const settings = createMemorySettings();
   const autorules = options.autorules ?? settings.autorulesNow;
   const timers = createMemoryTimers();
-  const { fireCaseTimer, ...caseStore } = createMemoryCases({ directory, timers, outbox });
+  const { fireCaseTimer, storedCases, ...caseStore } = createMemoryCases({
+    directory,
+    timers,
+    outbox,
+  });
   const current = () => [...messages.values()].map((e) => e.current);
 
   const memo = createIdempotencyMemo<StoreWritten>();
@@ -182,8 +192,16 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     return commit(result, version + 1, key, fired);
   };
 
+  const versions = createMemoryVersions({
+    messages: current,
+    message: (id) => messages.get(id)?.current,
+    cards: storedCases,
+    persist,
+  });
+
   return {
     ...caseStore,
+    ...versions,
     loadAutorules: settings.loadAutorules,
     saveAutorules: settings.saveAutorules,
     loadNotifications: settings.loadNotifications,

@@ -7,6 +7,7 @@ import { cases } from './004-cases.js';
 import { caseTimers } from './005-case-timers.js';
 import { claimOrderAndTimerLog } from './006-claim-order-and-timer-log.js';
 import { files } from './007-files.js';
+import { definitionVersion } from './008-definition-version.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -18,6 +19,7 @@ export const migrations: readonly Migration[] = [
   caseTimers,
   claimOrderAndTimerLog,
   files,
+  definitionVersion,
 ];
 
 /** What `migrate` did. */

@@ -1,9 +1,14 @@
 import {
   type CaseStore,
+  type CaseWorkflow,
   timersOf as coreTimersOf,
   type MessageStore,
   type MessageStoreOptions,
+  type MessageWorkflow,
   type OrganisationSettingsStore,
+  onfWorkflow,
+  posWorkflow,
+  type SnapshotVersionPort,
   SYSTEM_PRINCIPAL,
 } from '@reshaem/core';
 import type { Kysely } from 'kysely';
@@ -34,6 +39,7 @@ import { caseTimers } from './onf/timers.js';
 import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
 import { countFolders } from './pos/counts.js';
 import { listMessages } from './pos/list.js';
+import { countByDefinition, listByDefinition, writeMigrated } from './pos/versions.js';
 import { sendEvent, submitMessage, type WriteContext } from './pos/writes.js';
 
 /** Where the store keeps its data: your Kysely, or how to open one that the store owns. */
@@ -50,11 +56,26 @@ export interface SqlStoreOptions<DB = ReshaemDatabase> extends MessageStoreOptio
    * and `false` for a Kysely you pass (migrate it at deploy time).
    */
   migrate?: boolean;
+  /**
+   * The ПОС workflow of this release, with every definition version it knows (`posWorkflow`
+   * by default): every apply, status and available-events computation goes through it.
+   */
+  workflow?: MessageWorkflow;
+  /** The ОНФ workflow (`onfWorkflow` by default), likewise for cards. */
+  caseWorkflow?: CaseWorkflow;
 }
 
 /** The persistence port over SQL, with the Kysely it uses (for your own queries). */
-export interface SqlStore extends MessageStore, CaseStore, OrganisationSettingsStore {
+export interface SqlStore
+  extends MessageStore,
+    CaseStore,
+    OrganisationSettingsStore,
+    SnapshotVersionPort {
   readonly db: Kysely<ReshaemDatabase>;
+  /** The ПОС workflow the store applies events with. */
+  readonly workflow: MessageWorkflow;
+  /** The ОНФ workflow the store applies card events with. */
+  readonly caseWorkflow: CaseWorkflow;
 }
 
 const isKysely = <DB>(db: SqlDatabase<DB>): db is Kysely<DB> =>
@@ -93,9 +114,14 @@ export async function createSqlStore<DB = ReshaemDatabase>(
   const { kysely, owned } = open(options.db);
   if (options.migrate ?? owned) await migrate(kysely).catch(rethrowClassified);
   const { directory } = options;
+  const workflow = options.workflow ?? posWorkflow;
+  const caseWorkflow = options.caseWorkflow ?? onfWorkflow;
+  const cases = { db: kysely, directory, workflow: caseWorkflow };
   const ctx: WriteContext = {
     db: kysely,
     directory,
+    workflow,
+    caseWorkflow,
     timersOf: options.timersOf ?? coreTimersOf,
     workerId: `worker-${crypto.randomUUID()}`,
     ...(options.autorules ? { autorules: options.autorules } : {}),
@@ -107,8 +133,10 @@ export async function createSqlStore<DB = ReshaemDatabase>(
   return classifyingUnavailable({
     db: kysely,
     directory,
-    submitCase: (event, opts) => submitCase({ db: kysely, directory }, event, opts),
-    sendCase: (caseId, event, opts) => sendCase({ db: kysely, directory }, caseId, event, opts),
+    workflow,
+    caseWorkflow,
+    submitCase: (event, opts) => submitCase(cases, event, opts),
+    sendCase: (caseId, event, opts) => sendCase(cases, caseId, event, opts),
     getCase: (caseId) => getCase(kysely, caseId),
     caseHistory: (caseId) => caseHistory(kysely, caseId),
     listCases: (viewer, query = {}) => listCases(kysely, directory, viewer, query),
@@ -138,6 +166,9 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     saveNotifications: (orgId, configs) => saveNotifications(kysely, orgId, configs),
     loadAnswerTemplates: (orgId) => loadAnswerTemplates(kysely, orgId),
     saveAnswerTemplates: (orgId, templates) => saveAnswerTemplates(kysely, orgId, templates),
+    countByDefinition: () => countByDefinition(kysely),
+    listByDefinition: (version, opts) => listByDefinition(kysely, version, opts),
+    writeMigrated: (stored, snapshot, record) => writeMigrated(ctx, stored, snapshot, record),
     async close() {
       if (owned) await kysely.destroy();
     },

@@ -92,7 +92,7 @@ interface Entry {
  * await cases.sendCase('c-1', { type: 'case.lock', at, by: executor }, { expectedVersion: 2 });
  */
 export function createMemoryCaseStore(options: { directory: Directory }): CaseStore {
-  const { fireCaseTimer: _, ...store } = createMemoryCases(options);
+  const { fireCaseTimer: _, storedCases: __, ...store } = createMemoryCases(options);
   return store;
 }
 
@@ -100,6 +100,8 @@ export function createMemoryCaseStore(options: { directory: Directory }): CaseSt
 export interface MemoryCases extends CaseStore {
   /** Sends a claimed card timer's event as `principal`; the timer goes as a write's would. */
   fireCaseTimer(timer: Timer, principal: Principal): CaseWriteResult;
+  /** The cards as stored now (for counts by definition version). */
+  storedCases(): StoredCase[];
 }
 
 /**
@@ -206,6 +208,10 @@ export function createMemoryCases(options: {
 
     fireCaseTimer(timer, principal) {
       return sendNow(timer.messageId, timerEvent(timer, principal), {}, timer);
+    },
+
+    storedCases() {
+      return [...cases.values()].map((e) => e.current);
     },
 
     async caseTimers(caseId) {

@@ -22,6 +22,7 @@ import type { HistoryRecord, MessageSnapshot } from './workflow.js';
 
 export type * from '../kernel/store/outbox-port.js';
 export type * from '../kernel/store/timer-port.js';
+export type * from './snapshot-version-port.js';
 
 /** A message as a store holds it: the snapshot and its version (1 after submit). */
 export interface StoredMessage {

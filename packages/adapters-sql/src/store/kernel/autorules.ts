@@ -91,6 +91,11 @@ export async function storeWithAutorules(
     autoruleSourceOf(ctx, db),
     ctx.directory,
     applied.record.at,
+    // The rules' events go through the store's workflow, like every other write.
+    {
+      applyEvent: (snapshot, event, directory) =>
+        ctx.workflow.applyEvent(snapshot, event, directory),
+    },
   );
   const { writes, outcome } = autoruleWrites(run, version);
   if (!outcome) return store(ctx, db, applied, previous, key);

@@ -1,9 +1,16 @@
-import { folderOf, type MessageSnapshot, type MessageStatus, statusOf } from '@reshaem/core';
+import {
+  definitionVersionOf,
+  folderOf,
+  type MessageSnapshot,
+  type MessageStatus,
+} from '@reshaem/core';
 
-/** The message columns derived from a snapshot: what filters, sorts and scopes read. */
-export function messageColumns(snapshot: MessageSnapshot) {
+/**
+ * The message columns derived from a snapshot (its `status` as the store's workflow computes
+ * it): what filters, sorts and scopes read, and the definition version that made it.
+ */
+export function messageColumns(snapshot: MessageSnapshot, status: MessageStatus) {
   const m = snapshot.context;
-  const status = statusOf(snapshot);
   return {
     status,
     folder: folderOf(status, m),
@@ -26,6 +33,7 @@ export function messageColumns(snapshot: MessageSnapshot) {
     response_due_sort: m.responseDueAt ?? '-infinity',
     delegated_by_autorule: m.delegatedByAutorule !== null,
     search_text: searchTextOf(m.text),
+    definition_version: definitionVersionOf(snapshot),
   };
 }
 export type MessageColumns = ReturnType<typeof messageColumns>;
@@ -49,7 +57,7 @@ export interface CountKey {
   folder: string;
 }
 
-export function countKeyOf(snapshot: MessageSnapshot, status: MessageStatus = statusOf(snapshot)) {
+export function countKeyOf(snapshot: MessageSnapshot, status: MessageStatus) {
   const m = snapshot.context;
   return {
     holdingOrgId: m.holdingOrgId,

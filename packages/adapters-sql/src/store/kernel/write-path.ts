@@ -4,9 +4,11 @@
  */
 import {
   type Applied,
+  type CaseWorkflow,
   type Directory,
   type MessageSnapshot,
   type MessageStoreOptions,
+  type MessageWorkflow,
   type StoreWriteResult,
   type StoreWritten,
   type Timer,
@@ -23,6 +25,10 @@ import { writeStatement } from './write-statement.js';
 export interface WriteContext {
   db: Db;
   directory: Directory;
+  /** The ПОС workflow every apply, status and available-events computation goes through. */
+  workflow: MessageWorkflow;
+  /** The ОНФ workflow, for the card timers the same worker fires. */
+  caseWorkflow: CaseWorkflow;
   timersOf: (snapshot: MessageSnapshot) => Timer[];
   /** This store instance's claims, unless a caller names its own worker. */
   workerId: string;
@@ -89,7 +95,7 @@ export async function store(
     messageId,
     previousVersion: previous?.version ?? null,
     version,
-    columns: messageColumns(snapshot),
+    columns: messageColumns(snapshot, applied.status),
     snapshot,
     record,
     effects,
@@ -99,7 +105,10 @@ export async function store(
       fired,
     ),
     fired,
-    counts: countChanges(previous && countKeyOf(previous.snapshot), countKeyOf(snapshot)),
+    counts: countChanges(
+      previous && countKeyOf(previous.snapshot, ctx.workflow.statusOf(previous.snapshot)),
+      countKeyOf(snapshot, applied.status),
+    ),
     ...(key ? { idempotency: { ...key, result: written } } : {}),
   };
   const { rows } = await db.executeQuery(writeStatement(plan));

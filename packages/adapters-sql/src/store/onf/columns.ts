@@ -1,6 +1,7 @@
 import {
   type CaseSnapshot,
   type CaseStatus,
+  definitionVersionOf,
   federalDistrictOf,
   phoneDigits,
   type StoredCase,
@@ -10,7 +11,10 @@ import { searchTextOf } from '../kernel/columns.js';
 
 const lower = (text: string | null) => (text === null ? null : searchTextOf(text));
 
-/** The case columns derived from a snapshot: what the §9 filters, sorts and scopes read. */
+/**
+ * The case columns derived from a snapshot: what the §9 filters, sorts and scopes read, and
+ * the definition version that made it.
+ */
 export function caseColumns(snapshot: CaseSnapshot, status: CaseStatus) {
   const c = snapshot.context;
   return {
@@ -36,6 +40,7 @@ export function caseColumns(snapshot: CaseSnapshot, status: CaseStatus) {
     source_id: c.sourceId,
     created_at: c.createdAt,
     updated_at: c.updatedAt,
+    definition_version: definitionVersionOf(snapshot),
   };
 }
 export type CaseColumns = ReturnType<typeof caseColumns>;

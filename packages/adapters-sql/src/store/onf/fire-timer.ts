@@ -1,5 +1,4 @@
 import {
-  applyCaseEvent,
   type CaseStoreError,
   type CaseWritten,
   type Principal,
@@ -30,7 +29,9 @@ export function fireCaseTimer(
     async fire(db, current, timer) {
       const heldCardIds = await casesHeldBy(db, principal.id);
       const event = timerEvent(timer, principal);
-      const result = applyCaseEvent(current.snapshot, event, ctx.directory, { heldCardIds });
+      const result = ctx.caseWorkflow.applyCaseEvent(current.snapshot, event, ctx.directory, {
+        heldCardIds,
+      });
       if (!result.ok) return { ok: false, error: result.error };
       return { ok: true, written: await storeCase(db, result, current, undefined, timer) };
     },

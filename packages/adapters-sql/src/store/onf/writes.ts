@@ -1,6 +1,6 @@
 import {
-  applyCaseEvent,
   type CaseApplied,
+  type CaseWorkflow,
   type CaseWriteResult,
   type CaseWritten,
   caseTimersOf,
@@ -9,7 +9,6 @@ import {
   requestFingerprint,
   type SendOptions,
   type StoredCase,
-  startCase,
   type Timer,
   timerChanges,
   type WriteOptions,
@@ -24,6 +23,8 @@ import { writeCaseOutbox, writeCaseTimers } from './timers.js';
 export interface CaseWriteContext {
   db: Db;
   directory: Directory;
+  /** The ОНФ workflow every apply goes through. */
+  workflow: CaseWorkflow;
 }
 
 interface CaseKey {
@@ -145,7 +146,7 @@ async function answering(
 export function submitCase(ctx: CaseWriteContext, event: unknown, options: WriteOptions = {}) {
   const key = keyOf(options.idempotencyKey, event, null);
   return answering(ctx.db, key, async () => {
-    const result = startCase(event, ctx.directory);
+    const result = ctx.workflow.startCase(event, ctx.directory);
     if (!result.ok) return result;
     const caseId = result.snapshot.context.id;
     try {
@@ -190,7 +191,9 @@ export function sendCase(
           return { ok: false, error };
         }
         const heldCardIds = await casesHeldBy(trx, senderId);
-        const result = applyCaseEvent(current.snapshot, event, ctx.directory, { heldCardIds });
+        const result = ctx.workflow.applyCaseEvent(current.snapshot, event, ctx.directory, {
+          heldCardIds,
+        });
         if (!result.ok) return result;
         return storeCase(trx, result, current, key);
       });

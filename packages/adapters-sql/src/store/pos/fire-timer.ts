@@ -1,5 +1,4 @@
 import {
-  applyEvent,
   type Principal,
   type StoredTimer,
   type StoreWritten,
@@ -26,7 +25,8 @@ export function fireTimer(
     workflow: 'pos',
     lock: lockMessage,
     async fire(db, loaded, timer) {
-      const result = applyEvent(loaded.snapshot, timerEvent(timer, principal), ctx.directory);
+      const event = timerEvent(timer, principal);
+      const result = ctx.workflow.applyEvent(loaded.snapshot, event, ctx.directory);
       if (!result.ok) return { ok: false, error: result.error };
       return { ok: true, written: await store(ctx, db, result, loaded, undefined, timer) };
     },

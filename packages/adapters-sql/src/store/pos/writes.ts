@@ -1,11 +1,9 @@
-import {
-  applyEvent,
-  type FileContext,
-  type SendOptions,
-  type StoreWriteResult,
-  type StoreWritten,
-  startMessage,
-  type WriteOptions,
+import type {
+  FileContext,
+  SendOptions,
+  StoreWriteResult,
+  StoreWritten,
+  WriteOptions,
 } from '@reshaem/core';
 import { storeWithAutorules } from '../kernel/autorules.js';
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
@@ -46,7 +44,7 @@ async function answeringKey(
 export function submitMessage(ctx: WriteContext, event: unknown, options: WriteOptions = {}) {
   const key = scopedKey(options.idempotencyKey, event, null);
   return answeringKey(ctx.db, key, async () => {
-    const result = startMessage(event, ctx.directory, options.files);
+    const result = ctx.workflow.startMessage(event, ctx.directory, options.files);
     if (!result.ok) return result;
     const messageId = result.snapshot.context.id;
     try {
@@ -90,7 +88,7 @@ async function applyOnce(
   if (expectedVersion !== undefined && expectedVersion !== loaded.version) {
     return conflict(messageId, expectedVersion, loaded.version);
   }
-  const result = applyEvent(loaded.snapshot, event, ctx.directory, files);
+  const result = ctx.workflow.applyEvent(loaded.snapshot, event, ctx.directory, files);
   if (!result.ok) return result;
   const written = await storeWithAutorules(ctx, db, result, loaded, key);
   return written ?? 'lost_race';

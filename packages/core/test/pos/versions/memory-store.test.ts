@@ -1,35 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryStore, type MessageWorkflow, posWorkflow } from '../../../src/index.js';
+import { createMemoryStore, posWorkflow } from '../../../src/index.js';
 import { at, directory, potholeSubmit, toApproval, toInWork, users } from '../../helpers.js';
 import { keepingV1, migratingV1, retiringV1 } from './message-v2.js';
-
-/**
- * One store across a release upgrade: what a portal restarted on the new release sees — the
- * messages it stored, and a new workflow. The store only ever sees `workflow`.
- */
-function release(initial: MessageWorkflow) {
-  let active = initial;
-  const workflow: MessageWorkflow = {
-    get definition() {
-      return active.definition;
-    },
-    get known() {
-      return active.known;
-    },
-    startMessage: (input, d) => active.startMessage(input, d),
-    applyEvent: (s, input, d) => active.applyEvent(s, input, d),
-    availableEvents: (s, p, d) => active.availableEvents(s, p, d),
-    acceptsEvent: (s, type) => active.acceptsEvent(s, type),
-    statusOf: (s) => active.statusOf(s),
-    upgrade: (s) => active.upgrade(s),
-  };
-  return {
-    workflow,
-    upgradeTo(next: MessageWorkflow) {
-      active = next;
-    },
-  };
-}
+import { release } from './release.js';
 
 type Store = ReturnType<typeof createMemoryStore>;
 
