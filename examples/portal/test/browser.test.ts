@@ -1,83 +1,28 @@
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portalDir } from '../src/config.js';
-import { createPortal, type Portal } from '../src/portal.js';
-import { type Listening, listen } from '../src/server.js';
+import { type BrowserSession, openBrowserSession, skipBrowserTests } from './browser-session.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
-const inCi = Boolean(process.env.CI);
-
-/**
- * `RESHAEM_SCREENSHOTS=1` writes the screenshots into docs/images (for the README);
- * otherwise they go to a temporary directory, so that a test run leaves the tree clean.
- */
-async function screenshotDir(): Promise<string> {
-  if (process.env.RESHAEM_SCREENSHOTS) return resolve(portalDir, '..', '..', 'docs', 'images');
-  return mkdtemp(join(tmpdir(), 'reshaem-screens-'));
-}
-
-// Locally without Chromium the test is skipped; in CI (CI=true) it fails instead, loudly.
-describe.skipIf(!hasChromium && !inCi)('the backoffice in Chromium', () => {
-  let portal: Portal;
-  let server: Listening;
-  let browser: Browser;
+describe.skipIf(skipBrowserTests)('the backoffice in Chromium', () => {
+  let session: BrowserSession | undefined;
   let page: Page;
   let base = '';
   let shots = '';
-  const violations: string[] = [];
+  let violations: string[] = [];
 
   beforeAll(async () => {
-    if (!hasChromium) {
-      throw new Error(
-        `Debian's Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run installs it).`,
-      );
-    }
-    portal = await createPortal(
-      { dataDir: null, demo: true, tokenSecret: 'browser-test', workerIntervalMs: 1000 },
-      { log: () => {}, runWorker: false },
-    );
-    server = await listen(portal.app, { port: 0, hostname: '127.0.0.1' });
-    base = `http://127.0.0.1:${server.port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
-    page = await browser.newPage({ viewport: { width: 1280, height: 860 }, locale: 'ru-RU' });
-    // The pages' Content-Security-Policy must block nothing they use.
-    page.on('console', (message) => {
-      if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
-    });
-    shots = await screenshotDir();
-    await mkdir(shots, { recursive: true });
+    session = await openBrowserSession();
+    ({ page, base, shots, violations } = session);
   }, 90_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-    await portal?.close();
+    await session?.close();
   });
 
-  /** Signs in as a demo user by clicking them on the sign-in page. */
-  async function signInAs(userId: string, then?: string) {
-    await page.goto(`${base}/sign-in`);
-    await page.click(`button[data-user="${userId}"]`);
-    await page.waitForLoadState();
-    if (then) await page.goto(`${base}${then}`);
-  }
+  const signInAs = async (userId: string, then?: string) => {
+    if (!session) throw new Error('the browser session did not start');
+    await session.signInAs(userId, then);
+  };
 
   const status = () => page.locator('h1 [data-status]').textContent();
   const holding = () => page.locator('[data-holding]').getAttribute('data-holding');
