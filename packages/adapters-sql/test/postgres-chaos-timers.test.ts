@@ -102,7 +102,7 @@ describe.skipIf(!databaseUrl)('PostgreSQL: timer workers killed and stalled at r
     let stops = 0;
     const restarts: Promise<unknown>[] = [];
     while ((await remaining()) !== 0 && Date.now() - began < CHAOS_MS) {
-      await sleep(500 + draw() * 1000);
+      await sleep(200 + draw() * 400);
       const running = live.filter((c) => !stopped.has(c));
       const victim = pick(running);
       if (!victim || running.length < 2) {
