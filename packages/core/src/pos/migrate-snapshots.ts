@@ -88,8 +88,9 @@ function versionsToMigrate(workflow: MessageWorkflow, from: readonly number[] | 
  * lists only what is left, and two runs at once never migrate one message twice.
  *
  * @example
+ * // `at` is the instant the migration's history lines carry; the caller's clock gives it.
  * const report = await migrateSnapshots(store, workflowV2, {
- *   at: new Date().toISOString(),
+ *   at: startedAt,
  *   onProgress: (p) => console.log(p), // { migrated, skipped, remaining }
  * });
  */
