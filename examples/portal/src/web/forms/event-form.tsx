@@ -1,6 +1,7 @@
 import type { MessageEventType } from '@reshaem/core';
 import type { Child } from 'hono/jsx';
 import { eventLabels } from '../labels.js';
+import { LabelledTextArea } from './labelled-text-area.js';
 import type { FormOptions } from './options.js';
 import type { FormValues } from './parse-form.js';
 
@@ -58,12 +59,11 @@ export function TextArea(props: {
   value?: string;
 }) {
   return (
-    <label>
-      {props.label}
-      {props.required ? ' *' : ''}
-      <textarea name={props.name} required={props.required}>
-        {refusedValue(props.ctx, props.type, props.name) || props.value || ''}
-      </textarea>
-    </label>
+    <LabelledTextArea
+      name={props.name}
+      label={props.label}
+      required={props.required}
+      value={refusedValue(props.ctx, props.type, props.name) || props.value || ''}
+    />
   );
 }

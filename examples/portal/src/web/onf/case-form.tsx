@@ -1,5 +1,6 @@
 import type { CaseEventType } from '@reshaem/core';
 import type { Child } from 'hono/jsx';
+import { LabelledTextArea } from '../forms/labelled-text-area.js';
 import type { FormValues } from '../forms/parse-form.js';
 import { caseEventLabels } from './case-labels.js';
 
@@ -59,13 +60,12 @@ export function CaseText(props: {
   value?: string;
 }) {
   return (
-    <label>
-      {props.label}
-      {props.required ? ' *' : ''}
-      <textarea name={props.name} required={props.required}>
-        {refusedCaseValue(props.ctx, props.type, props.name) || props.value || ''}
-      </textarea>
-    </label>
+    <LabelledTextArea
+      name={props.name}
+      label={props.label}
+      required={props.required}
+      value={refusedCaseValue(props.ctx, props.type, props.name) || props.value || ''}
+    />
   );
 }
 
