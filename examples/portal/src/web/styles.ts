@@ -40,6 +40,8 @@ dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#
 .actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:12px}
 .actions form{border:1px solid #dde3ea;border-radius:8px;padding:12px;background:#fbfcfe}
 .actions form strong{display:block}.actions form label{margin-top:6px}.actions form button{margin-top:10px}
+.answer-box{display:flex;flex-direction:column;gap:8px}
+fieldset.kept-files{border:1px solid #dde3ea;border-radius:6px;margin:8px 0;padding:6px 10px}
 .flash{padding:10px 14px;border-radius:6px;margin-bottom:14px}
 .flash.ok{background:#dff5ea}.flash.error{background:#fde2e2;color:#7a1111}
 .history li{margin-bottom:6px}
