@@ -162,6 +162,10 @@ describe('answer templates', () => {
       post([], admin),
     );
     expect(deleted.status).toBe(303);
+    expect(deleted.headers.get('location')).toBe('/admin/kam-roads/answer-templates?deleted');
+    expect(await page(portal, admin, '/admin/kam-roads/answer-templates?deleted')).toContain(
+      'Удалено.',
+    );
     expect((await portal.store.loadAnswerTemplates('kam-roads')).some((t) => t.id === id)).toBe(
       false,
     );

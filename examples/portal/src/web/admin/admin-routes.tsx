@@ -155,11 +155,11 @@ export function registerAdminPages(app: Hono<PageEnv>, deps: AdminWebDeps): void
       if (!answer.ok) return apiRefused(c, answer);
       const items = answer.body.items;
       const saved = items.find((i) => i.id === c.req.query('saved'));
-      const deleted = c.req.query('deleted');
+      // Only what the list holds is named: a link cannot put words of its own on the page.
       const done = saved
         ? `Сохранено: «${saved.name}».`
-        : deleted
-          ? `Удалено: «${deleted}».`
+        : c.req.query('deleted') !== undefined
+          ? 'Удалено.'
           : undefined;
       return render(c, section.list({ ...base(c), items, done }));
     });
@@ -277,7 +277,7 @@ export function registerAdminPages(app: Hono<PageEnv>, deps: AdminWebDeps): void
           current.filter((i) => i.id !== item.id),
           (refusal, status) =>
             render(c, section.list({ ...base(c), items: current, refusal }), status),
-          `deleted=${encodeURIComponent(item.name)}`,
+          'deleted',
         );
       });
     }
