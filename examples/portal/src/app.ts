@@ -11,6 +11,8 @@ import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.
 import { pageHeaders } from './guard/page-headers.js';
 import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
+import { adminApi } from './web/admin/admin-api.js';
+import { registerAdminPages } from './web/admin/admin-routes.js';
 import { registerCaseExport } from './web/onf/case-export-route.js';
 import { registerCasePages } from './web/onf/case-routes.js';
 import { problemPage } from './web/render.js';
@@ -55,6 +57,8 @@ const PAGES = [
   '/onf',
   '/onf/*',
   '/files/*',
+  '/admin',
+  '/admin/*',
 ];
 
 /** The two forms with file fields, posted as multipart. */
@@ -140,6 +144,16 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     app.get('/files/:id', (c) => pageFiles.fetch(c.req.raw));
   }
 
+  // The pages' own calls to the API (the admin's settings, the ОНФ export) run as the
+  // signed-in user with a token of the portal's accounts, whatever the API's own sign-in is.
+  const pagesApi = options.authenticate
+    ? createHttpApp({
+        store,
+        authenticate: (request) => accounts.principalOf(bearerToken(request)),
+        now,
+        basePath: '/api',
+      })
+    : api;
   const deps = {
     store,
     accounts,
@@ -154,19 +168,14 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   registerBackoffice(app, deps);
   registerCard(app, deps);
   registerSubmitPages(app, deps);
+  registerAdminPages(app, {
+    ...deps,
+    adminApi: adminApi(accounts, (request) => pagesApi.fetch(request)),
+  });
   if (hasCaseStore(store)) {
     const cases = { ...deps, cases: store };
     registerCasePages(app, cases);
-    // The export runs the API's as the signed-in user, whatever the API's own sign-in is.
-    const exportApi = options.authenticate
-      ? createHttpApp({
-          store,
-          authenticate: (request) => accounts.principalOf(bearerToken(request)),
-          now,
-          basePath: '/api',
-        })
-      : api;
-    registerCaseExport(app, cases, (request) => exportApi.fetch(request));
+    registerCaseExport(app, cases, (request) => pagesApi.fetch(request));
   }
 
   app.notFound((c) =>

@@ -1,5 +1,6 @@
 import { type MessageStore, type StoreWriteResult, SYSTEM_PRINCIPAL } from '@reshaem/core';
 import { type DemoMessage, demoMessages } from './demo-messages.js';
+import { seedDemoSettings } from './demo-settings.js';
 
 /** What seeding did. */
 export interface SeedReport {
@@ -97,5 +98,6 @@ export async function seedDemoMessages(store: MessageStore, now: Date): Promise<
   const nowIso = now.toISOString();
   timersFired += await fireTimersUntil(store, nowIso);
   const notificationsSkipped = await skipOutbox(store, nowIso);
+  await seedDemoSettings(store);
   return { seeded: true, messages: messages.length, timersFired, notificationsSkipped };
 }

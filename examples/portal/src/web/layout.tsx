@@ -22,6 +22,7 @@ function Nav({ user, directory }: { user: Principal; directory: Directory }) {
       {worksOnf(user, directory) && <a href="/onf">ОНФ. Помощь</a>}
       {hasRole(user, 'applicant') && <a href="/my">Мои сообщения</a>}
       {hasRole(user, 'operator') && <a href="/operator">Оператор 122</a>}
+      {hasRole(user, 'admin') && <a href="/admin">Администрирование</a>}
       <a href="/api/docs">API</a>
     </nav>
   );

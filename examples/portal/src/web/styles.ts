@@ -7,6 +7,7 @@ export const styles = `
 *{box-sizing:border-box}
 body{margin:0;font:15px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1f2733;background:#f3f5f8}
 a{color:#0d4cd3;text-decoration:none}a:hover{text-decoration:underline}
+main p a,main li a,main dd a{text-decoration:underline}
 header{display:flex;gap:18px;align-items:center;padding:10px 24px;background:#0d4cd3;color:#fff}
 header a{color:#fff;white-space:nowrap}header .brand{font-weight:700;font-size:17px}header nav{display:flex;gap:14px;flex:1}
 .who{text-align:right;line-height:1.25;max-width:460px}.who small{display:block;font-size:12px;color:#dfe8ff;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
@@ -27,7 +28,7 @@ th{font-size:13px;color:#5b6676;font-weight:600;background:#f8fafc}
 .st-on_approval{background:#f1e6ff}.st-answer_sent,.st-answer_ready,.st-answer_delivered{background:#dff5ea}
 .st-completed{background:#d7f0dc}.st-rejected{background:#fde2e2}
 .fast{background:#ffe8cc}.overdue{background:#fde2e2;color:#a01919}.soon{background:#fff1c2}
-.muted{color:#6b7686;font-size:13px}.nowrap{white-space:nowrap}.late{color:#a01919}
+.muted{color:#4f5968;font-size:13px}.nowrap{white-space:nowrap}.late{color:#a01919}
 form.filters{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin-bottom:12px}
 label{display:block;font-size:13px;color:#5b6676}
 input,select,textarea{font:inherit;padding:5px 8px;border:1px solid #c8d0da;border-radius:5px;background:#fff}
@@ -40,6 +41,10 @@ dl{display:grid;grid-template-columns:230px 1fr;gap:6px 14px;margin:0}dt{color:#
 .actions{display:grid;grid-template-columns:repeat(auto-fill,minmax(330px,1fr));gap:12px}
 .actions form{border:1px solid #dde3ea;border-radius:8px;padding:12px;background:#fbfcfe}
 .actions form strong{display:block}.actions form label{margin-top:6px}.actions form button{margin-top:10px}
+.org-name{margin:0 0 4px;color:#4f5968}.note{font-size:13px;color:#4f5968}
+form.inline{display:inline;margin:0}form.inline button{padding:2px 10px;margin-left:6px}
+.answer-box{display:flex;flex-direction:column;gap:8px}
+fieldset.kept-files{border:1px solid #dde3ea;border-radius:6px;margin:8px 0;padding:6px 10px}
 .flash{padding:10px 14px;border-radius:6px;margin-bottom:14px}
 .flash.ok{background:#dff5ea}.flash.error{background:#fde2e2;color:#7a1111}
 .history li{margin-bottom:6px}

@@ -1,6 +1,7 @@
 import type { MessageEventType } from '@reshaem/core';
 import type { Child } from 'hono/jsx';
 import { eventLabels } from '../labels.js';
+import type { AnswerFormData } from './answer-draft.js';
 import { LabelledTextArea } from './labelled-text-area.js';
 import type { FormOptions } from './options.js';
 import type { FormValues } from './parse-form.js';
@@ -14,6 +15,8 @@ export interface FormContext {
   refused?: { type: MessageEventType; values: FormValues };
   /** The message's deadline as a `YYYY-MM-DD` hint for date pickers. */
   today: string;
+  /** The answer form's draft returned for rework and templates; absent: an empty form. */
+  answer?: AnswerFormData;
 }
 
 /** The previous value of a field of `type`'s form, if that form was just refused. */
@@ -28,6 +31,8 @@ export function EventForm(props: {
   ctx: FormContext;
   type: MessageEventType;
   hint?: string;
+  /** The form's `id`, a target for links such as `#answer`. */
+  id?: string;
   /** The form carries a file field: posted as multipart. */
   files?: boolean;
   children?: Child;
@@ -39,6 +44,7 @@ export function EventForm(props: {
       action={`/messages/${encodeURIComponent(ctx.messageId)}/events/${type}`}
       {...(props.files ? { enctype: 'multipart/form-data' } : {})}
       data-event={type}
+      {...(props.id ? { id: props.id } : {})}
     >
       <strong>{eventLabels[type]}</strong>
       {props.hint && <div class="muted">{props.hint}</div>}

@@ -6,6 +6,7 @@ import {
   type MessageEventType,
 } from '@reshaem/core';
 import { zoneOf } from '../format.js';
+import { keptFiles } from './answer-draft.js';
 
 /** A posted form: every field as a string. */
 export type FormValues = Record<string, string>;
@@ -85,7 +86,7 @@ export function eventPayload(
         answer: filled({
           type: form.answerType,
           text: form.text,
-          files: fileNames(form.files),
+          files: [...keptFiles(form), ...fileNames(form.files)],
           postponedUntil: form.answerType === 'postponed' ? form.postponedUntil : undefined,
         }),
       };

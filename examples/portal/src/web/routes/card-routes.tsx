@@ -13,6 +13,7 @@ import type { Context, Hono } from 'hono';
 import type { PageEnv } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
 import { zoneOf } from '../format.js';
+import { answerFormData, keptUploadIds } from '../forms/answer-draft.js';
 import { formOptions } from '../forms/options.js';
 import { eventPayload, type FormValues } from '../forms/parse-form.js';
 import { eventLabels } from '../labels.js';
@@ -23,6 +24,8 @@ import { fileContextOf, readPageForm, settleUploads } from '../uploads.js';
 
 interface CardState {
   done?: string;
+  /** `?template=<id>`: the answer template to fill the answer form with. */
+  templateId?: string;
   refusal?: RefusalView;
   refused?: { type: MessageEventType; values: FormValues };
 }
@@ -50,6 +53,9 @@ async function renderCard(
     version: stored.version,
     options: formOptions(stored, user, available, store.directory, now.toISOString()),
     today: localDateIn(now, zoneOf(stored.snapshot.context, store.directory)),
+    ...(available.includes('answer.submit') && {
+      answer: await answerFormData(store, stored, user, state.templateId),
+    }),
     ...(state.refused ? { refused: state.refused } : {}),
   };
   return render(
@@ -94,7 +100,11 @@ export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
     const done = c.req.query('done') ?? '';
     const label = isEventType(done) ? eventLabels[done] : done === 'submit' ? 'Отправить' : null;
     const status = messageStatuses[stored.status].label;
-    const state = label ? { done: `«${label}» — выполнено. Статус: ${status}.` } : {};
+    const templateId = c.req.query('template');
+    const state = {
+      ...(label && { done: `«${label}» — выполнено. Статус: ${status}.` }),
+      ...(templateId && { templateId }),
+    };
     return renderCard(c, deps, stored, state);
   });
 
@@ -123,9 +133,13 @@ export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
     }
     const event = { type, at: deps.now().toISOString(), by: user, ...payload };
     const version = Number(form.version);
+    // The draft's files the executor kept are already attached: the core checks them too.
+    const kept = type === 'answer.submit' && deps.uploads ? keptUploadIds(form) : [];
+    const keptFiles =
+      kept.length > 0 && deps.uploads ? await deps.uploads.files.describe(kept) : [];
     const result = await store.send(id, event, {
       ...(Number.isInteger(version) ? { expectedVersion: version } : {}),
-      files: fileContextOf(read.files),
+      files: fileContextOf([...read.files, ...keptFiles]),
     });
     await settleUploads(deps.uploads, read.files, result.ok ? id : null);
     if (result.ok) return c.redirect(`/messages/${encodeURIComponent(id)}?done=${type}`, 303);
