@@ -47,6 +47,7 @@ export interface PortalAppOptions {
 /** Paths of the pages behind sign-in. */
 const PAGES = [
   '/backoffice',
+  '/backoffice/*',
   '/messages/*',
   '/my',
   '/my/*',
@@ -151,21 +152,21 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   };
   registerSignIn(app, deps);
   if (options.oidcPages) registerOidcSignIn(app, deps, options.oidcPages);
-  registerBackoffice(app, deps);
+  // The exports run the API's as the signed-in user, whatever the API's own sign-in is.
+  const exportApi = options.authenticate
+    ? createHttpApp({
+        store,
+        authenticate: (request) => accounts.principalOf(bearerToken(request)),
+        now,
+        basePath: '/api',
+      })
+    : api;
+  registerBackoffice(app, deps, (request) => exportApi.fetch(request));
   registerCard(app, deps);
   registerSubmitPages(app, deps);
   if (hasCaseStore(store)) {
     const cases = { ...deps, cases: store };
     registerCasePages(app, cases);
-    // The export runs the API's as the signed-in user, whatever the API's own sign-in is.
-    const exportApi = options.authenticate
-      ? createHttpApp({
-          store,
-          authenticate: (request) => accounts.principalOf(bearerToken(request)),
-          now,
-          basePath: '/api',
-        })
-      : api;
     registerCaseExport(app, cases, (request) => exportApi.fetch(request));
   }
 

@@ -41,7 +41,12 @@ export const queueLabels: Readonly<Record<Queue, string>> = Object.freeze({
 /** What a queue needs to know of a message besides the message itself. */
 export interface QueuedMessage {
   status: MessageStatus;
-  message: Pick<Message, 'executorId' | 'answer' | 'pendingExtension'>;
+  /** A message, or a viewer's view of one (`viewFor`): only these fields are read. */
+  message: {
+    executorId: Message['executorId'];
+    answer: { approvedAt: string | null } | null;
+    pendingExtension: object | null;
+  };
   deadline: DeadlineState;
 }
 
