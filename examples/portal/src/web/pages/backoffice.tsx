@@ -37,7 +37,7 @@ export function BackofficePage(props: BackofficeProps) {
   return (
     <Layout title={title} user={user} directory={directory}>
       <h1>{title}</h1>
-      <FolderTabs filters={filters} folders={props.folders} total={position.total} />
+      <FolderTabs filters={filters} folders={props.folders} />
       <ListFiltersForm filters={filters} directory={directory} choices={props.choices} />
       {props.error && <p class="flash error">{props.error}</p>}
       {props.report && <BulkReport outcomes={props.report} />}

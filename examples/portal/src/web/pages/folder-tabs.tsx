@@ -13,16 +13,14 @@ const groupLabels: Readonly<Record<WorkedFolder['role'], string>> = {
 
 /**
  * The user's folders and queues with their counts (`workedFoldersOf`), grouped by role when
- * they have several, and «Все». A folder links with `folder=`, a queue with `queue=`.
+ * they have several, and «Все» (its total is the pager's). A folder links with `folder=`, a queue with `queue=`.
  */
 export function FolderTabs({
   filters,
   folders,
-  total,
 }: {
   filters: ListFilters;
   folders: readonly CountedFolder[];
-  total: number | null;
 }) {
   const groups = [...new Set(folders.map((f) => f.role))];
   const all = filters.folder === '' && filters.queue === '';
@@ -35,7 +33,6 @@ export function FolderTabs({
         {...(all ? { 'aria-current': 'page' } : {})}
       >
         Все
-        {total !== null && all && <span class="count">{total}</span>}
       </a>
       {groups.map((group) => (
         <>

@@ -64,13 +64,14 @@ async function listFor(deps: WebDeps, c: Context<PageEnv>, filters: ListFilters)
   }
 }
 
-/** Renders the backoffice list for these filters, with a bulk action's report if any. */
+/** Renders the backoffice list for these filters, with a bulk action's report or error. */
 export async function renderBackoffice(
   c: Context<PageEnv>,
   deps: WebDeps,
   filters: ListFilters,
-  report?: readonly BulkOutcome[],
+  outcome: { report?: readonly BulkOutcome[]; error?: string } = {},
 ) {
+  const { report } = outcome;
   const { store } = deps;
   const user = c.get('user');
   const [folderCounts, queueCounts] = await Promise.all([
@@ -81,7 +82,9 @@ export async function renderBackoffice(
     ...f,
     count: f.kind === 'folder' ? folderCounts[f.code as Folder] : queueCounts[f.code as Queue],
   }));
-  const { items, position, error } = await listFor(deps, c, filters);
+  const listed = await listFor(deps, c, filters);
+  const { items, position } = listed;
+  const error = outcome.error ?? listed.error;
   return render(
     c,
     <BackofficePage

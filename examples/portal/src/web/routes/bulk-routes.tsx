@@ -85,14 +85,14 @@ export function registerBulkActions(app: Hono<PageEnv>, deps: WebDeps, api: ApiF
     const filters = readFilters(backOf(form.back));
     const selection = readSelection(form.selected).slice(0, MAX_SELECTED);
     if (selection.length === 0) {
-      const none = [{ id: '', number: '—', ok: false, text: 'не выбрано ни одного сообщения.' }];
-      return renderBackoffice(c, deps, filters, none);
+      const error = 'Не выбрано ни одного сообщения: отметьте строки списка.';
+      return renderBackoffice(c, deps, filters, { error });
     }
     if (form.action === 'export') {
       return exportSelection(c, deps, api, [...new Set(selection.map((s) => s.id))]);
     }
     const executorId = typeof form.executorId === 'string' ? form.executorId : '';
     const outcomes = await assignAll(deps, c.get('user'), selection, executorId);
-    return renderBackoffice(c, deps, filters, outcomes);
+    return renderBackoffice(c, deps, filters, { report: outcomes });
   });
 }
