@@ -49,6 +49,7 @@ export interface PortalAppOptions {
 /** Paths of the pages behind sign-in. */
 const PAGES = [
   '/backoffice',
+  '/backoffice/*',
   '/messages/*',
   '/my',
   '/my/*',
@@ -165,7 +166,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   };
   registerSignIn(app, deps);
   if (options.oidcPages) registerOidcSignIn(app, deps, options.oidcPages);
-  registerBackoffice(app, deps);
+  registerBackoffice(app, deps, (request) => pagesApi.fetch(request));
   registerCard(app, deps);
   registerSubmitPages(app, deps);
   registerAdminPages(app, {

@@ -239,29 +239,85 @@ describe('GET /messages/{id}/history', () => {
 });
 
 describe('GET /folders and GET /catalogue', () => {
-  it('counts the caller’s folders', async () => {
+  it('counts the caller’s folders and queues, per role', async () => {
     const w = world();
     await drive(w, []);
-    await drive(w, toAssigned);
+    const assigned = await drive(w, toAssigned);
     await drive(w, toAnswerSent);
-    const counts = async (as: 'coordinatorRoads' | 'executorRoads') => {
+    const folders = async (as: 'coordinatorRoads' | 'executorRoads' | 'headRoads') => {
       const res = await w.call('GET', '/folders', { as });
       expect(res.status).toBe(200);
-      const { folders } = await json<{ folders: { code: string; label: string; count: number }[] }>(
-        res,
-      );
-      expect(folders.map((f) => f.label)).toEqual([
-        'Новые',
-        'В работе',
-        'Возвращены',
-        'Обработанные',
-        'Направлены на согласование',
-        'Возвращены на координацию',
-      ]);
-      return Object.fromEntries(folders.map((f) => [f.code, f.count]));
+      return (
+        await json<{ folders: { code: string; kind: string; label: string; count: number }[] }>(res)
+      ).folders;
     };
-    expect(await counts('coordinatorRoads')).toMatchObject({ new: 1, in_work: 1, processed: 1 });
-    expect(await counts('executorRoads')).toMatchObject({ new: 0, in_work: 1, processed: 1 });
+    const coordinator = await folders('coordinatorRoads');
+    expect(coordinator.map((f) => f.label)).toEqual([
+      'Новые',
+      'В работе',
+      'Возвращены',
+      'Обработанные',
+      'Направлены на согласование',
+      'Возвращены на координацию',
+      'Скоро срок',
+      'Просрочено',
+    ]);
+    const countsOf = (list: { code: string; count: number }[]) =>
+      Object.fromEntries(list.map((f) => [f.code, f.count]));
+    expect(countsOf(coordinator)).toMatchObject({ new: 1, in_work: 1, processed: 1 });
+    // The executor's «Новые» are the messages assigned to them and not yet taken.
+    const executor = await folders('executorRoads');
+    expect(executor.map((f) => [f.kind, f.code, f.label])).toEqual([
+      ['queue', 'assigned_new', 'Новые'],
+      ['queue', 'assigned_in_work', 'В работе'],
+      ['queue', 'assigned_returned', 'Возвращены'],
+      ['queue', 'due_soon', 'Скоро срок'],
+      ['queue', 'overdue', 'Просрочено'],
+    ]);
+    expect(countsOf(executor)).toEqual({
+      assigned_new: 1,
+      assigned_in_work: 0,
+      assigned_returned: 0,
+      due_soon: 0,
+      overdue: 0,
+    });
+    const listed = await json<{ items: { id: string }[] }>(
+      await w.call('GET', '/messages?queue=assigned_new', { as: 'executorRoads' }),
+    );
+    expect(listed.items.map((i) => i.id)).toEqual([assigned]);
+    const head = await folders('headRoads');
+    expect(head.map((f) => f.code)).toEqual([
+      'on_approval',
+      'extension_requests',
+      'due_soon',
+      'overdue',
+    ]);
+  });
+
+  it('lists with a total, by source «телефон 112», 59-ФЗ and a selection of ids', async () => {
+    const w = world();
+    const first = await drive(w, []);
+    const second = await drive(w, [], {
+      as: 'applicant',
+      body: potholeBody({ lawType: 'appeal_59fz' }),
+    });
+    const phoned = await drive(w, [], { as: 'operator', body: operatorBody() });
+    const ids = async (query: string) => {
+      const res = await w.call('GET', `/messages?${query}`, { as: 'system' });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return json<{ items: { id: string }[]; total?: number }>(res);
+    };
+    const page = await ids('limit=1&withTotal=true');
+    expect(page.items).toHaveLength(1);
+    expect(page.total).toBe(3);
+    expect((await ids('limit=1')).total).toBeUndefined();
+    expect((await ids('source=phone_112')).items.map((i) => i.id)).toEqual([phoned]);
+    expect((await ids('appeal59fz=true')).items.map((i) => i.id)).toEqual([second]);
+    expect(
+      (await ids(`ids=${first}&ids=${phoned}&sort=createdAt&direction=asc`)).items.map((i) => i.id),
+    ).toEqual([first, phoned]);
+    const exported = await w.call('GET', '/messages/export.csv?withTotal=true', { as: 'system' });
+    expect(exported.status).toBe(422);
   });
 
   it('refuses folders to those who do not work them: applicants and operators get 403', async () => {
@@ -276,6 +332,8 @@ describe('GET /folders and GET /catalogue', () => {
       for (const path of ['/messages', '/messages/export.csv', '/messages/export.xlsx']) {
         const filtered = await w.call('GET', `${path}?folder=in_work`, { as });
         expect(filtered.status).toBe(403);
+        const queued = await w.call('GET', `${path}?queue=due_soon`, { as });
+        expect(queued.status).toBe(403);
       }
     }
     const own = await json<{ items: { id: string; status: { folder: string | null } }[] }>(

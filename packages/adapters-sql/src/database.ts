@@ -35,6 +35,16 @@ export interface MessagesTable {
   search_text: string;
   /** The definition version of the snapshot's workflow (`definitionVersionOf`), 1 unstamped. */
   definition_version: ColumnType<number, number | undefined, number>;
+  /** The deadline region's state (`deadlineStateOf`): on_time, due_soon, overdue, or null. */
+  deadline_state: string | null;
+  /** In work with a draft answer the head returned for rework (`isRework`). */
+  rework: ColumnType<boolean, boolean | undefined, boolean>;
+  /** A deadline extension request waits for the head. */
+  extension_pending: ColumnType<boolean, boolean | undefined, boolean>;
+  /** `message` or `appeal_59fz`. */
+  law_type: ColumnType<string, string | undefined, string>;
+  /** The applicant's name in lower case, for the text search of those who see names. */
+  applicant_search: ColumnType<string, string | undefined, string>;
   snapshot: Json;
 }
 

@@ -108,6 +108,7 @@ export { isPermitted, messagePermissions } from './pos/permissions.js';
 export type {
   Cursor,
   ListedMessage,
+  QueryViewer,
 } from './pos/query.js';
 export {
   compareForQuery,
@@ -115,8 +116,23 @@ export {
   encodeCursor,
   isAfterCursor,
   matchesQuery,
+  queryViewerOf,
+  searchesApplicantNames,
   sortValueOf,
 } from './pos/query.js';
+export type {
+  DeadlineState,
+  QueueCounts,
+  QueuedMessage,
+  WorkedFolder,
+} from './pos/queues.js';
+export {
+  deadlineStateOf,
+  inQueue,
+  isRework,
+  queueLabels,
+  workedFoldersOf,
+} from './pos/queues.js';
 export { domainReference } from './pos/reference.js';
 export * from './pos/schemas/events.js';
 export * from './pos/schemas/message.js';

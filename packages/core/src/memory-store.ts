@@ -17,7 +17,7 @@ import type { TimerRun } from './kernel/store/timer-port.js';
 import { createMemoryCases } from './onf/memory-store.js';
 import type { CaseStore } from './onf/store-port.js';
 import { autoruleWrites } from './pos/autorule-writes.js';
-import { countFolders, listMessages } from './pos/memory-store.js';
+import { countFolders, countQueues, listMessages } from './pos/memory-store.js';
 import { createMemoryVersions } from './pos/memory-versions.js';
 import type { MessageQueryInput } from './pos/schemas/query.js';
 import type {
@@ -245,6 +245,10 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
 
     async folderCounts(viewer: Principal) {
       return countFolders(current(), viewer, directory);
+    },
+
+    async queueCounts(viewer: Principal) {
+      return countQueues(current(), viewer, directory);
     },
 
     async messageTimers(messageId) {

@@ -23,6 +23,13 @@ h1{font-size:22px;margin:0 0 14px}h2{font-size:17px;margin:18px 0 8px}
 table{width:100%;border-collapse:collapse;background:#fff}
 th,td{text-align:left;padding:8px 10px;border-bottom:1px solid #e6eaf0;vertical-align:top}
 th{font-size:13px;color:#5b6676;font-weight:600;background:#f8fafc}
+td,th{overflow-wrap:anywhere}th a{color:inherit}th[aria-sort] a{color:#0d4cd3}
+.visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
+.folders .group{align-self:center;font-size:12px;color:#5b6676;margin-left:6px}
+.request{background:#f1e6ff}.rework{background:#ffe8cc}
+.pager{display:flex;gap:16px;align-items:center;margin:10px 0}
+form.bulk{display:flex;flex-wrap:wrap;gap:8px;align-items:end;margin-bottom:10px}
+.report li{margin-bottom:4px}.report .refused{color:#7a1111}
 .badge{display:inline-block;padding:1px 8px;border-radius:10px;font-size:12.5px;background:#eef1f5;white-space:nowrap}
 .st-moderation,.st-coordination{background:#fff4d6}.st-executor_assigned,.st-in_work,.st-postponed{background:#e3efff}
 .st-on_approval{background:#f1e6ff}.st-answer_sent,.st-answer_ready,.st-answer_delivered{background:#dff5ea}

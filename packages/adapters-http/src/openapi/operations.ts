@@ -161,7 +161,7 @@ export function paths(): Paths {
       get: {
         operationId: 'listFolders',
         tags: ['backoffice'],
-        summary: 'The backoffice folders with the caller’s counts',
+        summary: 'The backoffice folders and queues the caller works, with their counts',
         responses: {
           '200': { description: 'Folders', content: json(schemaRef('Folders')) },
           ...problems('unauthenticated', 'forbidden'),

@@ -53,7 +53,7 @@ export const componentHeaders = {
 export function filterParameters(paging: boolean): unknown[] {
   const schemas: Record<string, JsonSchema> = queryParameterSchemas();
   return Object.entries(schemas)
-    .filter(([name]) => paging || (name !== 'limit' && name !== 'cursor'))
+    .filter(([name]) => paging || !['limit', 'cursor', 'withTotal'].includes(name))
     .map(([name, schema]) => {
       const { description, ...rest } = schema;
       return {

@@ -17,7 +17,8 @@ function kindOf(schema: unknown): ParamKind {
   return 'string';
 }
 
-const pagingKeys = new Set<string>(['limit', 'cursor']);
+/** A list's own parameters, which an export (every page at once) does not take. */
+const pagingKeys = new Set<string>(['limit', 'cursor', 'withTotal']);
 
 const scalar = (kind: ParamKind, value: string): unknown => {
   if (kind === 'boolean') return value === 'true' ? true : value === 'false' ? false : value;

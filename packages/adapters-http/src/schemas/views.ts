@@ -5,6 +5,7 @@ import {
   messageEventSchema,
   messageSchema,
   messageStatusSchema,
+  queueSchema,
   type Stage,
   shownMessageSchema,
 } from '@reshaem/core';
@@ -100,6 +101,8 @@ export const messagePageSchema = z.object({
   items: z.array(messageListItemSchema),
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: z.string().nullable(),
+  /** How many messages match in all: present when the request asked `withTotal=true`. */
+  total: z.int().min(0).optional(),
 });
 
 export const historyItemSchema = z.object({
@@ -120,5 +123,15 @@ export type HistoryItem = z.infer<typeof historyItemSchema>;
 export const historySchema = z.object({ items: z.array(historyItemSchema) });
 
 export const foldersSchema = z.object({
-  folders: z.array(z.object({ code: folderSchema, label: z.string(), count: z.int().min(0) })),
+  folders: z.array(
+    z.object({
+      /** The value to list it with: `?folder=<code>` for a folder, `?queue=<code>` for a queue. */
+      code: z.union([folderSchema, queueSchema]),
+      kind: z.enum(['folder', 'queue']),
+      /** Whose folder it is, to group them when the caller has several roles. */
+      role: z.enum(['coordination', 'executor', 'head', 'deadline']),
+      label: z.string(),
+      count: z.int().min(0),
+    }),
+  ),
 });

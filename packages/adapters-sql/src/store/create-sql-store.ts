@@ -37,7 +37,7 @@ import { classifyingUnavailable, rethrowClassified } from './kernel/unavailable.
 import { caseHistory, getCase, listCases } from './onf/list.js';
 import { caseTimers } from './onf/timers.js';
 import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
-import { countFolders } from './pos/counts.js';
+import { countFolders, countQueues } from './pos/counts.js';
 import { listMessages } from './pos/list.js';
 import { countByDefinition, listByDefinition, writeMigrated } from './pos/versions.js';
 import { sendEvent, submitMessage, type WriteContext } from './pos/writes.js';
@@ -148,6 +148,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     history: (messageId) => messageHistory(kysely, messageId),
     list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query),
     folderCounts: (viewer) => countFolders(kysely, directory, viewer),
+    queueCounts: (viewer) => countQueues(kysely, directory, viewer),
     messageTimers: (messageId) => messageTimers(kysely, messageId),
     runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
     messageTimerLog: (messageId) => messageTimerLog(kysely, messageId),

@@ -7,8 +7,10 @@ import {
   encodeCursor,
   isAfterCursor,
   matchesQuery,
+  queryViewerOf,
   sortValueOf,
 } from './query.js';
+import { deadlineStateOf, inQueue, type QueueCounts, queueLabels } from './queues.js';
 import { type MessageQuery, type MessageQueryInput, messageQuerySchema } from './schemas/query.js';
 import { folderLabels, folderOf } from './status.js';
 import type { FolderCounts, MessagePage, StoredMessage } from './store-port.js';
@@ -40,11 +42,14 @@ export function listMessages(
     throw new WorkflowRefusal(invalidField(['cursor'], 'malformed cursor'));
   }
   const scope = viewScopeOf(viewer, directory);
+  const who = queryViewerOf(viewer);
   const items = [];
+  let total = 0;
   for (const current of all) {
-    const item = { id: current.id, status: current.status, message: current.snapshot.context };
+    const item = listedOf(current);
     if (!isVisible(scope, item.message, item.status)) continue;
-    if (!matchesQuery(item, query)) continue;
+    if (!matchesQuery(item, query, who)) continue;
+    total += 1;
     if (cursor && !isAfterCursor(item, cursor, query)) continue;
     items.push({ item, current });
   }
@@ -55,7 +60,35 @@ export function listMessages(
     items.length > query.limit && last
       ? encodeCursor({ value: sortValueOf(last.item.message, query.sort), id: last.item.id })
       : null;
-  return { items: page.map((p) => p.current), nextCursor };
+  return {
+    items: page.map((p) => p.current),
+    nextCursor,
+    ...(query.withTotal ? { total } : {}),
+  };
+}
+
+const listedOf = (stored: StoredMessage) => ({
+  id: stored.id,
+  status: stored.status,
+  message: stored.snapshot.context,
+  deadline: deadlineStateOf(stored.snapshot),
+});
+
+/** How many messages `viewer` may see in each of their queues (see `inQueue`). */
+export function countQueues(
+  all: StoredMessage[],
+  viewer: Principal,
+  directory: Directory,
+): QueueCounts {
+  const scope = viewScopeOf(viewer, directory);
+  const counts = Object.fromEntries(Object.keys(queueLabels).map((q) => [q, 0])) as QueueCounts;
+  const queues = Object.keys(queueLabels) as (keyof QueueCounts)[];
+  for (const stored of all) {
+    const item = listedOf(stored);
+    if (!isVisible(scope, item.message, item.status)) continue;
+    for (const q of queues) if (inQueue(item, q, viewer.id)) counts[q] += 1;
+  }
+  return counts;
 }
 
 /** How many messages `viewer` may see in each folder. */

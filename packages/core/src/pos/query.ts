@@ -1,4 +1,7 @@
+import type { Principal } from '../kernel/schemas/principal.js';
 import type { Cursor } from '../kernel/store/cursor.js';
+import { worksFolders } from './field-visibility.js';
+import { type DeadlineState, inQueue } from './queues.js';
 import type { Message, MessageStatus } from './schemas/message.js';
 import type { MessageQuery, SortField } from './schemas/query.js';
 import { sourceChannels } from './schemas/query.js';
@@ -9,17 +12,70 @@ export interface ListedMessage {
   id: string;
   status: MessageStatus;
   message: Message;
+  /**
+   * The deadline region's state (`deadlineStateOf(snapshot)`), for the «Скоро срок» and
+   * «Просрочено» queues; taken as `null` when left out.
+   */
+  deadline?: DeadlineState;
 }
+
+/** Who lists, as far as the filters care: their id (personal queues) and name search. */
+export interface QueryViewer {
+  id: string | null;
+  /** Does the text filter search the applicant's name too? */
+  searchesNames: boolean;
+}
+
+/**
+ * Does every message this principal may list show them the applicant's name (SPEC §11)?
+ * Then the text filter searches names as well: true for the organisations' staff and the
+ * 122 operators; an applicant's list holds only their own messages.
+ *
+ * @example
+ * searchesApplicantNames(coordinator); // true
+ */
+export function searchesApplicantNames(principal: Principal): boolean {
+  return worksFolders(principal) || principal.roles.some((g) => g.role === 'operator');
+}
+
+/** The {@link QueryViewer} of a principal. */
+export const queryViewerOf = (principal: Principal): QueryViewer => ({
+  id: principal.id,
+  searchesNames: searchesApplicantNames(principal),
+});
+
+const nobody: QueryViewer = { id: null, searchesNames: false };
 
 export { type Cursor, decodeCursor, encodeCursor } from '../kernel/store/cursor.js';
 
 /** The sort key of a message. A message not yet registered sorts as the empty string. */
 export const sortValueOf = (message: Message, field: SortField): string => message[field] ?? '';
 
-/** Does the message pass every filter of the query (not the cursor)? */
-export function matchesQuery(item: ListedMessage, query: MessageQuery): boolean {
+/**
+ * Does the message pass every filter of the query (not the cursor)? Without a viewer, the
+ * personal queues match nothing and the text is not searched in names.
+ */
+export function matchesQuery(
+  item: ListedMessage,
+  query: MessageQuery,
+  viewer: QueryViewer = nobody,
+): boolean {
   const m = item.message;
   if (query.folder && folderOf(item.status, m) !== query.folder) return false;
+  if (
+    query.queue &&
+    !inQueue(
+      { status: item.status, message: m, deadline: item.deadline ?? null },
+      query.queue,
+      viewer.id,
+    )
+  ) {
+    return false;
+  }
+  if (query.ids && !query.ids.includes(item.id)) return false;
+  if (query.appeal59fz !== undefined && (m.lawType === 'appeal_59fz') !== query.appeal59fz) {
+    return false;
+  }
   if (query.statuses && !query.statuses.includes(item.status)) return false;
   if (query.orgIds && !query.orgIds.includes(m.holdingOrgId)) return false;
   if (query.executorIds && (m.executorId === null || !query.executorIds.includes(m.executorId)))
@@ -42,7 +98,13 @@ export function matchesQuery(item: ListedMessage, query: MessageQuery): boolean 
   }
   if (query.text) {
     const needle = query.text.toLocaleLowerCase('ru');
-    if (!m.text.toLocaleLowerCase('ru').includes(needle) && !m.number.includes(query.text)) {
+    const inName =
+      viewer.searchesNames && m.applicant.name.toLocaleLowerCase('ru').includes(needle);
+    if (
+      !m.text.toLocaleLowerCase('ru').includes(needle) &&
+      !m.number.includes(query.text) &&
+      !inName
+    ) {
       return false;
     }
   }

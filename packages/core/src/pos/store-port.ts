@@ -13,6 +13,7 @@ import type {
   TimerRun,
 } from '../kernel/store/timer-port.js';
 import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
+import type { QueueCounts } from './queues.js';
 import type { MessageStatus } from './schemas/message.js';
 import type { MessageQueryInput } from './schemas/query.js';
 import type { Folder } from './status.js';
@@ -87,6 +88,8 @@ export interface MessagePage {
   items: StoredMessage[];
   /** Pass as `cursor` for the next page; `null` on the last page. */
   nextCursor: string | null;
+  /** How many messages match the query's filters in all (only when it asked `withTotal`). */
+  total?: number;
 }
 
 export type FolderCounts = Record<Folder, number>;
@@ -150,6 +153,11 @@ export interface MessageStore {
   list(viewer: Principal, query?: MessageQueryInput): Promise<MessagePage>;
   /** How many messages `viewer` may see in each folder. */
   folderCounts(viewer: Principal): Promise<FolderCounts>;
+  /**
+   * How many messages `viewer` may see in each of the personal and deadline queues (see
+   * `inQueue`); every queue is counted, whichever ones the viewer works (`workedFoldersOf`).
+   */
+  queueCounts(viewer: Principal): Promise<QueueCounts>;
   /** The timers a message is waiting on, soonest first. */
   messageTimers(messageId: string): Promise<StoredTimer[]>;
   /**

@@ -18,6 +18,8 @@ import { type Step, sendSteps, written } from './setup.js';
 interface Spec {
   submit: SubmitEventInput;
   steps: Step[];
+  /** Deadline timers to fire after the steps, each at the instant the message holds. */
+  deadline?: Array<'deadline.due_soon' | 'deadline.overdue'>;
 }
 
 const accept: Step = { type: 'moderation.accept', by: users.moderator };
@@ -38,10 +40,11 @@ const pothole = (n: number, minute: number, extra: Partial<SubmitEventInput> = {
   });
 
 const byPetrova = { by: users.applicant2, applicant: { name: 'Петрова Анна Сергеевна' } };
+const byKuznetsov = { applicant: { name: 'Кузнецов Олег', email: 'kuz@example.ru' } };
 const roadRepair = { subcategoryId: 'road-repair', factId: null };
 
 /**
- * Fourteen messages in every folder, status and channel the workflow reaches today, across
+ * Seventeen messages in every folder, queue, status and channel the workflow reaches today, across
  * both regions, with ties in the creation instant and messages not yet registered.
  */
 export const fixtureSpecs: Spec[] = [
@@ -134,6 +137,37 @@ export const fixtureSpecs: Spec[] = [
     ],
   },
   { submit: pothole(14, 120, { text: 'Готово на 100% _частично_' }), steps: [] },
+  {
+    // Returned for rework: in work again with the draft answer; a 59-ФЗ appeal.
+    submit: pothole(15, 130, { text: 'Сломан светофор', lawType: 'appeal_59fz' }),
+    steps: [
+      accept,
+      assign(users.executorRoads2.id),
+      { type: 'work.take', by: users.executorRoads2 },
+      { type: 'answer.submit', by: users.executorRoads2, answer },
+      { type: 'answer.return', by: users.headRoads, comment: 'Приложите фото' },
+    ],
+  },
+  {
+    // A pending extension request, assigned and not yet taken; due soon.
+    submit: pothole(16, 140, { text: 'Нет освещения', ...byKuznetsov }),
+    steps: [
+      accept,
+      assign(users.executorRoads2.id),
+      {
+        type: 'deadline.extension_request',
+        by: users.coordinatorRoads,
+        until: '2025-02-20',
+        reason: 'Нужна экспертиза',
+      },
+    ],
+    deadline: ['deadline.due_soon'],
+  },
+  {
+    submit: pothole(17, 150, { text: 'Упало дерево' }),
+    steps: [accept],
+    deadline: ['deadline.due_soon', 'deadline.overdue'],
+  },
 ];
 
 /** Writes the fixture and returns each message as its last write left it. */
@@ -143,7 +177,15 @@ export async function writeFixture(store: MessageStore): Promise<StoredMessage[]
     const created = written(await store.submit(spec.submit));
     const minute = (Date.parse(created.record.at) - Date.parse(at(0))) / 60_000;
     const last = await sendSteps(store, created.message.id, spec.steps, minute + 1);
-    out.push(last?.message ?? created.message);
+    let message = last?.message ?? created.message;
+    for (const type of spec.deadline ?? []) {
+      const m = message.snapshot.context;
+      const dueAt = type === 'deadline.due_soon' ? m.dueSoonAt : m.responseDueAt;
+      if (dueAt === null) throw new Error(`${message.id} has no ${type} instant`);
+      const event = { type, by: SYSTEM_PRINCIPAL, at: dueAt, dueAt };
+      message = written(await store.send(message.id, event)).message;
+    }
+    out.push(message);
   }
   return out;
 }

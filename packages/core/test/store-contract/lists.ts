@@ -1,15 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   compareForQuery,
+  deadlineStateOf,
   type FolderCounts,
   folderLabels,
   folderOf,
+  inQueue,
   isVisible,
   type MessageQueryInput,
   type MessageStore,
   matchesQuery,
   type Principal,
   parseQuery,
+  type Queue,
+  type QueueCounts,
+  queryViewerOf,
+  queueLabels,
   type StoredMessage,
   SYSTEM_PRINCIPAL,
   viewScopeOf,
@@ -19,7 +25,12 @@ import { at, directory, users } from '../helpers.js';
 import { writeFixture } from './fixture.js';
 import { type MakeStore, storeOptions } from './setup.js';
 
-const listed = (m: StoredMessage) => ({ id: m.id, status: m.status, message: m.snapshot.context });
+const listed = (m: StoredMessage) => ({
+  id: m.id,
+  status: m.status,
+  message: m.snapshot.context,
+  deadline: deadlineStateOf(m.snapshot),
+});
 
 /** What a list must return: the core's own filter, scope and order over the fixture. */
 function expectedIds(all: StoredMessage[], viewer: Principal, input: MessageQueryInput) {
@@ -27,7 +38,9 @@ function expectedIds(all: StoredMessage[], viewer: Principal, input: MessageQuer
   const scope = viewScopeOf(viewer, directory);
   return all
     .map(listed)
-    .filter((m) => isVisible(scope, m.message, m.status) && matchesQuery(m, query))
+    .filter(
+      (m) => isVisible(scope, m.message, m.status) && matchesQuery(m, query, queryViewerOf(viewer)),
+    )
     .sort((a, b) => compareForQuery(a, b, query))
     .map((m) => m.id);
 }
@@ -60,6 +73,15 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['facts', { factIds: ['pothole-yard', 'pothole-street'] }],
   ['source: site', { source: 'site' }],
   ['source: ЕПГУ', { source: 'epgu' }],
+  ['source: телефон 112', { source: 'phone_112' }],
+  ['59-ФЗ', { appeal59fz: true }],
+  ['not 59-ФЗ', { appeal59fz: false }],
+  ['ids', { ids: ['m-02', 'm-09', 'm-16', 'no-such'] }],
+  ...Object.keys(queueLabels).map((q): [string, MessageQueryInput] => [
+    `queue ${q}`,
+    { queue: q as Queue },
+  ]),
+  ["text: the applicant's name", { text: 'кузнецов' }],
   ['channels', { channels: ['operator', 'mobile_app'] }],
   ['fast-track', { fastTrack: true }],
   ['not fast-track', { fastTrack: false }],
@@ -196,6 +218,74 @@ export function describeLists(makeStore: MakeStore) {
         if (isVisible(scope, context, m.status)) expected[folderOf(m.status, context)] += 1;
       }
       expect(await store.folderCounts(viewer)).toEqual(expected);
+    });
+
+    it.each(viewers)('count queues for %s', async (_, viewer) => {
+      const scope = viewScopeOf(viewer, directory);
+      const queues = Object.keys(queueLabels) as Queue[];
+      const expected = Object.fromEntries(queues.map((q) => [q, 0])) as QueueCounts;
+      for (const m of all.map(listed)) {
+        if (!isVisible(scope, m.message, m.status)) continue;
+        for (const q of queues) if (inQueue(m, q, viewer.id)) expected[q] += 1;
+      }
+      expect(await store.queueCounts(viewer)).toEqual(expected);
+    });
+
+    it.each(viewers)('list each queue for %s', async (_, viewer) => {
+      for (const queue of Object.keys(queueLabels) as Queue[]) {
+        const got = await allPages(store, viewer, { queue, limit: 2 });
+        expect(got, queue).toEqual(expectedIds(all, viewer, { queue }));
+      }
+    });
+
+    it("queues by hand: an executor's new, in work and returned; the head's requests; deadlines", async () => {
+      const ids = async (viewer: Principal, q: MessageQueryInput) =>
+        (await store.list(viewer, { ...q, sort: 'createdAt', direction: 'asc' })).items.map(
+          (m) => m.id,
+        );
+      const executor = users.executorRoads2;
+      expect(await ids(executor, { queue: 'assigned_new' })).toEqual(['m-16']);
+      expect(await ids(executor, { queue: 'assigned_in_work' })).toEqual(['m-04']);
+      expect(await ids(executor, { queue: 'assigned_returned' })).toEqual(['m-15']);
+      expect(await store.queueCounts(executor)).toEqual({
+        assigned_new: 1,
+        assigned_in_work: 1,
+        assigned_returned: 1,
+        extension_requests: 1,
+        due_soon: 1,
+        overdue: 0,
+      });
+      expect(await ids(users.headRoads, { queue: 'extension_requests' })).toEqual(['m-16']);
+      expect(await ids(users.headRoads, { queue: 'assigned_new' })).toEqual([]);
+      expect(await ids(SYSTEM_PRINCIPAL, { queue: 'due_soon' })).toEqual(['m-16']);
+      expect(await ids(SYSTEM_PRINCIPAL, { queue: 'overdue' })).toEqual(['m-17']);
+      expect(await ids(SYSTEM_PRINCIPAL, { appeal59fz: true })).toEqual(['m-15']);
+      expect(await ids(SYSTEM_PRINCIPAL, { source: 'phone_112' })).toEqual(['m-09', 'm-10']);
+      expect(await ids(SYSTEM_PRINCIPAL, { ids: ['m-16', 'm-02'] })).toEqual(['m-02', 'm-16']);
+    });
+
+    it("search the applicant's name only for those who see names in every list", async () => {
+      const ids = async (viewer: Principal, text: string) =>
+        (await store.list(viewer, { text })).items.map((m) => m.id);
+      expect(await ids(users.coordinatorRoads, 'КУЗНЕЦОВ')).toEqual(['m-16']);
+      expect(await ids(users.operator, 'сидоров')).toEqual(['m-10', 'm-09']);
+      // An applicant's list holds their own messages: their name is no search term.
+      expect(await ids(users.applicant2, 'петрова')).toEqual([]);
+    });
+
+    it('count the whole match in total, whatever page', async () => {
+      const query = { folder: 'in_work' as const, sort: 'createdAt' as const, limit: 1 };
+      const expected = expectedIds(all, SYSTEM_PRINCIPAL, query).length;
+      expect(expected).toBeGreaterThan(2);
+      const first = await store.list(SYSTEM_PRINCIPAL, { ...query, withTotal: true });
+      expect(first.total).toBe(expected);
+      const second = await store.list(SYSTEM_PRINCIPAL, {
+        ...query,
+        withTotal: true,
+        cursor: first.nextCursor ?? '',
+      });
+      expect(second.total).toBe(expected);
+      expect((await store.list(SYSTEM_PRINCIPAL, query)).total).toBeUndefined();
     });
   });
 }

@@ -1,15 +1,10 @@
-import {
-  type Directory,
-  type Folder,
-  type FolderCounts,
-  folderLabels,
-  type MessageStatus,
-  messageStatuses,
-  type Principal,
-  type StoredMessage,
-} from '@reshaem/core';
+import type { Directory, Principal, StoredMessage } from '@reshaem/core';
 import { Layout } from '../layout.js';
 import { type ListFilters, listUrl } from '../list-query.js';
+import { BulkActions, type BulkOutcome, BulkReport } from './bulk-actions.js';
+import { type CountedFolder, FolderTabs } from './folder-tabs.js';
+import { type Choice, type FilterChoices, ListFiltersForm } from './list-filters-form.js';
+import { ListPager, type PagePosition } from './list-pager.js';
 import { MessageTable } from './message-table.js';
 
 export interface BackofficeProps {
@@ -17,147 +12,51 @@ export interface BackofficeProps {
   directory: Directory;
   now: Date;
   filters: ListFilters;
-  counts: FolderCounts;
+  folders: readonly CountedFolder[];
   items: readonly StoredMessage[];
-  nextCursor: string | null;
+  position: PagePosition;
+  choices: FilterChoices;
+  /** Executors the user may assign the selection to; none: no assign button. */
+  assignees: readonly Choice[];
   error?: string;
+  report?: readonly BulkOutcome[];
 }
 
-function FolderTabs({ filters, counts }: Pick<BackofficeProps, 'filters' | 'counts'>) {
-  const total = Object.values(counts).reduce((sum, n) => sum + n, 0);
-  const tab = (folder: Folder | '', label: string, count: number) => (
-    <a
-      href={listUrl(filters, { folder })}
-      class={filters.folder === folder ? 'active' : ''}
-      data-folder={folder || 'all'}
-    >
-      {label}
-      <span class="count">{count}</span>
-    </a>
-  );
-  return (
-    <nav class="folders">
-      {tab('', 'Все', total)}
-      {(Object.keys(folderLabels) as Folder[]).map((f) => tab(f, folderLabels[f], counts[f]))}
-    </nav>
-  );
-}
-
-function Select(props: {
-  name: string;
-  label: string;
-  value: string;
-  options: ReadonlyArray<readonly [string, string]>;
-}) {
-  return (
-    <label>
-      {props.label}
-      <br />
-      <select name={props.name}>
-        {props.options.map(([value, text]) => (
-          <option value={value} selected={value === props.value}>
-            {text}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
-}
-
-function Filters({ filters, directory }: Pick<BackofficeProps, 'filters' | 'directory'>) {
-  const statuses = Object.entries(messageStatuses).map(
-    ([code, info]) => [code as MessageStatus, info.label] as const,
-  );
-  const any = ['', 'все'] as const;
-  const yesNo = [any, ['yes', 'да'], ['no', 'нет']] as const;
-  return (
-    <form class="filters card" method="get" action="/backoffice">
-      {filters.folder && <input type="hidden" name="folder" value={filters.folder} />}
-      <label>
-        Текст или номер
-        <br />
-        <input name="text" value={filters.text} placeholder="яма, 41-000101…" />
-      </label>
-      <Select name="status" label="Статус" value={filters.status} options={[any, ...statuses]} />
-      <Select name="fastTrack" label="Фаст-трек" value={filters.fastTrack} options={yesNo} />
-      <Select name="overdue" label="Просрочено" value={filters.overdue} options={yesNo} />
-      <Select
-        name="source"
-        label="Источник"
-        value={filters.source}
-        options={[
-          ['all', 'все'],
-          ['site', 'Сайт'],
-          ['epgu', 'ЕПГУ'],
-        ]}
-      />
-      <Select
-        name="category"
-        label="Категория"
-        value={filters.category}
-        options={[any, ...directory.catalogue.categories.map((c) => [c.id, c.name] as const)]}
-      />
-      <Select
-        name="sort"
-        label="Сортировка"
-        value={filters.sort}
-        options={[
-          ['createdAt', 'по дате поступления'],
-          ['updatedAt', 'по дате изменения'],
-          ['registeredAt', 'по дате регистрации'],
-        ]}
-      />
-      <Select
-        name="direction"
-        label="Порядок"
-        value={filters.direction}
-        options={[
-          ['desc', 'сначала новые'],
-          ['asc', 'сначала старые'],
-        ]}
-      />
-      <button type="submit">Показать</button>
-      <a href={listUrl(filters, { ...emptyFilters, folder: filters.folder })}>Сбросить</a>
-    </form>
-  );
-}
-
-const emptyFilters: Partial<ListFilters> = {
-  status: '',
-  fastTrack: '',
-  overdue: '',
-  source: 'all',
-  category: '',
-  text: '',
-  sort: 'createdAt',
-  direction: 'desc',
-};
-
-/** The backoffice: folders with counts, filters, the list, the next page. */
+/** The backoffice: the role's folders with counts, every filter, the list, paging, bulk actions. */
 export function BackofficePage(props: BackofficeProps) {
-  const { user, directory, filters, items, nextCursor, now } = props;
-  const title = filters.folder ? folderLabels[filters.folder] : 'Все сообщения';
+  const { user, directory, filters, items, now, position } = props;
+  const current = props.folders.find(
+    (f) => f.code === (f.kind === 'folder' ? filters.folder : filters.queue),
+  );
+  const title = current?.label ?? 'Все сообщения';
+  const here = listUrl(filters, {
+    cursor: filters.cursor,
+    back: filters.back,
+    from: filters.from,
+  });
   return (
     <Layout title={title} user={user} directory={directory}>
       <h1>{title}</h1>
-      <FolderTabs filters={filters} counts={props.counts} />
-      <Filters filters={filters} directory={directory} />
+      <FolderTabs filters={filters} folders={props.folders} />
+      <ListFiltersForm filters={filters} directory={directory} choices={props.choices} />
       {props.error && <p class="flash error">{props.error}</p>}
+      {props.report && <BulkReport outcomes={props.report} />}
+      <BulkActions assignees={props.assignees} back={here} />
+      <ListPager position={position} />
       <MessageTable
         items={items}
         user={user}
         directory={directory}
         now={now}
+        selectable
+        sorting={{
+          field: filters.sort,
+          direction: filters.direction,
+          href: (sort, direction) => listUrl(filters, { sort, direction }),
+        }}
         empty="В этой папке нет сообщений, которые вам видны."
       />
-      <p>
-        {filters.cursor && <a href={listUrl(filters, {})}>« В начало</a>}{' '}
-        {nextCursor && (
-          <a href={listUrl(filters, { ...filters, cursor: nextCursor })} rel="next">
-            Следующая страница »
-          </a>
-        )}
-      </p>
+      {items.length > 0 && <ListPager position={position} />}
     </Layout>
   );
 }

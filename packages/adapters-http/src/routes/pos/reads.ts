@@ -14,7 +14,8 @@ export async function listPage(
   viewer: Parameters<RouteDeps['store']['list']>[0],
   query: MessageQuery,
 ): Promise<MessagePage> {
-  if (query.folder !== undefined && !worksFolders(viewer)) throw foldersForbidden();
+  const byFolder = query.folder !== undefined || query.queue !== undefined;
+  if (byFolder && !worksFolders(viewer)) throw foldersForbidden();
   try {
     return await deps.store.list(viewer, query);
   } catch (error) {
@@ -44,6 +45,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     return c.json({
       items: page.items.map((item) => messageListItem(item, viewer, store.directory, now)),
       nextCursor: page.nextCursor,
+      ...(page.total === undefined ? {} : { total: page.total }),
     });
   });
 

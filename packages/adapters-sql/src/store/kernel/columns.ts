@@ -1,6 +1,8 @@
 import {
+  deadlineStateOf,
   definitionVersionOf,
   folderOf,
+  isRework,
   type MessageSnapshot,
   type MessageStatus,
 } from '@reshaem/core';
@@ -34,6 +36,11 @@ export function messageColumns(snapshot: MessageSnapshot, status: MessageStatus)
     delegated_by_autorule: m.delegatedByAutorule !== null,
     search_text: searchTextOf(m.text),
     definition_version: definitionVersionOf(snapshot),
+    deadline_state: deadlineStateOf(snapshot),
+    rework: isRework({ status, message: m }),
+    extension_pending: m.pendingExtension !== null,
+    law_type: m.lawType,
+    applicant_search: searchTextOf(m.applicant.name),
   };
 }
 export type MessageColumns = ReturnType<typeof messageColumns>;

@@ -3,9 +3,12 @@ import {
   type FolderCounts,
   folderLabels,
   type Principal,
+  type Queue,
+  type QueueCounts,
+  queueLabels,
   viewScopeOf,
 } from '@reshaem/core';
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from '../kernel/reads.js';
 import {
   onFolderCounts,
@@ -13,6 +16,7 @@ import {
   orgScope,
   personalScope,
   seesAll,
+  visibleOnMessages,
 } from '../kernel/scope-sql.js';
 
 const emptyCounts = (): FolderCounts =>
@@ -55,4 +59,48 @@ export async function countFolders(
     add(rows);
   }
   return counts;
+}
+
+/** Each queue as a condition on `messages`: the core's `inQueue`, in SQL. */
+export function queueConditions(viewerId: string | null): Record<Queue, RawBuilder<boolean>> {
+  const mine = viewerId === null ? sql<boolean>`FALSE` : sql<boolean>`executor_id = ${viewerId}`;
+  return {
+    assigned_new: sql<boolean>`(${mine} AND status = 'executor_assigned')`,
+    assigned_in_work: sql<boolean>`(${mine} AND (status = 'postponed' OR (status = 'in_work' AND NOT rework)))`,
+    assigned_returned: sql<boolean>`(${mine} AND rework)`,
+    extension_requests: sql<boolean>`extension_pending`,
+    due_soon: sql<boolean>`deadline_state = 'due_soon'`,
+    overdue: sql<boolean>`deadline_state = 'overdue'`,
+  };
+}
+
+/**
+ * Queue counts for a viewer in one query: `count(*) FILTER` per queue over the messages in
+ * the viewer's scope that are in any queue at all. That outer condition is an OR of the
+ * three partial indexes' predicates (an executor's messages, the pending requests, the due
+ * soon or overdue), so the database reads those index entries rather than the scope.
+ */
+export async function countQueues(
+  db: Db,
+  directory: Directory,
+  viewer: Principal,
+): Promise<QueueCounts> {
+  const { rows } = await queueCountsQuery(directory, viewer).execute(db);
+  const row = rows[0];
+  return Object.fromEntries(queues.map((q) => [q, row?.[q] ?? 0])) as QueueCounts;
+}
+
+const queues = Object.keys(queueLabels) as Queue[];
+
+/** The statement {@link countQueues} runs: one row, a column per queue. */
+export function queueCountsQuery(directory: Directory, viewer: Principal) {
+  const conditions = queueConditions(viewer.id);
+  const counted = queues.map(
+    (q) => sql`count(*) FILTER (WHERE ${conditions[q]})::integer AS ${sql.ref(q)}`,
+  );
+  return sql<Record<Queue, number>>`
+    SELECT ${sql.join(counted)} FROM messages
+    WHERE ${visibleOnMessages(viewScopeOf(viewer, directory))}
+      AND (executor_id = ${viewer.id} OR extension_pending
+        OR deadline_state IN ('due_soon', 'overdue'))`;
 }

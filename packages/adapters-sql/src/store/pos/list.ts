@@ -8,6 +8,8 @@ import {
   type MessageQueryInput,
   type Principal,
   parseQuery,
+  type QueryViewer,
+  queryViewerOf,
   type SortField,
   sortValueOf,
   sourceChannels,
@@ -18,6 +20,7 @@ import { type RawBuilder, sql } from 'kysely';
 import { likeContaining, searchTextOf } from '../kernel/columns.js';
 import { type Db, toStoredMessage } from '../kernel/reads.js';
 import { visibleOnMessages } from '../kernel/scope-sql.js';
+import { queueConditions } from './counts.js';
 
 const sortColumns: Record<SortField, string> = {
   createdAt: 'created_at',
@@ -30,9 +33,14 @@ const anyOf = (column: string, values: readonly string[]) =>
   sql<boolean>`${sql.ref(column)} = ANY (${values}::text[])`;
 
 /** Every filter of the query as SQL conditions: `matchesQuery`, in SQL. */
-function filtersOf(query: MessageQuery): RawBuilder<boolean>[] {
+function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean>[] {
   const where: RawBuilder<boolean>[] = [];
   if (query.folder) where.push(sql<boolean>`folder = ${query.folder}`);
+  if (query.queue) where.push(queueConditions(viewer.id)[query.queue]);
+  if (query.ids) where.push(anyOf('id', query.ids));
+  if (query.appeal59fz !== undefined) {
+    where.push(sql<boolean>`(law_type = 'appeal_59fz') = ${query.appeal59fz}`);
+  }
   if (query.statuses) where.push(anyOf('status', query.statuses));
   if (query.orgIds) where.push(anyOf('holding_org_id', query.orgIds));
   if (query.executorIds) where.push(anyOf('executor_id', query.executorIds));
@@ -54,8 +62,10 @@ function filtersOf(query: MessageQuery): RawBuilder<boolean>[] {
   }
   if (query.text) {
     // Lower-cased in JavaScript as the text column was; the number matches as typed.
-    where.push(sql<boolean>`(search_text LIKE ${likeContaining(searchTextOf(query.text))}
-      OR number LIKE ${likeContaining(query.text)})`);
+    const folded = likeContaining(searchTextOf(query.text));
+    const inName = viewer.searchesNames ? sql`OR applicant_search LIKE ${folded}` : sql``;
+    where.push(sql<boolean>`(search_text LIKE ${folded}
+      OR number LIKE ${likeContaining(query.text)} ${inName})`);
   }
   if (query.createdFrom) where.push(sql<boolean>`created_at >= ${query.createdFrom}::timestamptz`);
   if (query.createdTo) where.push(sql<boolean>`created_at <= ${query.createdTo}::timestamptz`);
@@ -92,7 +102,11 @@ export async function listMessages(
   input: MessageQueryInput,
 ): Promise<MessagePage> {
   const query = parseQuery(input);
-  const where = [visibleOnMessages(viewScopeOf(viewer, directory)), ...filtersOf(query)];
+  const filters = [
+    visibleOnMessages(viewScopeOf(viewer, directory)),
+    ...filtersOf(query, queryViewerOf(viewer)),
+  ];
+  const where = [...filters];
   const keyset = keysetOf(query);
   if (keyset) where.push(keyset);
   const column = sql.ref(sortColumns[query.sort]);
@@ -114,5 +128,8 @@ export async function listMessages(
     rows.length > query.limit && last
       ? encodeCursor({ value: sortValueOf(last.snapshot.context, query.sort), id: last.id })
       : null;
-  return { items, nextCursor };
+  if (!query.withTotal) return { items, nextCursor };
+  const counted = await sql<{ n: number }>`
+    SELECT count(*)::integer AS n FROM messages WHERE ${sql.join(filters, sql` AND `)}`.execute(db);
+  return { items, nextCursor, total: counted.rows[0]?.n ?? 0 };
 }
