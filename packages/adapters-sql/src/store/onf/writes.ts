@@ -3,6 +3,8 @@ import {
   type CaseWorkflow,
   type CaseWriteResult,
   type CaseWritten,
+  caseFileOwner,
+  caseFilesToAttach,
   caseTimersOf,
   type Directory,
   principalIdOf,
@@ -65,7 +67,9 @@ export async function casesHeldBy(db: Db, userId: string): Promise<string[]> {
 
 /**
  * Stores an applied event (an insert when `previous` is null) with its history, timer
- * changes (`fired` is the timer whose firing made the write), outbox entries and key.
+ * changes (`fired` is the timer whose firing made the write), outbox entries and key, and
+ * attaches a resolution's uploads to the card in the `files` table (the SQL file store's,
+ * in the same database), so the card and its files commit together.
  */
 export async function storeCase(
   db: Db,
@@ -106,6 +110,12 @@ export async function storeCase(
     fired,
   });
   await writeCaseOutbox(db, id, version, effects, record.at);
+  const fileIds = caseFilesToAttach(applied);
+  if (fileIds.length > 0) {
+    // Fresh uploads only: the core's rule refused files attached elsewhere.
+    await sql`UPDATE files SET attached_to = ${caseFileOwner(id)}
+      WHERE id IN (${sql.join(fileIds)}) AND attached_to IS NULL`.execute(db);
+  }
   if (key) {
     await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)
       VALUES (${key.principalId}, ${key.key}, ${key.fingerprint},
@@ -191,9 +201,8 @@ export function sendCase(
           return { ok: false, error };
         }
         const heldCardIds = await casesHeldBy(trx, senderId);
-        const result = ctx.workflow.applyCaseEvent(current.snapshot, event, ctx.directory, {
-          heldCardIds,
-        });
+        const facts = options.files ? { heldCardIds, files: options.files } : { heldCardIds };
+        const result = ctx.workflow.applyCaseEvent(current.snapshot, event, ctx.directory, facts);
         if (!result.ok) return result;
         return storeCase(trx, result, current, key);
       });
