@@ -8,10 +8,7 @@ import { receiveUploads } from '../../files/receive-uploads.js';
 import { notFound } from '../../problems.js';
 import { jsonResponse } from '../../responses.js';
 import { DEFAULT_SECURITY_HEADERS, markSecured } from '../../security-headers.js';
-
-/** The download URL of a file, under the app's base path. */
-export const fileUrl = (basePath: string, id: string) =>
-  `${basePath}/files/${encodeURIComponent(id)}`;
+import { fileUrl } from '../../views/file-links.js';
 
 const strongEtag = (sha256: string) => `"sha256-${sha256}"`;
 
