@@ -61,6 +61,7 @@ const PAGES = [
 const isUploadForm = (path: string, contentType: string | undefined) =>
   /^multipart\/form-data\s*;/i.test(contentType ?? '') &&
   (path === '/my/messages' ||
+    path === '/operator/messages' ||
     /^\/messages\/[^/]+\/events\/answer\.submit$/.test(path) ||
     /^\/onf\/cases\/[^/]+\/events\/case\.resolve$/.test(path));
 
