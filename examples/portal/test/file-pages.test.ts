@@ -31,7 +31,7 @@ function multipartPost(
 }
 
 const idsIn = (html: string) =>
-  [...html.matchAll(/href="\/files\/([^"]+)"/g)].map((m) => m[1] as string);
+  [...html.matchAll(/href="\/files\/([^"?]+)"/g)].map((m) => m[1] as string);
 
 describe('file fields on the pages', () => {
   it('a photo at submit, a PDF with the answer, downloaded by the applicant once approved', async () => {
@@ -56,6 +56,20 @@ describe('file fields on the pages', () => {
     expect(card).toContain('Фото заявителя');
     expect(card).toContain('class="thumb"');
     const [photoId] = idsIn(card);
+    // The preview is served inline, with nosniff and the API's CSP.
+    expect(card).toContain(`src="/files/${photoId}?disposition=inline"`);
+    const preview = await portal.app.request(`/files/${photoId}?disposition=inline`, {
+      headers: { cookie: applicant },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(preview.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const stranger = await signIn(portal, 'app-petrova');
+    const hidden = await portal.app.request(`/files/${photoId}?disposition=inline`, {
+      headers: { cookie: stranger },
+    });
+    expect(hidden.status).toBe(404);
     const photo = await portal.app.request(`/files/${photoId}`, { headers: { cookie: applicant } });
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
