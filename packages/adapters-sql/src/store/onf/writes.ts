@@ -1,12 +1,14 @@
 import {
   type CaseApplied,
   type CaseWorkflow,
+  type CaseWorkflowError,
   type CaseWriteResult,
   type CaseWritten,
   caseFileOwner,
   caseFilesToAttach,
   caseTimersOf,
   type Directory,
+  invalidPayload,
   principalIdOf,
   requestFingerprint,
   type SendOptions,
@@ -16,6 +18,15 @@ import {
   type WriteOptions,
 } from '@reshaem/core';
 import { sql } from 'kysely';
+
+/** The upload ids a `case.resolve` names, in order (for a refusal's issue path). */
+const caseEventFileIds = (event: unknown): string[] => {
+  const files = (event as { files?: unknown } | null)?.files;
+  return Array.isArray(files)
+    ? files.map((f) => String((f as { fileId?: unknown } | null)?.fileId ?? ''))
+    : [];
+};
+
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
 import type { Db } from '../kernel/reads.js';
 import { caseColumns, toStoredCase } from './columns.js';
@@ -110,18 +121,43 @@ export async function storeCase(
     fired,
   });
   await writeCaseOutbox(db, id, version, effects, record.at);
-  const fileIds = caseFilesToAttach(applied);
-  if (fileIds.length > 0) {
-    // Fresh uploads only: the core's rule refused files attached elsewhere.
-    await sql`UPDATE files SET attached_to = ${caseFileOwner(id)}
-      WHERE id IN (${sql.join(fileIds)}) AND attached_to IS NULL`.execute(db);
-  }
+  await attachCaseFiles(db, id, caseFilesToAttach(applied));
   if (key) {
     await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)
       VALUES (${key.principalId}, ${key.key}, ${key.fingerprint},
         ${JSON.stringify(written)}::jsonb)`.execute(db);
   }
   return written;
+}
+
+/**
+ * A file the core judged from a look-up made before the transaction was, by then, attached
+ * elsewhere (a concurrent write took it): the write is rolled back and refused.
+ */
+class FileTakenMeanwhile extends Error {
+  constructor(readonly fileId: string) {
+    super(`file ${fileId} was attached elsewhere during the write`);
+  }
+}
+
+/**
+ * Attaches a resolution's uploads to the card inside the write's transaction. The core
+ * judged them from descriptors looked up before it; should one have been attached to
+ * something else since, the whole write is undone ({@link FileTakenMeanwhile}). Files the
+ * `files` table does not hold (a file store of its own, S3) are left to the route.
+ */
+async function attachCaseFiles(db: Db, caseId: string, fileIds: string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  const owner = caseFileOwner(caseId);
+  const { rows } = await sql<{ id: string }>`
+    WITH attached AS (
+      UPDATE files SET attached_to = ${owner}
+      WHERE id IN (${sql.join(fileIds)}) AND attached_to IS NULL RETURNING id)
+    SELECT id FROM files
+    WHERE id IN (${sql.join(fileIds)}) AND attached_to IS DISTINCT FROM ${owner}
+      AND id NOT IN (SELECT id FROM attached)`.execute(db);
+  const taken = rows[0];
+  if (taken) throw new FileTakenMeanwhile(taken.id);
 }
 
 /** Reads a card and locks its row for the transaction (SELECT … FOR UPDATE). */
@@ -207,6 +243,18 @@ export function sendCase(
         return storeCase(trx, result, current, key);
       });
     } catch (error) {
+      if (error instanceof FileTakenMeanwhile) {
+        const ids = caseEventFileIds(event);
+        return {
+          ok: false,
+          error: invalidPayload([
+            {
+              path: ['files', Math.max(0, ids.indexOf(error.fileId)), 'fileId'],
+              message: `no upload ${error.fileId}`,
+            },
+          ]) as CaseWorkflowError,
+        };
+      }
       if (!isUniqueViolation(error, 'cases_lock_holder')) throw error;
       const heldCardIds = (await casesHeldBy(ctx.db, senderId)).filter((id) => id !== caseId);
       return {
