@@ -62,10 +62,13 @@ const PAGES = [
   '/admin/*',
 ];
 
-/** The two forms with file fields, posted as multipart. */
+/** The forms with file fields, posted as multipart. */
 const isUploadForm = (path: string, contentType: string | undefined) =>
   /^multipart\/form-data\s*;/i.test(contentType ?? '') &&
-  (path === '/my/messages' || /^\/messages\/[^/]+\/events\/answer\.submit$/.test(path));
+  (path === '/my/messages' ||
+    path === '/operator/messages' ||
+    /^\/messages\/[^/]+\/events\/answer\.submit$/.test(path) ||
+    /^\/onf\/cases\/[^/]+\/events\/case\.resolve$/.test(path));
 
 /** The session cookie's token, for the pages' downloads. */
 const sessionToken = (request: Request): string | null => {

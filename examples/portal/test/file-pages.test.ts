@@ -31,7 +31,7 @@ function multipartPost(
 }
 
 const idsIn = (html: string) =>
-  [...html.matchAll(/href="\/files\/([^"]+)"/g)].map((m) => m[1] as string);
+  [...html.matchAll(/href="\/files\/([^"?]+)"/g)].map((m) => m[1] as string);
 
 describe('file fields on the pages', () => {
   it('a photo at submit, a PDF with the answer, downloaded by the applicant once approved', async () => {
@@ -56,6 +56,20 @@ describe('file fields on the pages', () => {
     expect(card).toContain('Фото заявителя');
     expect(card).toContain('class="thumb"');
     const [photoId] = idsIn(card);
+    // The preview is served inline, with nosniff and the API's CSP.
+    expect(card).toContain(`src="/files/${photoId}?disposition=inline"`);
+    const preview = await portal.app.request(`/files/${photoId}?disposition=inline`, {
+      headers: { cookie: applicant },
+    });
+    expect(preview.status).toBe(200);
+    expect(preview.headers.get('content-disposition')).toMatch(/^inline; /);
+    expect(preview.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(preview.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const stranger = await signIn(portal, 'app-petrova');
+    const hidden = await portal.app.request(`/files/${photoId}?disposition=inline`, {
+      headers: { cookie: stranger },
+    });
+    expect(hidden.status).toBe(404);
     const photo = await portal.app.request(`/files/${photoId}`, { headers: { cookie: applicant } });
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
@@ -142,5 +156,42 @@ describe('file fields on the pages', () => {
       before,
     );
     expect(await portal.files.unattachedBefore('2100-01-01T00:00:00.000Z', 10)).toEqual([]);
+  });
+
+  it("takes the caller's photo on the 112 operator's form, and refuses an executable there too", async () => {
+    const operator = await signIn(portal, 'op-uly-112');
+    const fields = {
+      applicantName: 'Орлов Пётр',
+      applicantPhone: '+7 902 111-22-33',
+      orgId: 'uly-gov',
+      subcategoryId: 'road-repair',
+      text: 'Центр мониторинга 112: провал дороги, фото прислал заявитель',
+    };
+    const refused = await portal.app.request(
+      '/operator/messages',
+      multipartPost(fields, [['провал.jpg', EXE]], operator),
+    );
+    expect(refused.status).toBe(422);
+    expect(await refused.text()).toContain('Файл не принят');
+    expect(await portal.files.unattachedBefore('2100-01-01T00:00:00.000Z', 10)).toEqual([]);
+
+    const response = await portal.app.request(
+      '/operator/messages',
+      multipartPost(fields, [['провал дороги.jpg', JPEG]], operator),
+    );
+    expect(response.status).toBe(303);
+    const cardPath = (response.headers.get('location') ?? '').split('?')[0] as string;
+    const id = decodeURIComponent(cardPath.slice('/messages/'.length));
+    const stored = await portal.store.get(id);
+    expect(stored?.snapshot.context.attachments).toEqual([
+      expect.objectContaining({ name: 'провал дороги.jpg', contentType: 'image/jpeg' }),
+    ]);
+    const fileId = stored?.snapshot.context.attachments?.[0]?.fileId as string;
+    expect((await portal.files.describe([fileId]))[0]?.attachedTo).toBe(id);
+    const card = await page(portal, operator, cardPath);
+    expect(card).toContain('class="thumb"');
+    const photo = await portal.app.request(`/files/${fileId}`, { headers: { cookie: operator } });
+    expect(photo.status).toBe(200);
+    expect(new Uint8Array(await photo.arrayBuffer())).toEqual(JPEG);
   });
 });

@@ -1,10 +1,13 @@
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { SYSTEM_PRINCIPAL } from '@reshaem/core';
+import { caseFileOwner, SYSTEM_PRINCIPAL } from '@reshaem/core';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Portal } from '../src/portal.js';
 import { onfUsers } from '../src/seed/onf-world.js';
 import { type BrowserSession, openBrowserSession, skipBrowserTests } from './browser-session.js';
+
+const PDF = Buffer.from('%PDF-1.7\n%âã\n1 0 obj\n<<>>\nendobj\ntrailer\n<<>>\n%%EOF\n', 'latin1');
 
 describe.skipIf(skipBrowserTests)('«ОНФ. Помощь» in Chromium', () => {
   let session: BrowserSession | undefined;
@@ -50,7 +53,7 @@ describe.skipIf(skipBrowserTests)('«ОНФ. Помощь» in Chromium', () => 
     }
   }
 
-  it('runs a card from creation to «Выполнено», a returned closure and a refused second lock', async () => {
+  it('runs a card from creation to «Выполнено» with a PDF the curator downloads, a returned closure and a refused second lock', async () => {
     // Ростелеком's call centre opens a card in Kamchatka.
     const created = await portal.store.submitCase({
       type: 'case.create',
@@ -86,16 +89,36 @@ describe.skipIf(skipBrowserTests)('«ОНФ. Помощь» in Chromium', () => 
     await send('case.comment', { text: 'Созвонился с заявительницей, запись на 12-е.' });
     expect(await page.locator('[data-comment]').last().textContent()).toContain('запись на 12-е');
     await page.screenshot({ path: join(shots, 'onf-card.png'), fullPage: true });
+    // The resolution comes with the referral letter, uploaded from the resolve form.
+    await page.locator('form[data-event="case.resolve"] input[type="file"]').setInputFiles({
+      name: 'Направление на реабилитацию.pdf',
+      mimeType: 'application/pdf',
+      buffer: PDF,
+    });
     await send('case.resolve', {
       description: 'Записали на курс реабилитации в краевой больнице, заявительница подтвердила.',
     });
     expect(await status()).toBe('На проверке');
     expect(await page.locator('[data-lock]').getAttribute('data-lock')).toBe('free');
+    const resolved = await portal.store.getCase('onf-browser');
+    const [attached] = resolved?.snapshot.context.resolution?.files ?? [];
+    expect(attached).toMatchObject({
+      name: 'Направление на реабилитацию.pdf',
+      contentType: 'application/pdf',
+    });
+    const [stored] = await portal.files.describe([attached?.fileId ?? '']);
+    expect(stored?.attachedTo).toBe(caseFileOwner('onf-browser'));
 
-    // The curator checks it in the queue and accepts.
+    // The curator checks it in the queue, downloads the letter and accepts.
     await signInAs(onfUsers.curator41.id, '/onf/check');
     expect(await page.locator('tr[data-case="onf-browser"]').count()).toBe(1);
     await page.click('tr[data-case="onf-browser"] a');
+    const link = page.locator('[data-files="Файлы решения"] a', {
+      hasText: 'Направление на реабилитацию.pdf',
+    });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('Направление на реабилитацию.pdf');
+    expect(await readFile(await download.path())).toEqual(PDF);
     await send('case.accept');
     expect(await status()).toBe('Выполнено');
     expect(await page.locator('form[data-event]').count()).toBe(0);

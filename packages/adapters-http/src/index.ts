@@ -50,6 +50,7 @@ export {
   createCaseBodySchema,
 } from './schemas/case-bodies.js';
 export type {
+  CaseFileLink,
   CaseHistoryItem,
   CaseListItem,
   CaseStatusView,

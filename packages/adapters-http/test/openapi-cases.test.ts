@@ -1,14 +1,22 @@
-import { createMemoryStore, type Principal, SYSTEM_PRINCIPAL } from '@reshaem/core';
+import {
+  createMemoryFileStore,
+  createMemoryStore,
+  type Principal,
+  SYSTEM_PRINCIPAL,
+} from '@reshaem/core';
 import { createOnfDemoDirectory, onfDemoUsers } from '@reshaem/core/testing';
 import { describe, expect, it } from 'vitest';
+import { multipart, pdfBytes } from './files/fixtures.js';
 import { componentValidators, documentOf } from './openapi-support.js';
 import { world } from './support.js';
 
 describe('card responses match the document', () => {
   const onfUsers: Record<string, Principal> = { ...onfDemoUsers, system: SYSTEM_PRINCIPAL };
+  const files = createMemoryFileStore();
   const onfWorld = () =>
     world({
-      store: createMemoryStore({ directory: createOnfDemoDirectory() }),
+      store: createMemoryStore({ directory: createOnfDemoDirectory(), files }),
+      files: { store: files },
       authenticate: (request) => {
         const handle = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
         return handle && Object.hasOwn(onfUsers, handle) ? (onfUsers[handle] ?? null) : null;
@@ -91,19 +99,30 @@ describe('card responses match the document', () => {
       { type: 'case.comment', text: 'Лекарства заказаны' },
       event,
     );
+    const upload = multipart([{ filename: 'чек.pdf', bytes: pdfBytes() }]);
+    const uploaded = await w.app.request('/files', {
+      method: 'POST',
+      headers: { authorization: 'Bearer executor75', 'content-type': upload.contentType },
+      body: upload.body,
+    });
+    expect(uploaded.status, await uploaded.clone().text()).toBe(201);
+    const fileId = ((await uploaded.json()) as { files: { id: string }[] }).files[0]?.id;
     await send(
       'executor75',
       '/cases/c-1/events',
       {
         type: 'case.resolve',
         description: 'Лекарства доставлены',
-        files: [{ name: 'акт.pdf', size: 1024 }],
+        files: [{ name: 'акт.pdf', size: 1024 }, { fileId }],
       },
       event,
     );
     const checking = await w.call('GET', '/cases/c-1', as('curator75'));
     await check(checking, 'CaseView');
-    expect(await checking.json()).toMatchObject({ card: { resolution: { files: [{}] } } });
+    expect(await checking.json()).toMatchObject({
+      card: { resolution: { files: [{ name: 'акт.pdf' }, { fileId, name: 'чек.pdf' }] } },
+      files: [{ id: fileId, field: 'resolution', downloadUrl: `/files/${fileId}` }],
+    });
     await send(
       'curator75',
       '/cases/c-1/events',

@@ -1,8 +1,9 @@
 import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOnfDemoDirectory, onfDemoUsers as users } from '../../core/src/testing/index.js';
+import { describeCaseFilesContract } from '../../core/test/case-files-contract.js';
 import { describeCaseStoreContract } from '../../core/test/case-store-contract.js';
-import { createSqlStore, migrate, type ReshaemDatabase } from '../src/index.js';
+import { createSqlFileStore, createSqlStore, migrate, type ReshaemDatabase } from '../src/index.js';
 import { databaseUrl, testSchema } from './databases.js';
 
 describe.skipIf(!databaseUrl)('PostgreSQL cases (DATABASE_URL)', () => {
@@ -18,6 +19,14 @@ describe.skipIf(!databaseUrl)('PostgreSQL cases (DATABASE_URL)', () => {
   describeCaseStoreContract('PostgreSQL', async (options) => {
     await sql`TRUNCATE cases, case_history, timers, outbox, idempotency_keys`.execute(db);
     return createSqlStore({ ...options, db });
+  });
+
+  describeCaseFilesContract('PostgreSQL', async ({ directory }) => {
+    await sql`TRUNCATE cases, case_history, timers, outbox, idempotency_keys, files, file_chunks`.execute(
+      db,
+    );
+    const store = await createSqlStore({ directory, db });
+    return { store, files: createSqlFileStore({ db }), close: () => store.close() };
   });
 
   it('lets only one of two concurrent locks by one executor commit', async () => {

@@ -1,4 +1,5 @@
 import { runAutorulesFrom } from './kernel/autorules/source.js';
+import type { FileStore } from './kernel/files/file-port.js';
 import type { Directory } from './kernel/notifications/directory.js';
 import { type Principal, SYSTEM_PRINCIPAL } from './kernel/schemas/principal.js';
 import { claimSettings, timerChanges, timerEvent } from './kernel/store/claims.js';
@@ -99,7 +100,15 @@ const plainTimer = ({ id, messageId, fireAt, event }: Timer): Timer => ({
  * const next = await store.send(created.message.id, acceptEvent, { expectedVersion: 1 });
  * await store.runDueTimers({ now: clock() }); // your clock, as an ISO instant
  */
-export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
+export function createMemoryStore(
+  options: MessageStoreOptions & {
+    /**
+     * Where uploads live, for the card writes: a resolution's uploads are attached to the
+     * card with the write. (Message files are attached by the HTTP route.)
+     */
+    files?: FileStore;
+  },
+): MemoryStore {
   const directory: Directory = options.directory;
   const timersOf = options.timersOf ?? coreTimersOf;
   const timerPrincipal = options.timerPrincipal ?? SYSTEM_PRINCIPAL;
@@ -113,6 +122,7 @@ export function createMemoryStore(options: MessageStoreOptions): MemoryStore {
     directory,
     timers,
     outbox,
+    ...(options.files ? { files: options.files } : {}),
   });
   const current = () => [...messages.values()].map((e) => e.current);
 

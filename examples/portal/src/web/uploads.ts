@@ -55,17 +55,21 @@ export async function readPageForm(
 /** The uploads a form brought, as the core judges references against them. */
 export const fileContextOf = (files: readonly StoredFile[]): FileContext => ({ known: files });
 
-/** After the write: attach the uploads; after a refusal: remove them. */
+/**
+ * After the write: attach the uploads to the message, or to the card (`caseFileOwner`; the
+ * SQL store has done so in the write, this repeats it idempotently); after a refusal:
+ * remove them.
+ */
 export async function settleUploads(
   uploads: PageUploads | undefined,
   files: readonly StoredFile[],
-  messageId: string | null,
+  ownerId: string | null,
 ): Promise<void> {
   if (!uploads || files.length === 0) return;
-  if (messageId === null) await discardUploads(uploads.files, files);
+  if (ownerId === null) await discardUploads(uploads.files, files);
   else
     await uploads.files.attach(
       files.map((f) => f.id),
-      messageId,
+      ownerId,
     );
 }

@@ -22,13 +22,36 @@ export function cleanFileName(raw: string): string | null {
 const asciiFallback = (name: string) => name.replace(/[^\x20-\x7e]|["\\%]/g, '_');
 
 /**
- * `Content-Disposition: attachment` with the name for every client: an ASCII `filename`
- * and the exact name as RFC 8187 `filename*` (UTF-8, percent-encoded), per RFC 6266.
+ * `Content-Disposition: attachment` (or `inline`) with the name for every client: an ASCII
+ * `filename` and the exact name as RFC 8187 `filename*` (UTF-8, percent-encoded), per
+ * RFC 6266.
  */
-export function attachmentDisposition(name: string): string {
+export function attachmentDisposition(
+  name: string,
+  type: 'attachment' | 'inline' = 'attachment',
+): string {
   const encoded = encodeURIComponent(name).replace(
     /['()*]/g,
     (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
   );
-  return `attachment; filename="${asciiFallback(name)}"; filename*=UTF-8''${encoded}`;
+  return `${type}; filename="${asciiFallback(name)}"; filename*=UTF-8''${encoded}`;
 }
+
+/**
+ * The types a download may be shown `inline` (a preview on a page): photos a browser
+ * renders as an image and nothing else, so no upload ever runs as a document of the site.
+ */
+export const INLINE_TYPES: ReadonlySet<string> = new Set(['image/jpeg', 'image/png']);
+
+/**
+ * The disposition of a download: `inline` only when asked for (`?disposition=inline`) and
+ * the stored type is one of {@link INLINE_TYPES}; `attachment` otherwise.
+ */
+export const dispositionOf = (
+  file: { name: string; contentType: string },
+  asked: string | undefined,
+): string =>
+  attachmentDisposition(
+    file.name,
+    asked === 'inline' && INLINE_TYPES.has(file.contentType) ? 'inline' : 'attachment',
+  );

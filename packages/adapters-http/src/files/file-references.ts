@@ -19,6 +19,10 @@ export function eventFileIds(body: Record<string, unknown>): string[] {
   return idsIn(answer?.files);
 }
 
+/** The upload ids a case event body names: a resolution's `files[].fileId`. */
+export const caseEventFileIds = (body: Record<string, unknown>): string[] =>
+  body.type === 'case.resolve' ? idsIn(body.files) : [];
+
 /**
  * The descriptors of the named uploads and the file rules, for the core to judge the
  * references by. Without a file store every reference is unknown (and refused).
@@ -32,7 +36,10 @@ export async function fileContextOf(deps: RouteDeps, ids: string[]): Promise<Fil
   };
 }
 
-/** After the write: the uploads now belong to the message (idempotent, so replays heal). */
-export async function attachFiles(deps: RouteDeps, ids: string[], messageId: string) {
-  if (deps.files && ids.length > 0) await deps.files.store.attach([...new Set(ids)], messageId);
+/**
+ * After the write: the uploads now belong to the message, or to the card
+ * (`caseFileOwner`). Idempotent, so replays heal.
+ */
+export async function attachFiles(deps: RouteDeps, ids: string[], ownerId: string) {
+  if (deps.files && ids.length > 0) await deps.files.store.attach([...new Set(ids)], ownerId);
 }

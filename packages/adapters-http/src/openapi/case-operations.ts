@@ -176,7 +176,7 @@ export function casePaths(): Record<string, Record<string, Record<string, unknow
       get: {
         operationId: 'getCase',
         tags: ['cases'],
-        summary: 'A card with the events the caller may send now',
+        summary: 'A card with the events the caller may send now and its resolution’s files',
         parameters: [caseId, ref('IfNoneMatch')],
         responses: {
           '200': {
@@ -193,7 +193,8 @@ export function casePaths(): Record<string, Record<string, Record<string, unknow
       post: {
         operationId: 'sendCaseEvent',
         tags: ['cases'],
-        summary: 'Apply one event to a card; 409 lock-conflict when the caller holds another card',
+        summary:
+          'Apply one event to a card; 409 lock-conflict when the caller holds another card; `case.resolve` names uploads by `fileId`',
         parameters: [caseId, ref('IfMatch'), ref('IdempotencyKey')],
         requestBody: { required: true, content: json(schemaRef('CaseBody')) },
         responses: {

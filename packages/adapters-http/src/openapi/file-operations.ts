@@ -88,10 +88,18 @@ export function filePaths(): Paths {
         tags: ['files'],
         summary: 'Download a file',
         description:
-          'The bytes with the stored `Content-Type`, `Content-Length`, a strong `ETag`, `Content-Disposition: attachment` (the name as RFC 8187 `filename*`) and `X-Content-Type-Options: nosniff`. A fresh upload is its uploader’s; an attached file follows the field rules of its message (the applicant: their attachments and an approved answer’s files). Anyone else gets 404.',
+          'The bytes with the stored `Content-Type`, `Content-Length`, a strong `ETag`, `Content-Disposition: attachment` (the name as RFC 8187 `filename*`) and `X-Content-Type-Options: nosniff`. A fresh upload is its uploader’s; an attached file follows the field rules of its message (the applicant: their attachments and an approved answer’s files) or card (whoever sees its resolution). Anyone else gets 404.',
         parameters: [
           { name: 'id', in: 'path', required: true, schema: { type: 'string' } },
           { name: 'If-None-Match', in: 'header', required: false, schema: { type: 'string' } },
+          {
+            name: 'disposition',
+            in: 'query',
+            required: false,
+            description:
+              '`inline` for a preview: honoured for JPEG and PNG only (`Content-Disposition: inline`); every other type stays an attachment',
+            schema: { type: 'string', enum: ['attachment', 'inline'] },
+          },
         ],
         responses: {
           '200': {

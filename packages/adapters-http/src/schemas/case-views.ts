@@ -7,7 +7,7 @@ import {
   shownCaseSchema,
 } from '@reshaem/core';
 import { z } from 'zod';
-import { historyItemSchema } from './views.js';
+import { fileLinkSchema, historyItemSchema } from './views.js';
 
 export const caseEventTypeSchema = z.enum(caseEventTypes as [CaseEventType, ...CaseEventType[]]);
 
@@ -30,9 +30,21 @@ export const caseListItemSchema = z.object({
 });
 export type CaseListItem = z.infer<typeof caseListItemSchema>;
 
+/** An uploaded file of a card, with its download URL. */
+export const caseFileLinkSchema = fileLinkSchema.extend({
+  /** The card field that holds it. */
+  field: z.literal('resolution'),
+});
+export type CaseFileLink = z.infer<typeof caseFileLinkSchema>;
+
 export const caseViewSchema = caseListItemSchema.extend({
   /** The events the caller may send now: what a portal draws as buttons. */
   availableEvents: z.array(caseEventTypeSchema),
+  /**
+   * The uploaded files of the resolution, if the caller sees it (files named only have no
+   * bytes and are not listed here; `card.resolution.files` has them all).
+   */
+  files: z.array(caseFileLinkSchema),
 });
 export type CaseView = z.infer<typeof caseViewSchema>;
 

@@ -9,10 +9,17 @@ import {
   type Directory,
   isCaseVisible,
   type Principal,
+  type ShownCase,
   type StoredCase,
   type StoredCaseHistoryRecord,
 } from '@reshaem/core';
-import type { CaseHistoryItem, CaseListItem, CaseView } from '../schemas/case-views.js';
+import type {
+  CaseFileLink,
+  CaseHistoryItem,
+  CaseListItem,
+  CaseView,
+} from '../schemas/case-views.js';
+import { fileUrl } from './file-links.js';
 
 /** The card as this principal may read it (SPEC §11 and the ОНФ card rules). */
 export const shownCard = (stored: StoredCase, principal: Principal, directory: Directory) =>
@@ -34,18 +41,39 @@ export const caseListItem = (
   };
 };
 
-/** A card as its page shows it, with the buttons the caller may press now. */
+/** The uploads of the card as shown (a hidden resolution has none), with download URLs. */
+export const caseFileLinksOf = (card: ShownCase, basePath: string): CaseFileLink[] =>
+  (card.resolution?.files ?? []).flatMap((f) =>
+    f.fileId === undefined
+      ? []
+      : [
+          {
+            id: f.fileId,
+            name: f.name,
+            size: f.size ?? 0,
+            contentType: f.contentType ?? 'application/octet-stream',
+            sha256: f.sha256 ?? '',
+            field: 'resolution' as const,
+            downloadUrl: fileUrl(basePath, f.fileId),
+          },
+        ],
+  );
+
+/** A card as its page shows it, with the buttons the caller may press now and its files. */
 export async function caseView(
   stored: StoredCase,
   principal: Principal,
   store: CaseStore & { directory: Directory },
+  basePath: string,
 ): Promise<CaseView> {
   const heldCardIds = await store.casesHeldBy(principal.id);
+  const item = caseListItem(stored, principal, store.directory);
   return {
-    ...caseListItem(stored, principal, store.directory),
+    ...item,
     availableEvents: availableCaseEvents(stored.snapshot, principal, store.directory, {
       heldCardIds,
     }),
+    files: caseFileLinksOf(item.card, basePath),
   };
 }
 

@@ -1,7 +1,9 @@
 import type { ShownMessage } from '@reshaem/core';
 import type { FileLink } from '../schemas/views.js';
 
-const url = (basePath: string, id: string) => `${basePath}/files/${encodeURIComponent(id)}`;
+/** The download URL of a file, under the app's base path. */
+export const fileUrl = (basePath: string, id: string) =>
+  `${basePath}/files/${encodeURIComponent(id)}`;
 
 /**
  * The uploaded files of a message as this viewer sees it, each with its download URL: the
@@ -17,7 +19,7 @@ export function fileLinksOf(message: ShownMessage, basePath: string): FileLink[]
     contentType: f.contentType,
     sha256: f.sha256,
     field: 'attachments',
-    downloadUrl: url(basePath, f.fileId),
+    downloadUrl: fileUrl(basePath, f.fileId),
   }));
   const answers = [
     ...(message.answer ? [{ field: 'answer' as const, answer: message.answer }] : []),
@@ -33,7 +35,7 @@ export function fileLinksOf(message: ShownMessage, basePath: string): FileLink[]
         contentType: f.contentType ?? 'application/octet-stream',
         sha256: f.sha256 ?? '',
         field,
-        downloadUrl: url(basePath, f.fileId),
+        downloadUrl: fileUrl(basePath, f.fileId),
       });
     }
   }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectProblem, type Handle, json, potholeBody } from '../support.js';
-import { fileWorld, jpegBytes } from './fixtures.js';
+import { fileWorld, jpegBytes, pdfBytes, pngBytes } from './fixtures.js';
 
 describe('GET /files/{id}', () => {
   it('sends the bytes with type, length, strong ETag, RFC 6266/8187 name and nosniff', async () => {
@@ -63,6 +63,41 @@ describe('GET /files/{id}', () => {
     ).toBe(200);
     expect(await status('coordinatorRoads')).toBe(200);
     expect(await status('applicant2')).toBe(404);
+  });
+
+  it('shows a JPEG or PNG inline when asked, to those who may download it, with nosniff and the CSP', async () => {
+    const w = fileWorld();
+    const jpeg = await w.uploadOne('applicant', { filename: 'яма.jpg', bytes: jpegBytes() });
+    const png = await w.uploadOne('applicant', { filename: 'вид.png', bytes: pngBytes() });
+    const pdf = await w.uploadOne('applicant', { filename: 'акт.pdf', bytes: pdfBytes() });
+    const created = await w.call('POST', '/messages', {
+      as: 'applicant',
+      body: potholeBody({ attachments: [{ fileId: jpeg }, { fileId: png }] }),
+    });
+    expect(created.status).toBe(201);
+    const get = (id: string, as: Handle, query = '?disposition=inline') =>
+      w.call('GET', `/files/${id}${query}`, { as });
+    for (const id of [jpeg, png]) {
+      for (const as of ['applicant', 'moderator'] as const) {
+        const response = await get(id, as);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-disposition')).toMatch(/^inline; filename="/);
+        expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+        expect(response.headers.get('content-security-policy')).toContain("default-src 'none'");
+      }
+      // Without asking, or asking for something else, it stays an attachment.
+      for (const query of ['', '?disposition=attachment', '?disposition=INLINE']) {
+        const response = await get(id, 'applicant', query);
+        expect(response.headers.get('content-disposition')).toMatch(/^attachment; /);
+      }
+      // Inline changes nobody's rights.
+      await expectProblem(await get(id, 'applicant2'), 'not-found', 404);
+      await expectProblem(await get(id, 'coordinatorUly'), 'not-found', 404);
+    }
+    // Only photos are ever inline: a PDF (or anything else) is an attachment, asked or not.
+    const document = await get(pdf, 'applicant');
+    expect(document.status).toBe(200);
+    expect(document.headers.get('content-disposition')).toMatch(/^attachment; /);
   });
 
   it('answers HEAD with the headers and no body', async () => {

@@ -29,7 +29,11 @@
  *   the write transaction; a non-empty list refuses with `lock_conflict` (HTTP 409). SQL
  *   stores keep a `lock_holder_id` column with a unique index where it is not null, so two
  *   concurrent locks by one executor cannot both commit.
- * - Resolve needs a description; files are optional. The curator accepts (→ `done`) or
+ * - Resolve needs a description; files are optional: uploads by id (`{ fileId }`), checked
+ *   by the kernel's file rule exactly like a ПОС answer's (the sender's fresh uploads or
+ *   files already attached to the card, of the answer types, within the limits; see
+ *   `facts.files`), or files named only. Stores attach the uploads to the card
+ *   (`caseFileOwner`) in the write's transaction. The curator accepts (→ `done`) or
  *   returns with a comment (→ `in_work`, lock free). Only `case.accept` by a curator of the
  *   region reaches `done`.
  * - Close requests go to the curator too (`curator_check`; the seed calls it a request and
@@ -61,6 +65,7 @@
  *   with other events join the same log.
  */
 
+export * from './case-files.js';
 export * from './close-reasons.js';
 export * from './effects.js';
 export * from './email-templates.js';

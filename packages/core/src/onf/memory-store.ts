@@ -1,4 +1,5 @@
 import { invalidField, invalidPayload, issuesFromZod, WorkflowRefusal } from '../kernel/errors.js';
+import type { FileStore } from '../kernel/files/file-port.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
 import { timerChanges, timerEvent } from '../kernel/store/claims.js';
@@ -14,6 +15,7 @@ import { createMemoryOutbox, type MemoryOutbox } from '../kernel/store/memory-ou
 import { createMemoryTimers, type MemoryTimers } from '../kernel/store/memory-timers.js';
 import type { Timer } from '../kernel/store/timer.js';
 import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
+import { caseFileOwner, caseFilesToAttach } from './case-files.js';
 import {
   compareCasesForQuery,
   isCaseAfterCursor,
@@ -84,14 +86,19 @@ interface Entry {
  * ОНФ cards in memory: the {@link CaseStore} half of `createMemoryStore`, usable alone.
  * Each write runs to completion without yielding, so the lock registry it reads
  * (`heldCardIds`) cannot change under it. Cards, history lines and effects are handed out
- * as kept, deeply frozen when written (see `createMemoryStore`).
+ * as kept, deeply frozen when written (see `createMemoryStore`). With `files`, a
+ * resolution's uploads are attached to the card (`caseFileOwner`) in the same synchronous
+ * step as the write (a memory file store attaches before anything else can run).
  *
  * @example
- * const cases = createMemoryCaseStore({ directory });
+ * const cases = createMemoryCaseStore({ directory, files: createMemoryFileStore() });
  * const created = await cases.submitCase(createEvent);
  * await cases.sendCase('c-1', { type: 'case.lock', at, by: executor }, { expectedVersion: 2 });
  */
-export function createMemoryCaseStore(options: { directory: Directory }): CaseStore {
+export function createMemoryCaseStore(options: {
+  directory: Directory;
+  files?: FileStore;
+}): CaseStore {
   const { fireCaseTimer: _, storedCases: __, ...store } = createMemoryCases(options);
   return store;
 }
@@ -112,6 +119,8 @@ export function createMemoryCases(options: {
   directory: Directory;
   timers?: MemoryTimers;
   outbox?: MemoryOutbox;
+  /** Where uploads live: a resolution's are attached to its card with the write. */
+  files?: FileStore;
 }): MemoryCases {
   const { directory } = options;
   const timers = options.timers ?? createMemoryTimers();
@@ -181,10 +190,23 @@ export function createMemoryCases(options: {
     if (opts.expectedVersion !== undefined && opts.expectedVersion !== version) {
       return versionConflict('card', caseId, version, opts.expectedVersion);
     }
-    // The facts come from the store, never from the caller.
+    // The facts come from the store, never from the caller (the files: as looked up).
     const heldCardIds = heldBy(principalIdOf(event));
-    const result = applyCaseEvent(entry.current.snapshot, event, directory, { heldCardIds });
+    const facts = opts.files ? { heldCardIds, files: opts.files } : { heldCardIds };
+    const result = applyCaseEvent(entry.current.snapshot, event, directory, facts);
     return commit(result, version + 1, key, fired);
+  };
+
+  /**
+   * Attaches a written resolution's uploads to the card. Called right after the write,
+   * before anything else can run: the memory file store marks them at once.
+   */
+  const attach = (written: CaseWriteResult): Promise<void> => {
+    if (!options.files || !written.ok) return Promise.resolve();
+    const ids = caseFilesToAttach({ record: written.record, snapshot: written.case.snapshot });
+    return ids.length === 0
+      ? Promise.resolve()
+      : options.files.attach(ids, caseFileOwner(written.case.id));
   };
 
   return {
@@ -203,7 +225,9 @@ export function createMemoryCases(options: {
     },
 
     async sendCase(caseId: string, event: unknown, opts: SendOptions = {}) {
-      return sendNow(caseId, event, opts);
+      const written = sendNow(caseId, event, opts);
+      await attach(written);
+      return written;
     },
 
     fireCaseTimer(timer, principal) {

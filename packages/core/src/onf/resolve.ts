@@ -1,7 +1,10 @@
 import { localDateIn } from '../kernel/deadlines/instant.js';
 import { findRegion } from '../kernel/deadlines/regions.js';
 import { invalidField } from '../kernel/errors.js';
+import type { FileContext } from '../kernel/files/check-file-references.js';
+import { resolveFileInputs } from '../kernel/files/resolve-file-inputs.js';
 import type { Directory } from '../kernel/notifications/directory.js';
+import { caseFileOwner } from './case-files.js';
 import type { CaseWorkflowError } from './errors.js';
 import type { CaseMachineEvent } from './machine/events.js';
 import type { CaseRecord } from './schemas/case.js';
@@ -16,12 +19,14 @@ const invalid = (path: (string | number)[], message: string) =>
 const orNull = (text: string | undefined): string | null => (text ? text : null);
 
 /**
- * Facts about other cards that only the store knows, supplied inside the same transaction:
- * `heldCardIds` are the ids of the cards whose lock the sender holds now (needed for
- * `case.lock`; SQL stores back it with a unique index on the lock holder).
+ * Facts only the store knows, supplied inside the same transaction: `heldCardIds` are the
+ * ids of the cards whose lock the sender holds now (needed for `case.lock`; SQL stores back
+ * it with a unique index on the lock holder); `files` are the uploads a `case.resolve`
+ * names, as looked up in the file store, with the file rules (`WriteOptions.files`).
  */
 export interface CaseFacts {
   heldCardIds?: readonly string[];
+  files?: FileContext;
 }
 
 /** The card's region's time zone: the day a call was made, «today» for dates. */
@@ -116,8 +121,22 @@ export function resolveCaseEvent(
     case 'case.federal_level':
     case 'case.accept':
       return ok({ type: event.type, at, by, comment: orNull(event.comment) });
-    case 'case.resolve':
-      return ok({ ...event });
+    case 'case.resolve': {
+      // The same rule as a ПОС answer's files: the sender's fresh uploads or the card's own
+      // (a resolution returned for rework), of the answer types, within the limits.
+      const files = resolveFileInputs(
+        event.files,
+        {
+          path: ['files'],
+          senderId: by.id,
+          ownerId: caseFileOwner(card.id),
+          types: (rules) => rules.answerTypes,
+        },
+        facts?.files,
+      );
+      if (!files.ok) return fail(files.error as CaseWorkflowError);
+      return ok({ ...event, files: files.value });
+    }
     case 'case.postpone':
       if (event.until <= today()) return invalid(['until'], 'the date must be after today');
       return ok({ ...event, comment: orNull(event.comment) });

@@ -8,7 +8,7 @@ import {
   federalDistrictOf,
   REGIONS,
 } from '../../src/index.js';
-import { directory, drive, reach, start, toHeld, users } from './helpers.js';
+import { directory, drive, reach, send, start, toHeld, users } from './helpers.js';
 
 describe('Excel export rows', () => {
   it('has Russian headers, one per column, and can pick columns', () => {
@@ -74,6 +74,32 @@ describe('Excel export rows', () => {
       'Лекарства доставлены 16.01',
     ]);
     expect(row('new', ['executor', 'lock', 'comments'])).toEqual([null, null, null]);
+  });
+
+  it('names a resolution’s files in one column, uploads and named files alike', () => {
+    const held = drive(start(), toHeld);
+    const upload = {
+      id: 'f-1',
+      name: 'Акт выдачи.pdf',
+      size: 1200,
+      contentType: 'application/pdf',
+      sha256: 'a'.repeat(64),
+      uploadedBy: users.executor75.id,
+      uploadedAt: '2025-01-15T03:00:00.000Z',
+      attachedTo: null,
+    };
+    const resolve = {
+      type: 'case.resolve',
+      by: users.executor75,
+      description: 'Доставлено',
+      files: [{ name: 'чек.jpg' }, { fileId: 'f-1' }],
+    };
+    const result = send(held, resolve, 9, { heldCardIds: [], files: { known: [upload] } });
+    if (!result.ok) expect.fail(result.error.message);
+    const card = result.snapshot.context;
+    expect(
+      caseExportRow({ id: card.id, status: 'curator_check', card }, directory, ['resolutionFiles']),
+    ).toEqual(['чек.jpg, Акт выдачи.pdf']);
   });
 });
 

@@ -30,6 +30,8 @@ export function CaseEventForm(props: {
   type: CaseEventType;
   hint?: Child;
   secondary?: boolean;
+  /** The form carries a file field: posted as multipart. */
+  files?: boolean;
   children?: Child;
 }) {
   const { ctx, type } = props;
@@ -37,6 +39,7 @@ export function CaseEventForm(props: {
     <form
       method="post"
       action={`/onf/cases/${encodeURIComponent(ctx.caseId)}/events/${type}`}
+      {...(props.files ? { enctype: 'multipart/form-data' } : {})}
       data-event={type}
     >
       <strong>{caseEventLabels[type]}</strong>

@@ -165,10 +165,21 @@ function CaseForm({
         <CaseEventForm
           ctx={ctx}
           type={type}
+          files
           hint="Опишите, как решено обращение: без этого куратор вернёт карточку на доработку."
         >
           <CaseText ctx={ctx} type={type} name="description" label="Описание решения" required />
-          <CaseInput ctx={ctx} type={type} name="files" label="Файлы (имена через запятую)" />
+          <label>
+            Документы и фото (PDF, DOCX, ODT, XLSX, RTF, TXT, JPEG …; до 10 МБ каждый)
+            <br />
+            <input type="file" name="file" multiple />
+          </label>
+          <CaseInput
+            ctx={ctx}
+            type={type}
+            name="files"
+            label="Файлы без загрузки (имена через запятую)"
+          />
         </CaseEventForm>
       );
     case 'case.postpone':

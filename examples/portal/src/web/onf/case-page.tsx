@@ -12,6 +12,7 @@ import {
 } from '@reshaem/core';
 import { formatInstant, formatLocalDate, orgName, userName } from '../format.js';
 import { Layout } from '../layout.js';
+import { FileList } from '../pages/file-list.js';
 import type { RefusalView } from '../refusal.js';
 import type { CaseFormContext } from './case-form.js';
 import { CaseForms } from './case-forms.js';
@@ -126,9 +127,7 @@ function WorkBlocks({ shown, directory }: { shown: ShownStoredCase; directory: D
         <div class="card" data-resolution>
           <h2>Решение исполнителя</h2>
           <p>{card.resolution.description}</p>
-          {card.resolution.files.length > 0 && (
-            <p class="muted">Файлы: {card.resolution.files.map((f) => f.name).join(', ')}</p>
-          )}
+          <FileList files={card.resolution.files} label="Файлы решения" />
           <p class="muted">
             {userName(directory, card.resolution.submittedBy)},{' '}
             {formatInstant(card.resolution.submittedAt, zone)}

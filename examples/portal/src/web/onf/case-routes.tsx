@@ -6,6 +6,7 @@ import {
   type CaseStatus,
   type CaseStore,
   caseEventTypes,
+  caseFileOwner,
   caseStatuses,
   caseTimeZone,
   caseViewScopeOf,
@@ -20,9 +21,9 @@ import {
 import type { Context, Hono } from 'hono';
 import type { PageEnv } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
-import { readForm } from '../forms/parse-form.js';
 import type { RefusalView } from '../refusal.js';
 import { problemPage, render } from '../render.js';
+import { fileContextOf, readPageForm, settleUploads } from '../uploads.js';
 import { type CaseFilters, readCaseFilters, toCaseQuery } from './case-filters.js';
 import type { CaseFormContext } from './case-form.js';
 import { caseEventLabels } from './case-labels.js';
@@ -213,14 +214,30 @@ export function registerCasePages(app: Hono<PageEnv>, deps: CaseWebDeps): void {
     const type = c.req.param('type');
     const stored = await visibleCase(deps, user, id);
     if (!stored || !isCaseEventType(type)) return notFound(c, deps);
-    const form = await readForm(c.req.raw);
-    const event = { type, at: deps.now().toISOString(), by: user, ...caseEventPayload(type, form) };
-    const version = Number(form.version);
-    const result = await deps.cases.sendCase(
-      id,
-      event,
-      Number.isInteger(version) ? { expectedVersion: version } : {},
+    // Only the resolve form carries files; any other form is read as before.
+    const read = await readPageForm(
+      c,
+      type === 'case.resolve' ? deps.uploads : undefined,
+      user,
+      deps.now(),
     );
+    if (!read.ok) {
+      const state = { refusal: read.refusal, refused: { type, values: read.values } };
+      return renderCase(c, deps, stored, state, 422);
+    }
+    const form = read.values;
+    const payload = caseEventPayload(type, form);
+    if (read.files.length > 0) {
+      const named = Array.isArray(payload.files) ? payload.files : [];
+      payload.files = [...named, ...read.files.map((f) => ({ fileId: f.id }))];
+    }
+    const event = { type, at: deps.now().toISOString(), by: user, ...payload };
+    const version = Number(form.version);
+    const result = await deps.cases.sendCase(id, event, {
+      ...(Number.isInteger(version) ? { expectedVersion: version } : {}),
+      files: fileContextOf(read.files),
+    });
+    await settleUploads(deps.uploads, read.files, result.ok ? caseFileOwner(id) : null);
     if (result.ok) return c.redirect(`/onf/cases/${encodeURIComponent(id)}?done=${type}`, 303);
     const current = (await deps.cases.getCase(id)) ?? stored;
     const held = result.error.kind === 'lock_conflict' ? await heldCards(deps, user, id) : [];

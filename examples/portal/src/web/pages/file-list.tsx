@@ -16,8 +16,9 @@ const sizeText = (bytes: number | undefined) =>
       : ` · ${(bytes / 1024 / 1024).toFixed(1)} МБ`;
 
 /**
- * Files with download links (`/files/{id}`, the session's own rights) and thumbnails of
- * JPEG and PNG photos; a file named without an upload is listed by its name only.
+ * Files with download links (`/files/{id}`, the session's own rights) and small previews
+ * of JPEG and PNG photos, served `inline` (`?disposition=inline`, which the API honours
+ * for those two types only); a file named without an upload is listed by its name only.
  */
 export function FileList(props: { files: readonly ListedFile[]; label: string }) {
   if (props.files.length === 0) return null;
@@ -31,8 +32,8 @@ export function FileList(props: { files: readonly ListedFile[]; label: string })
           return (
             <li>
               {f.contentType && THUMBNAIL_TYPES.has(f.contentType) && (
-                <a href={href}>
-                  <img class="thumb" src={href} alt={f.name} />
+                <a href={`${href}?disposition=inline`}>
+                  <img class="thumb" src={`${href}?disposition=inline`} alt={f.name} />
                 </a>
               )}
               <a href={href} download={f.name}>

@@ -52,7 +52,13 @@ export function OperatorPage(props: OperatorPageProps) {
           ))}
         </div>
       )}
-      <form class="card" method="post" action="/operator/messages" data-form="submit">
+      <form
+        class="card"
+        method="post"
+        action="/operator/messages"
+        enctype="multipart/form-data"
+        data-form="submit"
+      >
         <div class="grid2">
           <div>
             <label>
@@ -82,6 +88,16 @@ export function OperatorPage(props: OperatorPageProps) {
               <textarea name="text" required class="tall">
                 {values.text ?? ''}
               </textarea>
+            </label>
+            <label>
+              Фото от заявителя (JPEG, PNG, HEIC; до 10 МБ каждое)
+              <br />
+              <input
+                type="file"
+                name="file"
+                multiple
+                accept="image/jpeg,image/png,image/heic,.heic"
+              />
             </label>
           </div>
         </div>

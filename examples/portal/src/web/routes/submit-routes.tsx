@@ -9,7 +9,7 @@ import {
 import type { Context, Hono } from 'hono';
 import type { PageEnv } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
-import { type FormValues, readForm } from '../forms/parse-form.js';
+import type { FormValues } from '../forms/parse-form.js';
 import { ApplicantPage } from '../pages/applicant.js';
 import { OperatorPage } from '../pages/operator.js';
 import { describeRefusal, type RefusalView } from '../refusal.js';
@@ -130,10 +130,16 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
   app.post('/operator/messages', async (c) => {
     const user = c.get('user');
     if (!hasRole(user, 'operator')) return forbidden(c, deps, 'Оператор');
-    const form = await readForm(c.req.raw);
-    const result = await store.submit(
-      submitEvent(form, user, 'operator', store.directory, deps.now()),
-    );
+    // The caller's photos, as the applicant's form takes them: the operator uploads them.
+    const read = await readPageForm(c, deps.uploads, user, deps.now());
+    if (!read.ok) return operatorPage(c, deps, read.values, read.refusal);
+    const form = read.values;
+    const event = {
+      ...submitEvent(form, user, 'operator', store.directory, deps.now()),
+      attachments: read.files.map((f) => ({ fileId: f.id })),
+    };
+    const result = await store.submit(event, { files: fileContextOf(read.files) });
+    await settleUploads(deps.uploads, read.files, result.ok ? result.message.id : null);
     if (!result.ok) return operatorPage(c, deps, form, describeRefusal(result.error));
     return c.redirect(`/messages/${encodeURIComponent(result.message.id)}?done=submit`, 303);
   });

@@ -3,21 +3,20 @@ import type { Hono } from 'hono';
 import { authenticated } from '../../access.js';
 import type { AppEnv, RouteDeps } from '../../env.js';
 import { mayDownload } from '../../files/file-access.js';
-import { attachmentDisposition } from '../../files/file-name.js';
+import { dispositionOf } from '../../files/file-name.js';
 import { receiveUploads } from '../../files/receive-uploads.js';
 import { notFound } from '../../problems.js';
 import { jsonResponse } from '../../responses.js';
 import { DEFAULT_SECURITY_HEADERS, markSecured } from '../../security-headers.js';
-
-/** The download URL of a file, under the app's base path. */
-export const fileUrl = (basePath: string, id: string) =>
-  `${basePath}/files/${encodeURIComponent(id)}`;
+import { fileUrl } from '../../views/file-links.js';
 
 const strongEtag = (sha256: string) => `"sha256-${sha256}"`;
 
 /**
  * POST /files — streamed multipart upload, one descriptor per `file` part (201);
- * GET /files/{id} — the bytes, to whoever the field rules let see the file (else 404).
+ * GET /files/{id} — the bytes, to whoever the field rules let see the file (else 404);
+ * `?disposition=inline` shows a JPEG or PNG inline (a preview), anything else is always
+ * an attachment.
  * Present only when the app was given a file store.
  */
 export function registerFiles(app: Hono<AppEnv>, deps: RouteDeps): void {
@@ -64,7 +63,7 @@ export function registerFiles(app: Hono<AppEnv>, deps: RouteDeps): void {
       ...common,
       'content-type': file.contentType,
       'content-length': String(file.size),
-      'content-disposition': attachmentDisposition(file.name),
+      'content-disposition': dispositionOf(file, c.req.query('disposition')),
     };
     if (c.req.raw.method === 'HEAD') {
       return markSecured(new Response(null, { status: 200, headers }));

@@ -1,14 +1,17 @@
 import {
   type CaseStore,
   type CaseStoreError,
+  caseFileOwner,
   type Directory,
   hasCaseStore,
   type MessageStore,
+  type SendOptions,
 } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { authenticated, bodyLimited } from '../../access.js';
 import { caseErrorProblem } from '../../case-errors.js';
 import type { AppEnv, RouteDeps } from '../../env.js';
+import { attachFiles, caseEventFileIds, fileContextOf } from '../../files/file-references.js';
 import { notFound } from '../../problems.js';
 import { readJsonObject, stampedEvent } from '../../request/json-body.js';
 import { etagOf, idempotencyKeyOf, parseIfMatch } from '../../request/preconditions.js';
@@ -35,7 +38,9 @@ function withoutServerFields(body: Record<string, unknown>) {
 /**
  * The ОНФ routes under /cases (SPEC §9), registered only when the store has the case
  * methods (`hasCaseStore`): POST /cases, GET /cases, GET /cases/export.xlsx,
- * GET /cases/{id}, POST /cases/{id}/events, GET /cases/{id}/history.
+ * GET /cases/{id}, POST /cases/{id}/events, GET /cases/{id}/history. A `case.resolve`
+ * names uploads by id (`files: [{ fileId }]`): the route looks them up in the file store
+ * and the core judges them, as for a ПОС answer.
  */
 export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
   if (!hasCaseStore(deps.store)) return;
@@ -66,7 +71,7 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
       etag: etagOf(result.case.version),
     };
     if (result.replayed) headers['idempotent-replayed'] = 'true';
-    return jsonResponse(await caseView(result.case, principal, store), 201, headers);
+    return jsonResponse(await caseView(result.case, principal, store, deps.basePath), 201, headers);
   });
 
   registerCaseReads(app, deps, store);
@@ -78,7 +83,8 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
     const key = idempotencyKeyOf(c);
     const ifMatch = parseIfMatch(c.req.header('if-match'));
     const event = stampedEvent(body, deps.now().toISOString(), principal);
-    const options: { idempotencyKey?: string; expectedVersion?: number } = {};
+    const fileIds = caseEventFileIds(body);
+    const options: SendOptions = { files: await fileContextOf(deps, fileIds) };
     if (key !== undefined) options.idempotencyKey = key;
     if (ifMatch !== undefined && !ifMatch.any) {
       const current = ifMatch.versions.length > 1 ? await store.getCase(id) : undefined;
@@ -89,9 +95,12 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
     }
     const result = await store.sendCase(id, event, options);
     if (!result.ok) throw await refusal(result.error, ifMatch !== undefined);
+    // The store attached them with the write when it keeps files beside the cards (SQL);
+    // again here for a file store of its own (S3), idempotently.
+    await attachFiles(deps, fileIds, caseFileOwner(id));
     const headers: Record<string, string> = { etag: etagOf(result.case.version) };
     if (result.replayed) headers['idempotent-replayed'] = 'true';
-    return jsonResponse(await caseView(result.case, principal, store), 200, headers);
+    return jsonResponse(await caseView(result.case, principal, store, deps.basePath), 200, headers);
 
     /** A refusal on a card the caller cannot see is a 404, so existence does not leak. */
     async function refusal(error: CaseStoreError, withIfMatch: boolean) {

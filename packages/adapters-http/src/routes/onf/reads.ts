@@ -106,7 +106,7 @@ export function registerCaseReads(
     if (ifNoneMatchHits(c.req.header('if-none-match'), stored.version)) {
       return c.body(null, 304, { etag });
     }
-    return jsonResponse(await caseView(stored, principal, store), 200, { etag });
+    return jsonResponse(await caseView(stored, principal, store, deps.basePath), 200, { etag });
   });
 
   app.get('/cases/:id/history', auth, async (c) => {

@@ -1,10 +1,14 @@
 import {
   type CaseApplied,
   type CaseWorkflow,
+  type CaseWorkflowError,
   type CaseWriteResult,
   type CaseWritten,
+  caseFileOwner,
+  caseFilesToAttach,
   caseTimersOf,
   type Directory,
+  invalidPayload,
   principalIdOf,
   requestFingerprint,
   type SendOptions,
@@ -14,6 +18,15 @@ import {
   type WriteOptions,
 } from '@reshaem/core';
 import { sql } from 'kysely';
+
+/** The upload ids a `case.resolve` names, in order (for a refusal's issue path). */
+const caseEventFileIds = (event: unknown): string[] => {
+  const files = (event as { files?: unknown } | null)?.files;
+  return Array.isArray(files)
+    ? files.map((f) => String((f as { fileId?: unknown } | null)?.fileId ?? ''))
+    : [];
+};
+
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
 import type { Db } from '../kernel/reads.js';
 import { caseColumns, toStoredCase } from './columns.js';
@@ -65,7 +78,9 @@ export async function casesHeldBy(db: Db, userId: string): Promise<string[]> {
 
 /**
  * Stores an applied event (an insert when `previous` is null) with its history, timer
- * changes (`fired` is the timer whose firing made the write), outbox entries and key.
+ * changes (`fired` is the timer whose firing made the write), outbox entries and key, and
+ * attaches a resolution's uploads to the card in the `files` table (the SQL file store's,
+ * in the same database), so the card and its files commit together.
  */
 export async function storeCase(
   db: Db,
@@ -106,12 +121,43 @@ export async function storeCase(
     fired,
   });
   await writeCaseOutbox(db, id, version, effects, record.at);
+  await attachCaseFiles(db, id, caseFilesToAttach(applied));
   if (key) {
     await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)
       VALUES (${key.principalId}, ${key.key}, ${key.fingerprint},
         ${JSON.stringify(written)}::jsonb)`.execute(db);
   }
   return written;
+}
+
+/**
+ * A file the core judged from a look-up made before the transaction was, by then, attached
+ * elsewhere (a concurrent write took it): the write is rolled back and refused.
+ */
+class FileTakenMeanwhile extends Error {
+  constructor(readonly fileId: string) {
+    super(`file ${fileId} was attached elsewhere during the write`);
+  }
+}
+
+/**
+ * Attaches a resolution's uploads to the card inside the write's transaction. The core
+ * judged them from descriptors looked up before it; should one have been attached to
+ * something else since, the whole write is undone ({@link FileTakenMeanwhile}). Files the
+ * `files` table does not hold (a file store of its own, S3) are left to the route.
+ */
+async function attachCaseFiles(db: Db, caseId: string, fileIds: string[]): Promise<void> {
+  if (fileIds.length === 0) return;
+  const owner = caseFileOwner(caseId);
+  const { rows } = await sql<{ id: string }>`
+    WITH attached AS (
+      UPDATE files SET attached_to = ${owner}
+      WHERE id IN (${sql.join(fileIds)}) AND attached_to IS NULL RETURNING id)
+    SELECT id FROM files
+    WHERE id IN (${sql.join(fileIds)}) AND attached_to IS DISTINCT FROM ${owner}
+      AND id NOT IN (SELECT id FROM attached)`.execute(db);
+  const taken = rows[0];
+  if (taken) throw new FileTakenMeanwhile(taken.id);
 }
 
 /** Reads a card and locks its row for the transaction (SELECT … FOR UPDATE). */
@@ -191,13 +237,24 @@ export function sendCase(
           return { ok: false, error };
         }
         const heldCardIds = await casesHeldBy(trx, senderId);
-        const result = ctx.workflow.applyCaseEvent(current.snapshot, event, ctx.directory, {
-          heldCardIds,
-        });
+        const facts = options.files ? { heldCardIds, files: options.files } : { heldCardIds };
+        const result = ctx.workflow.applyCaseEvent(current.snapshot, event, ctx.directory, facts);
         if (!result.ok) return result;
         return storeCase(trx, result, current, key);
       });
     } catch (error) {
+      if (error instanceof FileTakenMeanwhile) {
+        const ids = caseEventFileIds(event);
+        return {
+          ok: false,
+          error: invalidPayload([
+            {
+              path: ['files', Math.max(0, ids.indexOf(error.fileId)), 'fileId'],
+              message: `no upload ${error.fileId}`,
+            },
+          ]) as CaseWorkflowError,
+        };
+      }
       if (!isUniqueViolation(error, 'cases_lock_holder')) throw error;
       const heldCardIds = (await casesHeldBy(ctx.db, senderId)).filter((id) => id !== caseId);
       return {

@@ -11,7 +11,7 @@ import { principalSchema } from '../../kernel/schemas/principal.js';
 import {
   caseApplicantSchema,
   caseFieldChangesSchema,
-  caseFileSchema,
+  caseFileInputSchema,
   caseLabelSchema,
   categoryTypeSchema,
   closeReasonSchema,
@@ -79,10 +79,14 @@ export const caseEventSchema = z.discriminatedUnion('type', [
   event('case.contact_attempt', { outcome: contactOutcomeSchema, comment }),
   /** «Федеральный уровень». */
   event('case.federal_level', { comment }),
-  /** «Отметить исполнение». */
+  /**
+   * «Отметить исполнение». `files` name uploads (`{ fileId }`, checked by the core's file
+   * rule against `facts.files`) or files by name alone; the limit on their number is the
+   * file rules' (20 by default), checked after the schema.
+   */
   event('case.resolve', {
     description: textSchema(20_000),
-    files: z.array(caseFileSchema).max(20).default([]),
+    files: z.array(caseFileInputSchema).max(1000).default([]),
   }),
   /** «Отметить отложенное решение»: the date it will be done by and why. */
   event('case.postpone', { until: localDateSchema, reason: textSchema(1000), comment }),

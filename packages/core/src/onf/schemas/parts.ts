@@ -107,18 +107,51 @@ const allowedExtension = (name: string) => {
   );
 };
 
-export const caseFileSchema = z.object({
-  name: storableString()
-    .min(1)
-    .max(255)
-    .refine(allowedExtension, {
-      message: `a file must be one of ${CASE_FILE_EXTENSIONS.join(' ')}`,
-    }),
+const caseFileShape = z.object({
+  name: storableString().min(1).max(255),
   /** Where the adapter keeps the bytes; the core never reads them. */
   ref: storableString().max(2000).optional(),
   size: z.int().min(0).optional(),
+  /** The upload in the file store (`POST /files`), attached to the card. */
+  fileId: idSchema.optional(),
+  /** The type detected from the upload's bytes. */
+  contentType: storableString().max(200).optional(),
+  sha256: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .optional(),
+  uploadedAt: instantSchema.optional(),
 });
+
+const extensionMessage = `a file must be one of ${CASE_FILE_EXTENSIONS.join(' ')}`;
+
+/**
+ * A resolution's file as the card keeps it: an upload carries its `fileId` and a copy of
+ * its descriptor (type detected from the bytes); a file named only (cards resolved before
+ * uploads, or a name without bytes) must have one of {@link CASE_FILE_EXTENSIONS}.
+ */
+export const caseFileSchema = caseFileShape.refine(
+  (f) => f.fileId !== undefined || allowedExtension(f.name),
+  { message: extensionMessage, path: ['name'] },
+);
 export type CaseFile = z.infer<typeof caseFileSchema>;
+
+/**
+ * A file as `case.resolve` names it: an upload by id (`{ fileId }`, checked against the
+ * file store by the core's rule; whatever else a client writes beside the id is replaced
+ * by the store's descriptor), or a named file without bytes.
+ */
+export const caseFileInputSchema = caseFileShape
+  .partial({ name: true })
+  .refine((f) => f.fileId !== undefined || f.name !== undefined, {
+    message: 'name an upload (fileId) or a file (name)',
+    path: ['fileId'],
+  })
+  .refine((f) => f.fileId !== undefined || f.name === undefined || allowedExtension(f.name), {
+    message: extensionMessage,
+    path: ['name'],
+  });
+export type CaseFileInput = z.infer<typeof caseFileInputSchema>;
 
 /** The fields support may correct (region and category go through the moderators). */
 export const correctableFieldSchema = z.enum([
