@@ -55,7 +55,7 @@ export function resolveAnswerFiles(
   if (inputs.length > rules.limits.filesPerItem) {
     return {
       ok: false,
-      error: invalidField(['answer', 'files'], `at most ${rules.limits.filesPerItem} files`),
+      error: invalidField(['answer', 'files'], `не больше ${rules.limits.filesPerItem} файлов`),
     };
   }
   const references = inputs.filter(isReference).map((f) => ({ fileId: f.fileId }));
