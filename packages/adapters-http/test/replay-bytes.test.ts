@@ -8,7 +8,7 @@ import { createSqlStore, type SqlStore } from '@reshaem/adapters-sql';
 import { createMemoryStore, type MessageStore } from '@reshaem/core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { databaseUrl, testSchema } from '../../adapters-sql/test/databases.js';
-import { directory, potholeBody, type TestWorld, toInWork, world } from './support.js';
+import { directory, type Handle, potholeBody, type TestWorld, toInWork, world } from './support.js';
 
 interface Backend {
   name: string;
@@ -49,7 +49,7 @@ const backends: Backend[] = [
 ];
 
 /** Sends the same request twice with one key: both answers, as text. */
-async function twice(w: TestWorld, path: string, as: string, body: Record<string, unknown>) {
+async function twice(w: TestWorld, path: string, as: Handle, body: Record<string, unknown>) {
   const headers = { 'idempotency-key': `k-${path}` };
   const first = await w.call('POST', path, { as, body, headers });
   expect(first.status, await first.clone().text()).toBeLessThan(300);
