@@ -109,7 +109,13 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
     };
     const result = await store.submit(event, { files: fileContextOf(form.files) });
     await settleUploads(deps.uploads, form.files, result.ok ? result.message.id : null);
-    if (!result.ok) return applicantPage(c, deps, form.values, describeRefusal(result.error));
+    if (!result.ok)
+      return applicantPage(
+        c,
+        deps,
+        form.values,
+        describeRefusal(result.error, deps.store.directory),
+      );
     return c.redirect(`/messages/${encodeURIComponent(result.message.id)}?done=submit`, 303);
   });
 
@@ -134,7 +140,8 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
     const result = await store.submit(
       submitEvent(form, user, 'operator', store.directory, deps.now()),
     );
-    if (!result.ok) return operatorPage(c, deps, form, describeRefusal(result.error));
+    if (!result.ok)
+      return operatorPage(c, deps, form, describeRefusal(result.error, deps.store.directory));
     return c.redirect(`/messages/${encodeURIComponent(result.message.id)}?done=submit`, 303);
   });
 }
