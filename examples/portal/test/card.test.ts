@@ -60,26 +60,54 @@ describe('the message card', () => {
     expect(card).toContain('«Принять» — выполнено. Статус: На координации.');
   });
 
-  it('shows a refusal and changes nothing', async () => {
+  it('shows a refusal at the message’s own URL, keeps what was typed and changes nothing', async () => {
     const cookie = await signIn(portal, 'coord-kam-roads');
     const before = await portal.store.get('demo-104');
     const response = await portal.app.request(
       '/messages/demo-104/events/coordination.return',
       formPost({ version: String(before?.version), comment: '' }, cookie),
     );
-    expect(response.status).toBe(422);
-    const html = await response.text();
+    // Post/Redirect/Get: the refusal waits for the card's own URL, which reloads.
+    expect(response.status).toBe(303);
+    const location = response.headers.get('location') ?? '';
+    expect(location).toMatch(/^\/messages\/demo-104\?refusal=[\w-]+$/);
+    const html = await page(portal, cookie, location);
     expect(html).toContain('Проверьте заполнение формы');
     expect(html).toContain('Причина');
+    // The banner is the first thing in <main>.
+    expect(html.slice(html.indexOf('<main>'), html.indexOf('<main>') + 80)).toContain(
+      'role="alert"',
+    );
+    expect(await page(portal, cookie, location)).toContain('Проверьте заполнение формы');
     expect((await portal.store.get('demo-104'))?.version).toBe(before?.version);
+    // Nobody else reads the note.
+    const other = await page(portal, await signIn(portal, 'coord-kam-gov'), location);
+    expect(other).not.toContain('Проверьте заполнение формы');
 
     const stale = await portal.app.request(
       '/messages/demo-104/events/work.take',
       formPost({ version: String((before?.version ?? 0) - 1) }, cookie),
     );
-    expect(stale.status).toBe(409);
-    expect(await stale.text()).toContain('обновите страницу');
+    expect(stale.status).toBe(303);
+    expect(await page(portal, cookie, stale.headers.get('location') ?? '')).toContain(
+      'обновите страницу',
+    );
     expect((await portal.store.get('demo-104'))?.version).toBe(before?.version);
+  });
+
+  it('names the person and the message when the role may not act, in Russian', async () => {
+    const cookie = await signIn(portal, 'exec-kam-roads');
+    const stored = await portal.store.get('demo-109');
+    const response = await portal.app.request(
+      '/messages/demo-109/events/answer.approve',
+      formPost({ version: String(stored?.version), comment: '' }, cookie),
+    );
+    expect(response.status).toBe(303);
+    const html = await page(portal, cookie, response.headers.get('location') ?? '');
+    expect(html).toMatch(
+      /Исполнитель [^<]+ \(Министерство транспорта и дорожного строительства Камчатского края\) не может утвердить ответ /,
+    );
+    expect(html).toContain(`по сообщению № ${stored?.snapshot.context.number}`);
   });
 
   it('hides a message the user may not see', async () => {
@@ -118,7 +146,7 @@ describe('the applicant’s and the operator’s pages', () => {
       formPost({ orgId: 'kam-edu', subcategoryId: 'potholes', text: 'Яма' }, cookie),
     );
     expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain('not competent');
+    expect(await refused.text()).toContain('не отвечает за эту подкатегорию');
   });
 
   it('gives the operator the three folders and a form prefilled with the marker', async () => {

@@ -103,8 +103,13 @@ describe('file fields on the pages', () => {
         executor,
       ),
     );
-    expect(refused.status).toBe(422);
-    expect(await refused.text()).toContain('application/x-msdownload');
+    // The refusal waits at the card's own URL (Post/Redirect/Get).
+    expect(refused.status).toBe(303);
+    const shown = await portal.app.request(refused.headers.get('location') ?? '', {
+      headers: { cookie: executor },
+    });
+    expect(shown.status).toBe(200);
+    expect(await shown.text()).toContain('application/x-msdownload');
     const answered = await portal.app.request(
       `/messages/${messageId}/events/answer.submit`,
       multipartPost(

@@ -1,6 +1,6 @@
-import type { CaseStoreError } from '@reshaem/core';
+import { type CaseStoreError, refusalText } from '@reshaem/core';
 import { HttpProblem, problem } from './problems.js';
-import { storeErrorProblem } from './store-errors.js';
+import { noNames, storeErrorProblem } from './store-errors.js';
 
 /**
  * Maps a case store's refusal to a problem: the ПОС mapping, plus `lock_conflict` → 409
@@ -24,9 +24,9 @@ export function caseErrorProblem(
         }),
       );
     case 'not_found':
-      return new HttpProblem(problem('not-found', `No card ${error.caseId}`));
+      return new HttpProblem(problem('not-found', refusalText(error, noNames)));
     case 'already_exists':
-      return new HttpProblem(problem('already-exists', error.message));
+      return new HttpProblem(problem('already-exists', refusalText(error, noNames)));
     default:
       return storeErrorProblem(error, context);
   }

@@ -121,5 +121,5 @@ export const validationProblem = (errors: FieldError[], detail?: string): HttpPr
     ),
   );
 
-export const notFound = (detail = 'No such resource'): HttpProblem =>
+export const notFound = (detail = 'Ничего не найдено'): HttpProblem =>
   new HttpProblem(problem('not-found', detail));

@@ -1,8 +1,13 @@
-import type { StoreError, StoreUnavailableError } from '@reshaem/core';
+import { refusalText, type StoreError, type StoreUnavailableError } from '@reshaem/core';
 import { type FieldError, HttpProblem, problem } from './problems.js';
 
+/** The stores' refusals need no names: their Russian text comes from the data alone. */
+export const noNames = { user: () => undefined, organisation: () => undefined };
+
 /**
- * Maps a store's refusal to a problem. `ifMatch` tells whether the caller asked for a
+ * Maps a store's refusal to a problem, its `detail` in Russian: the core's own refusals
+ * carry their Russian text (naming people and organisations) as `message`; the stores'
+ * refusals are worded by `refusalText`. `type`, the codes and field paths stay as they are. `ifMatch` tells whether the caller asked for a
  * version (412) or a concurrent write won on its own (409).
  */
 export function storeErrorProblem(error: StoreError, context: { ifMatch: boolean }): HttpProblem {
@@ -25,21 +30,21 @@ export function storeErrorProblem(error: StoreError, context: { ifMatch: boolean
     case 'forbidden':
       return new HttpProblem(problem('forbidden', error.message, { eventType: error.eventType }));
     case 'not_found':
-      return new HttpProblem(problem('not-found', `No message ${error.messageId}`));
+      return new HttpProblem(problem('not-found', refusalText(error, noNames)));
     case 'version_conflict':
       return new HttpProblem(
         problem(
           'version-conflict',
-          error.message,
+          refusalText(error, noNames),
           { currentVersion: error.actual },
           context.ifMatch ? 412 : 409,
         ),
         { etag: `"${error.actual}"` },
       );
     case 'already_exists':
-      return new HttpProblem(problem('already-exists', error.message));
+      return new HttpProblem(problem('already-exists', refusalText(error, noNames)));
     case 'idempotency_conflict':
-      return new HttpProblem(problem('idempotency-conflict', error.message));
+      return new HttpProblem(problem('idempotency-conflict', refusalText(error, noNames)));
     case 'unsupported_definition':
       return new HttpProblem(
         problem('unsupported-definition', error.message, {
@@ -73,8 +78,8 @@ export function unavailableProblem(error: StoreUnavailableError): HttpProblem {
     problem(
       'unavailable',
       error.reason === 'timeout'
-        ? 'The request waited too long for the database and was cancelled; nothing was changed. Retry shortly.'
-        : 'The database is unavailable; retry later. A write retried with the same Idempotency-Key is applied once.',
+        ? 'Запрос слишком долго ждал базу данных и отменён; ничего не изменено. Повторите его чуть позже.'
+        : 'База данных недоступна; повторите запрос позже. Запись, повторённая с тем же Idempotency-Key, применится один раз.',
       { reason: error.reason },
     ),
     { 'retry-after': String(seconds) },

@@ -9,6 +9,7 @@ import {
   operatorBody,
   potholeBody,
   toAnswerSent,
+  toApproval,
   toCoordination,
   users,
   world,
@@ -80,6 +81,26 @@ describe('the ПОС export row', () => {
     expect(cell('Оценка ответа заявителем')).toBe('4');
     expect(cell('Статус')).toBe('Завершено');
     expect(cell('Стадия')).toBe('Закрыто');
+  });
+
+  it('writes «-» as «Тип решения» until an answer is approved', async () => {
+    const w = world();
+    const returned = await drive(w, [
+      ...toApproval,
+      { as: 'headRoads', event: { type: 'answer.return', comment: 'Приложите фото' } },
+    ]);
+    const pending = await drive(w, toApproval);
+    const cell = async (id: string) => {
+      const stored = (await w.store.get(id)) as StoredMessage;
+      const row = posExportRow(
+        { status: stored.status, message: stored.snapshot.context },
+        directory,
+      );
+      return row[POS_EXPORT_COLUMNS.indexOf('Тип решения')];
+    };
+    expect((await w.store.get(returned))?.snapshot.context.answer?.type).toBe('resolved');
+    expect(await cell(returned)).toBe('-');
+    expect(await cell(pending)).toBe('-');
   });
 });
 

@@ -222,7 +222,7 @@ describe('role × event × organisation', () => {
       // message itself (a timer the system sends before its instant, and the like).
       for (const line of refusedWhileAvailable) {
         expect(line).toMatch(
-          /no parent|no extension request is waiting|already waiting|no longer applies|before its time|has not come yet/,
+          /нет вышестоящей организации|нет запроса на перенос срока|уже ждёт решения руководителя|больше не действует|раньше срока|ещё не наступила/,
         );
       }
       if (process.env.MATRIX_DEBUG) console.log(scenario.name, applied, refusedWhileAvailable);

@@ -114,8 +114,10 @@ export interface IdempotencyKeysTable {
   principal_id: string;
   key: string;
   fingerprint: string;
-  /** The first successful write result, replayed on a retry. */
-  result: Json;
+  /** The first successful write result as jsonb: rows written before `result_text`. */
+  result: Json | null;
+  /** The first successful write result as the exact JSON text written, replayed on a retry. */
+  result_text: string | null;
   created_at: ColumnType<Date, string | undefined, never>;
 }
 

@@ -1,7 +1,13 @@
 export * from './kernel/autorules/index.js';
 export * from './kernel/deadlines/index.js';
 export type { Effect, NotificationReason, Recipient } from './kernel/effects.js';
-export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './kernel/errors.js';
+export type {
+  ForbiddenError,
+  PayloadIssue,
+  RefusalSubject,
+  WorkflowError,
+  WorkflowErrorKind,
+} from './kernel/errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './kernel/errors.js';
 export * from './kernel/files/index.js';
 export type {
@@ -16,11 +22,18 @@ export {
   ruleSettingsSchema,
 } from './kernel/notifications/directory.js';
 export * from './kernel/notifications/index.js';
+export {
+  type NameLookup,
+  personPhrase,
+  type RefusalWords,
+} from './kernel/refusal-text.js';
+export { roleNames, shortPersonName } from './kernel/refusal-words.js';
 export * from './kernel/schemas/applicant.js';
 export * from './kernel/schemas/catalogue.js';
 export * from './kernel/schemas/organisation.js';
 export * from './kernel/schemas/primitives.js';
 export * from './kernel/schemas/principal.js';
+export { russianErrors } from './kernel/schemas/russian-errors.js';
 export * from './kernel/store/claims.js';
 export { principalIdOf, requestFingerprint, stableStringify } from './kernel/store/idempotency.js';
 export {
@@ -43,6 +56,7 @@ export {
   type WorkflowName,
 } from './kernel/versions/definition.js';
 export { createMemoryStore, type MemoryStore, parseQuery } from './memory-store.js';
+export { caseEventActions } from './onf/event-names.js';
 export * from './onf/index.js';
 export {
   caseCursorOf,
@@ -50,6 +64,7 @@ export {
   listCasesIn,
   parseCaseQuery,
 } from './onf/memory-store.js';
+export { caseRefusalWords } from './onf/refusal-text.js';
 export type * from './onf/store-port.js';
 export { hasCaseStore } from './onf/store-port.js';
 export {
@@ -70,6 +85,7 @@ export {
   type MessageWorkflowSpec,
   type OlderDefinition,
 } from './pos/define-workflow.js';
+export { posEventActions } from './pos/event-names.js';
 export {
   folderViewers,
   type MessageField,
@@ -134,6 +150,7 @@ export {
   workedFoldersOf,
 } from './pos/queues.js';
 export { domainReference } from './pos/reference.js';
+export { posRefusalWords } from './pos/refusal-text.js';
 export * from './pos/schemas/events.js';
 export * from './pos/schemas/message.js';
 export * from './pos/schemas/query.js';
@@ -175,3 +192,4 @@ export {
   startMessage,
   statusOf,
 } from './pos/workflow.js';
+export { type AnyRefusal, refusalText } from './refusal-text.js';

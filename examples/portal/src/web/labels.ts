@@ -50,7 +50,7 @@ export const historyLabels: Readonly<Record<'submit' | MessageEventType, string>
 
 export const roleLabels: Readonly<Record<Role, string>> = {
   applicant: 'Заявитель',
-  operator: 'Оператор приёма обращений',
+  operator: 'Оператор приема обращений',
   moderator: 'Модератор',
   coordinator: 'Координатор',
   executor: 'Исполнитель',
@@ -69,7 +69,7 @@ export const deliveryChannelLabels: Readonly<Record<DeliveryChannel, string>> = 
   courier: 'Адресная доставка',
 };
 
-/** The headline of a refusal; the core's own message (in English) follows it. */
+/** The headline of a refusal; the core's own sentence (in Russian) follows it. */
 export const refusalLabels: Readonly<Record<StoreError['kind'], string>> = {
   invalid_payload: 'Проверьте заполнение формы',
   not_allowed_in_status: 'Действие недоступно в текущем статусе',

@@ -8,6 +8,8 @@ export interface LayoutProps {
   title: string;
   user?: Principal | null;
   directory: Directory;
+  /** A refusal to show first in `<main>`, above everything (see `RefusalBanner`). */
+  alert?: Child;
   children?: Child;
 }
 
@@ -21,7 +23,7 @@ function Nav({ user, directory }: { user: Principal; directory: Directory }) {
         !worksOnlyOnf(user, directory) && <a href="/backoffice">Бэк-офис</a>}
       {worksOnf(user, directory) && <a href="/onf">ОНФ. Помощь</a>}
       {hasRole(user, 'applicant') && <a href="/my">Мои сообщения</a>}
-      {hasRole(user, 'operator') && <a href="/operator">Оператор 122</a>}
+      {hasRole(user, 'operator') && <a href="/operator">Оператор приема обращений</a>}
       {hasRole(user, 'admin') && <a href="/admin">Администрирование</a>}
       <a href="/api/docs">API</a>
     </nav>
@@ -29,7 +31,7 @@ function Nav({ user, directory }: { user: Principal; directory: Directory }) {
 }
 
 /** The frame of every page: header with navigation and the signed-in user. */
-export function Layout({ title, user, directory, children }: LayoutProps) {
+export function Layout({ title, user, directory, alert, children }: LayoutProps) {
   return (
     <html lang="ru">
       <head>
@@ -56,7 +58,10 @@ export function Layout({ title, user, directory, children }: LayoutProps) {
             </form>
           )}
         </header>
-        <main>{children}</main>
+        <main>
+          {alert}
+          {children}
+        </main>
       </body>
     </html>
   );

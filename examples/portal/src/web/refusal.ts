@@ -1,4 +1,4 @@
-import type { StoreError } from '@reshaem/core';
+import { type NameLookup, refusalText, type StoreError } from '@reshaem/core';
 import { refusalLabels } from './labels.js';
 
 /** Russian names of the fields the core may point at. */
@@ -35,18 +35,21 @@ export interface RefusalView {
   details: string[];
 }
 
+const noNames: NameLookup = { user: () => undefined, organisation: () => undefined };
+
 /**
- * Turns a store refusal into what a person reads: the kind in Russian, then each payload
- * issue with its field named in Russian and the core's message as it is (English).
+ * Turns a store refusal into what a person reads, all in Russian: the kind as a headline,
+ * then the core's sentence naming people and organisations (from `lookup`, the directory),
+ * or each payload issue with its field named in Russian.
  */
-export function describeRefusal(error: StoreError): RefusalView {
+export function describeRefusal(error: StoreError, lookup: NameLookup = noNames): RefusalView {
   const title = refusalLabels[error.kind];
-  if (error.kind !== 'invalid_payload') return { title, details: [error.message] };
+  if (error.kind !== 'invalid_payload') return { title, details: [refusalText(error, lookup)] };
   const details = error.issues.map((issue) => {
     const fields = issue.path
       .filter((p): p is string => typeof p === 'string')
       .map((p) => fieldLabels[p] ?? p);
     return fields.length > 0 ? `${fields.join(' → ')}: ${issue.message}` : issue.message;
   });
-  return { title, details: details.length > 0 ? details : [error.message] };
+  return { title, details: details.length > 0 ? details : [refusalText(error, lookup)] };
 }

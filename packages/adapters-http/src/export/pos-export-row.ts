@@ -54,7 +54,9 @@ const ruLocalDate = (date: string): string => date.split('-').reverse().join('.'
  * - «ФЗ»: «59-ФЗ» for an appeal under 59-ФЗ, «-» for an ordinary message;
  * - «Направлено по email в ФОИВ, не подключенный к ПОС»: always «Нет» — reshaem does not
  *   send messages by e-mail to bodies outside the platform;
- * - «Верхнеуровневый ЛКО»: the root of the holding organisation's tree.
+ * - «Верхнеуровневый ЛКО»: the root of the holding organisation's tree;
+ * - «Тип решения»: the type of the approved answer, «-» while the answer is only a draft
+ *   (submitted for approval or returned for rework).
  *
  * Pass the message as the exporting user may see it ({@link viewFor}): the officials'
  * names and the answer's type come out as «-» for whoever may not see them.
@@ -102,7 +104,7 @@ export function posExportRow(
     yesNo(m.fastTrack),
     m.lawType === 'appeal_59fz' ? '59-ФЗ' : EMPTY,
     yesNo(m.lawType === 'appeal_59fz'),
-    answer ? answerTypeLabels[answer.type] : EMPTY,
+    answer?.approvedAt ? answerTypeLabels[answer.type] : EMPTY,
     yesNo(false),
     rating === undefined ? EMPTY : String(rating),
     yesNo(m.reReviewRound > 0),

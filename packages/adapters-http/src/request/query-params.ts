@@ -1,4 +1,4 @@
-import { decodeCursor, issuesFromZod } from '@reshaem/core';
+import { decodeCursor, issuesFromZod, russianErrors } from '@reshaem/core';
 import type { z } from 'zod';
 import { type FieldError, validationProblem } from '../problems.js';
 import { refuseUnstorableQuery } from './storable-input.js';
@@ -64,7 +64,7 @@ export function queryParamReader<
     if (options.paging && input.limit === undefined) {
       input.limit = Math.min(50, options.maxPageSize);
     }
-    const parsed = schema.safeParse(input);
+    const parsed = schema.safeParse(input, russianErrors);
     if (!parsed.success) {
       for (const issue of issuesFromZod(parsed.error)) {
         errors.push({ in: 'query', path: issue.path, message: issue.message });

@@ -40,7 +40,7 @@ export const unstorablePathIsNotFound: MiddlewareHandler<AppEnv> = async (c, nex
     c.req.url.includes('%') &&
     decodedSegments(new URL(c.req.url).pathname).some((segment) => !isStorableText(segment));
   if (unstorable) {
-    throw notFound('No resource at this path: it holds a character text cannot hold');
+    throw notFound('По этому адресу ничего нет: в нём символ, который нельзя сохранить как текст');
   }
   await next();
 };

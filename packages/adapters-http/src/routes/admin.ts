@@ -7,6 +7,7 @@ import {
   type OrganisationSettingsStore,
   type PayloadIssue,
   renderAnswerTemplate,
+  russianErrors,
   type StoredMessage,
   testAutorule,
 } from '@reshaem/core';
@@ -91,7 +92,7 @@ async function messageFor(
       stored.snapshot.context.holdingOrgId === orgId
     )
   ) {
-    throw notFound(`No message ${messageId}`);
+    throw notFound(`Сообщение ${messageId} не найдено`);
   }
   return stored;
 }
@@ -149,7 +150,7 @@ export function registerAdmin(app: Hono<AppEnv>, deps: RouteDeps): void {
   );
   app.put(`${BASE}/answer-templates`, ...guard, bodyLimited(deps), async (c) => {
     const items = await readItems(c, deps, (item) => {
-      const parsed = answerTemplateSchema.safeParse(item);
+      const parsed = answerTemplateSchema.safeParse(item, russianErrors);
       return parsed.success
         ? { ok: true, value: parsed.data }
         : { ok: false, issues: issuesFromZod(parsed.error) };

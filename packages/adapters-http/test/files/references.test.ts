@@ -63,13 +63,13 @@ describe('submit attachments by id', () => {
     const pdf = await w.uploadOne('applicant', { filename: 'c.pdf', bytes: pdfBytes() });
     const before = await storeState(w.store);
     for (const [ids, message] of [
-      [['nope'], 'no upload nope'],
-      [[mine, theirs], `no upload ${theirs}`],
+      [['nope'], 'загруженный файл nope не найден'],
+      [[mine, theirs], `загруженный файл ${theirs} не найден`],
       [
         [pdf],
-        'c.pdf is application/pdf; allowed here: image/jpeg, image/png, image/heic, image/heif',
+        'файл «c.pdf» имеет тип application/pdf; здесь можно: image/jpeg, image/png, image/heic, image/heif',
       ],
-      [[mine, mine], `file ${mine} is named twice`],
+      [[mine, mine], `файл ${mine} указан дважды`],
     ] as const) {
       const problem = await expectProblem(await submitWith(w, [...ids]), 'validation', 422);
       expect((problem.errors as { message: string }[])[0]?.message).toBe(message);
@@ -146,7 +146,7 @@ describe('answer files by id', () => {
       'validation',
       422,
     );
-    expect(JSON.stringify(wrongType.errors)).toContain('после.png is image/png');
+    expect(JSON.stringify(wrongType.errors)).toContain('файл «после.png» имеет тип image/png');
     const applicants = await w.uploadOne('applicant', { filename: 'x.jpg', bytes: jpegBytes() });
     await expectProblem(
       await send('executorRoads', answer([{ fileId: applicants }])),

@@ -9,6 +9,7 @@ import { claimOrderAndTimerLog } from './006-claim-order-and-timer-log.js';
 import { files } from './007-files.js';
 import { definitionVersion } from './008-definition-version.js';
 import { queues } from './009-queues.js';
+import { exactReplays } from './010-exact-replays.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -22,6 +23,7 @@ export const migrations: readonly Migration[] = [
   files,
   definitionVersion,
   queues,
+  exactReplays,
 ];
 
 /** What `migrate` did. */

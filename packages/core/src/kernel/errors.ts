@@ -1,6 +1,16 @@
 import type { MessageStatus } from '../pos/schemas/message.js';
 import type { UnsupportedDefinitionError } from './versions/definition.js';
 
+/**
+ * What a refusal is about: a ПОС message or an ОНФ card, by id and by the number people
+ * know it by. Carried so that a refusal's text can name it (see `refusalText`).
+ */
+export interface RefusalSubject {
+  kind: 'message' | 'card';
+  id: string;
+  number: string;
+}
+
 /** One problem with an event's payload, located by its path in the event. */
 export interface PayloadIssue {
   path: (string | number)[];
@@ -9,6 +19,9 @@ export interface PayloadIssue {
 
 /**
  * Why the workflow refused an event. A refused event changes nothing.
+ *
+ * Every `message` is Russian, for people; `refusalText` renders the same refusal naming
+ * people and organisations by name from the directory.
  *
  * - `invalid_payload`: the event is malformed or names something that does not fit
  *   (an unknown organisation, a user who is not an executor there), with field paths;
@@ -24,9 +37,25 @@ export type WorkflowError =
       message: string;
       eventType: string;
       status: MessageStatus;
+      subject?: RefusalSubject;
     }
-  | { kind: 'forbidden'; message: string; eventType: string; principalId: string }
+  | ForbiddenError
   | UnsupportedDefinitionError;
+
+/**
+ * The principal may not send this event. `subject` names the message or card when there is
+ * one; `orgId` the organisation the refusal concerns when that is the reason (an operator
+ * routing outside their region: `rule: 'operator_region'`).
+ */
+export type ForbiddenError = {
+  kind: 'forbidden';
+  message: string;
+  eventType: string;
+  principalId: string;
+  subject?: RefusalSubject;
+  rule?: 'operator_region';
+  orgId?: string;
+};
 
 export type WorkflowErrorKind = WorkflowError['kind'];
 

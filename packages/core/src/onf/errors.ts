@@ -1,4 +1,4 @@
-import type { WorkflowError } from '../kernel/errors.js';
+import type { RefusalSubject, WorkflowError } from '../kernel/errors.js';
 import type { CaseStatus } from './schemas/parts.js';
 
 /**
@@ -15,7 +15,13 @@ import type { CaseStatus } from './schemas/parts.js';
  */
 export type CaseWorkflowError =
   | Extract<WorkflowError, { kind: 'invalid_payload' | 'forbidden' | 'unsupported_definition' }>
-  | { kind: 'not_allowed_in_status'; message: string; eventType: string; status: CaseStatus }
+  | {
+      kind: 'not_allowed_in_status';
+      message: string;
+      eventType: string;
+      status: CaseStatus;
+      subject?: RefusalSubject;
+    }
   | { kind: 'lock_conflict'; message: string; eventType: 'case.lock'; heldCardIds: string[] };
 
 export type CaseWorkflowErrorKind = CaseWorkflowError['kind'];

@@ -105,7 +105,7 @@ export function resolveCaseEvent(
       if (heldCardIds.length > 0) {
         return fail({
           kind: 'lock_conflict',
-          message: `finish work on card ${heldCardIds.join(', ')} before taking another`,
+          message: `одновременно можно работать только с одной карточкой: сначала закончите работу с ${heldCardIds.join(', ')}`,
           eventType: 'case.lock',
           heldCardIds,
         });

@@ -5,12 +5,14 @@ import { createPureTransition } from '../kernel/machine/pure-transition.js';
 import { createResolvedStates } from '../kernel/machine/resolved-states.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
+import { russianErrors } from '../kernel/schemas/russian-errors.js';
 import type { DefinitionStamp } from '../kernel/versions/definition.js';
 import type { CaseEffect } from './effects.js';
 import { type CaseWorkflowError, CaseWorkflowRefusal } from './errors.js';
 import type { CaseMachineEvent } from './machine/events.js';
 import { caseMachine } from './machine/machine.js';
 import { isCasePermitted } from './permissions.js';
+import { caseRefusalWords, namedCaseRefusal } from './refusal-text.js';
 import { type CaseFacts, resolveCaseCreation, resolveCaseEvent } from './resolve.js';
 import type { CaseRecord } from './schemas/case.js';
 import {
@@ -104,18 +106,18 @@ export const caseStatusOf = (snapshot: Pick<CaseSnapshot, 'value'>): CaseStatus 
  * if (result.ok) save(result.snapshot);
  */
 export function startCase(input: unknown, directory: Directory): CaseApplyResult {
-  const parsed = caseCreateEventSchema.safeParse(input);
+  const parsed = caseCreateEventSchema.safeParse(input, russianErrors);
   if (!parsed.success) return invalid(parsed.error);
   const event = parsed.data;
   const created = resolveCaseCreation(event, directory);
   if (!created.ok) return created;
   if (!isCasePermitted('case.create', event.by, created.value, null, directory)) {
-    return refuse({
-      kind: 'forbidden',
-      message: 'only a source system or an operator of the region opens cards',
-      eventType: 'case.create',
-      principalId: event.by.id,
-    });
+    return refuse(
+      namedCaseRefusal(
+        { kind: 'forbidden', eventType: 'case.create', principalId: event.by.id },
+        directory,
+      ),
+    );
   }
   const [next, actions] = initialTransition(caseMachine, { card: created.value });
   const status = caseStatusOfValue(next.value);
@@ -162,26 +164,27 @@ export function applyCaseEvent(
   directory: Directory,
   facts?: CaseFacts,
 ): CaseApplyResult {
-  const parsed = caseEventSchema.safeParse(input);
+  const parsed = caseEventSchema.safeParse(input, russianErrors);
   if (!parsed.success) return invalid(parsed.error);
   const event = parsed.data;
   const card = snapshot.context;
   const status = caseStatusOf(snapshot);
+  const subject = { kind: 'card', id: card.id, number: card.number } as const;
   if (!caseAcceptsEvent(snapshot, event.type)) {
-    return refuse({
-      kind: 'not_allowed_in_status',
-      message: `${event.type} is not allowed in status ${status}${card.lock ? ' (locked)' : ''}`,
-      eventType: event.type,
-      status,
-    });
+    const refusal = namedCaseRefusal(
+      { kind: 'not_allowed_in_status', eventType: event.type, status, subject },
+      directory,
+    );
+    if (card.lock) refusal.message += ' (карточка занята)';
+    return refuse(refusal);
   }
   if (!isCasePermitted(event.type, event.by, card, status, directory)) {
-    return refuse({
-      kind: 'forbidden',
-      message: `${event.by.id} may not send ${event.type} on card ${card.number}`,
-      eventType: event.type,
-      principalId: event.by.id,
-    });
+    return refuse(
+      namedCaseRefusal(
+        { kind: 'forbidden', eventType: event.type, principalId: event.by.id, subject },
+        directory,
+      ),
+    );
   }
   const resolved = resolveCaseEvent(event, card, directory, facts);
   if (!resolved.ok) return resolved;
@@ -204,7 +207,7 @@ function run(
     // A guard turned the event down (the card is already federal, say): nothing happened.
     return refuse({
       kind: 'not_allowed_in_status',
-      message: `${event.type} does not apply to the card now`,
+      message: `Карточка № ${snapshot.context.number}: сейчас нельзя ${caseRefusalWords.action(event.type)}`,
       eventType: event.type,
       status: fromStatus,
     });

@@ -70,12 +70,15 @@ export function checkMessageExtension(
 ): ExtensionVerdict {
   const { responseDueAt, timeZone } = message;
   if (responseDueAt === null || timeZone === null) {
-    return { ok: false, message: 'the message has no deadline yet' };
+    return { ok: false, message: 'у сообщения ещё нет срока ответа' };
   }
   const appeal = message.lawType === 'appeal_59fz';
   const { settings } = directory;
   if (appeal && message.extensionsGranted >= settings.appealExtensions) {
-    return { ok: false, message: 'a 59-ФЗ appeal is extended at most once' };
+    return {
+      ok: false,
+      message: 'срок ответа на обращение по 59-ФЗ можно перенести только один раз',
+    };
   }
   const maxDays = appeal ? settings.appealExtensionDays : settings.messageExtensionDays;
   const check = checkExtension(responseDueAt, until, timeZone, maxDays);
@@ -84,7 +87,7 @@ export function checkMessageExtension(
     ok: false,
     message:
       check.reason === 'not_later'
-        ? 'an extension moves the deadline later, never earlier'
-        : `an extension is at most ${maxDays} days: until ${check.limit} at the latest`,
+        ? 'новый срок должен быть позже текущего'
+        : `срок можно перенести не больше чем на ${maxDays} дн.: не позже ${check.limit.split('-').reverse().join('.')}`,
   };
 }

@@ -8,9 +8,11 @@ import { createPureTransition } from '../kernel/machine/pure-transition.js';
 import { createResolvedStates } from '../kernel/machine/resolved-states.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal } from '../kernel/schemas/principal.js';
+import { russianErrors } from '../kernel/schemas/russian-errors.js';
 import { type MessageMachine, type MessageMachineEvent, statusOfValue } from './machine/machine.js';
 import { isPermitted } from './permissions.js';
 import { unmetPrecondition } from './preconditions.js';
+import { namedRefusal, posRefusalWords } from './refusal-text.js';
 import { resolveEvent, resolveSubmission } from './resolve.js';
 import {
   type MessageEventType,
@@ -129,7 +131,7 @@ function buildRules(definition: MessageDefinition): MessageRules {
     acceptedIn(snapshot.value).has(type);
 
   function startMessage(input: unknown, directory: Directory, files?: FileContext): ApplyResult {
-    const parsed = submitEventSchema.safeParse(input);
+    const parsed = submitEventSchema.safeParse(input, russianErrors);
     if (!parsed.success) return refuse(invalidPayload(issuesFromZod(parsed.error)));
     const event = parsed.data;
     const resolved = resolveSubmission(event, directory, files);
@@ -161,27 +163,28 @@ function buildRules(definition: MessageDefinition): MessageRules {
     directory: Directory,
     files?: FileContext,
   ) {
-    const parsed = messageEventSchema.safeParse(input);
+    const parsed = messageEventSchema.safeParse(input, russianErrors);
     if (!parsed.success) return refuse(invalidPayload(issuesFromZod(parsed.error)));
     const event = parsed.data;
     const message = snapshot.context;
     const status = statusOfValueHere(snapshot.value);
 
+    const subject = { kind: 'message', id: message.id, number: message.number } as const;
     if (!acceptsEvent(snapshot, event.type)) {
-      return refuse({
-        kind: 'not_allowed_in_status',
-        message: `${event.type} is not allowed in status ${status}`,
-        eventType: event.type,
-        status,
-      });
+      return refuse(
+        namedRefusal(
+          { kind: 'not_allowed_in_status', eventType: event.type, status, subject },
+          directory,
+        ),
+      );
     }
     if (!isPermitted(event.type, event.by, message, status, directory)) {
-      return refuse({
-        kind: 'forbidden',
-        message: `${event.by.id} may not send ${event.type} on message ${message.id}`,
-        eventType: event.type,
-        principalId: event.by.id,
-      });
+      return refuse(
+        namedRefusal(
+          { kind: 'forbidden', eventType: event.type, principalId: event.by.id, subject },
+          directory,
+        ),
+      );
     }
     const unmet = unmetPrecondition(event.type, message, directory);
     if (unmet !== null) return refuse(invalidPayload([{ path: [], message: unmet }]));
@@ -199,11 +202,13 @@ function buildRules(definition: MessageDefinition): MessageRules {
     const [next, actions] = transitionMessage(state, event);
     if (next === state || next.context === state.context) {
       // A guard turned the event down (a stale timer, say): nothing happened.
+      const message = snapshot.context;
       return refuse({
         kind: 'not_allowed_in_status',
-        message: `${event.type} does not apply to the message now`,
+        message: `Сообщение № ${message.number}: сейчас нельзя ${posRefusalWords.action(event.type)}`,
         eventType: event.type,
         status: fromStatus,
+        subject: { kind: 'message', id: message.id, number: message.number },
       });
     }
     const toStatus = statusOfValueHere(next.value);

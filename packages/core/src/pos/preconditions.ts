@@ -16,20 +16,20 @@ export function unmetPrecondition(
     case 'coordination.return':
       return directory.parentOf(message.holdingOrgId)
         ? null
-        : 'the organisation holding the message has no parent to return it to';
+        : 'у организации, в которой находится сообщение, нет вышестоящей организации';
     case 'deadline.extension_request': {
-      if (message.pendingExtension) return 'an extension request is already waiting for the head';
+      if (message.pendingExtension) return 'запрос на перенос срока уже ждёт решения руководителя';
       const { appealExtensions } = directory.settings;
       return message.lawType === 'appeal_59fz' && message.extensionsGranted >= appealExtensions
-        ? 'a 59-ФЗ appeal is extended at most once'
+        ? 'срок ответа на обращение по 59-ФЗ можно перенести только один раз'
         : null;
     }
     case 'deadline.extension_approve':
     case 'deadline.extension_deny':
-      return message.pendingExtension ? null : 'no extension request is waiting';
+      return message.pendingExtension ? null : 'нет запроса на перенос срока';
     case 'rating.submit':
       return message.answer?.type === 'postponed'
-        ? 'a postponed answer is rated when the final answer comes'
+        ? 'отложенное решение оценивается, когда придёт окончательный ответ'
         : null;
     default:
       return null;

@@ -48,7 +48,7 @@ export function resolveRating(
   const { at, by } = event;
   // A postponed answer is not rated: a precondition (preconditions.ts), checked before this.
   if (message.ratingDueAt !== null && at > message.ratingDueAt) {
-    return { ok: false, error: invalidField(['at'], 'the rating window has closed') };
+    return { ok: false, error: invalidField(['at'], 'срок оценки ответа истёк') };
   }
   const { lowScore, maxReReviewRounds } = directory.settings;
   const comment = event.comment?.length ? event.comment : null;

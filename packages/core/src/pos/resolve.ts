@@ -3,10 +3,12 @@ import { localDateIn } from '../kernel/deadlines/instant.js';
 import { invalidField, type WorkflowError } from '../kernel/errors.js';
 import type { FileContext } from '../kernel/files/check-file-references.js';
 import type { Directory } from '../kernel/notifications/directory.js';
-import { hasRole } from '../kernel/schemas/principal.js';
+import type { Organisation } from '../kernel/schemas/organisation.js';
+import { hasRole, type Principal } from '../kernel/schemas/principal.js';
 import { checkMessageExtension, registrationDeadline } from './deadline.js';
 import { resolveAnswerFiles, resolveAttachments } from './file-references.js';
 import type { MessageMachineEvent } from './machine/machine.js';
+import { namedRefusal } from './refusal-text.js';
 import {
   deliveryDeadline,
   isPostponedNow,
@@ -32,24 +34,28 @@ export function resolveSubmission(
 ): Resolution<Message> {
   const { by } = event;
   const org = directory.organisation(event.orgId);
-  if (!org) return fail(invalidField(['orgId'], `unknown organisation ${event.orgId}`));
+  if (!org) return fail(invalidField(['orgId'], `организация ${event.orgId} не найдена`));
+  if (event.channel === 'operator') {
+    const outside = operatorRegionRefusal(by, org, directory);
+    if (outside) return fail(outside);
+  }
   const entry = directory.subcategory(event.subcategoryId);
   if (!entry) {
-    return fail(invalidField(['subcategoryId'], `unknown subcategory ${event.subcategoryId}`));
+    return fail(invalidField(['subcategoryId'], `подкатегория ${event.subcategoryId} не найдена`));
   }
   if (entry.categoryId !== event.categoryId) {
     return fail(
-      invalidField(['categoryId'], `subcategory ${event.subcategoryId} is not in this category`),
+      invalidField(['categoryId'], `подкатегория ${event.subcategoryId} не входит в эту категорию`),
     );
   }
   if (event.factId !== null && !entry.factIds.has(event.factId)) {
-    return fail(invalidField(['factId'], `fact ${event.factId} is not in this subcategory`));
+    return fail(invalidField(['factId'], `факт ${event.factId} не входит в эту подкатегорию`));
   }
   if (!directory.isCompetent(org.id, event.subcategoryId) && !org.coordinatesRegion) {
     return fail(
       invalidField(
         ['orgId'],
-        `${org.name} is not competent for this subcategory; choose a competent organisation or the region's coordinating one`,
+        `${org.name} не отвечает за эту подкатегорию: выберите ответственную организацию или координирующую организацию региона`,
       ),
     );
   }
@@ -68,7 +74,7 @@ export function resolveSubmission(
     if (!hasRole(by, 'operator')) {
       return fail({
         kind: 'forbidden',
-        message: 'only an operator enters messages received by phone',
+        message: 'сообщения, принятые по телефону, вводит только оператор приема обращений',
         eventType: 'submit',
         principalId: by.id,
       });
@@ -79,25 +85,25 @@ export function resolveSubmission(
       .map((g) => directory.organisation(g.orgId as string));
     const markers = operatorOrgs.flatMap((o) => (o?.operatorMarker ? [o.operatorMarker] : []));
     if (markers.length > 0 && !markers.some((marker) => event.text.startsWith(marker))) {
-      return fail(invalidField(['text'], `the text must begin with «${markers[0]}»`));
+      return fail(invalidField(['text'], `текст должен начинаться с пометки «${markers[0]}»`));
     }
   } else if (event.channel === 'integration') {
     if (!hasRole(by, 'system')) {
       return fail({
         kind: 'forbidden',
-        message: 'only the system posts messages from an integration',
+        message: 'сообщения из интеграций размещает только система',
         eventType: 'submit',
         principalId: by.id,
       });
     }
     if (!event.integration) {
-      return fail(invalidField(['integration'], 'name the integration the message came from'));
+      return fail(invalidField(['integration'], 'укажите интеграцию, из которой пришло сообщение'));
     }
   } else {
     if (!hasRole(by, 'applicant')) {
       return fail({
         kind: 'forbidden',
-        message: 'only an applicant submits through this channel',
+        message: 'через этот канал подаёт сообщения только заявитель',
         eventType: 'submit',
         principalId: by.id,
       });
@@ -166,6 +172,37 @@ export function resolveSubmission(
 }
 
 /**
+ * An operator routes only to organisations of their own region: the regions of the
+ * organisations they are an operator in (the Ulyanovsk 112 centre sends to Ulyanovsk
+ * organisations, never to a Kamchatka ministry). An operator without an organisation
+ * (platform-wide) is not limited. `null` when the organisation is within reach.
+ */
+export function operatorRegionRefusal(
+  by: Principal,
+  org: Organisation,
+  directory: Directory,
+): WorkflowError | null {
+  const regions = new Set(
+    by.roles.flatMap((g) =>
+      g.role === 'operator' && g.orgId !== undefined
+        ? [directory.organisation(g.orgId)?.regionCode]
+        : [],
+    ),
+  );
+  if (regions.size === 0 || regions.has(org.regionCode)) return null;
+  return namedRefusal(
+    {
+      kind: 'forbidden',
+      eventType: 'submit',
+      principalId: by.id,
+      rule: 'operator_region',
+      orgId: org.id,
+    },
+    directory,
+  );
+}
+
+/**
  * Turns a validated, permitted event into the machine's event: checks the people and
  * organisations it names and looks up what the machine needs (where a return goes).
  */
@@ -177,7 +214,7 @@ export function resolveEvent(
 ): Resolution<MessageMachineEvent> {
   const { at, by } = event;
   if ('autoruleId' in event && event.autoruleId !== undefined && !hasRole(by, 'system')) {
-    return fail(invalidField(['autoruleId'], 'only the system acts for an autorule'));
+    return fail(invalidField(['autoruleId'], 'от имени автоправила действует только система'));
   }
   switch (event.type) {
     case 'work.take':
@@ -232,33 +269,34 @@ export function resolveEvent(
       const current =
         event.type === 'rating.window_closed' ? message.ratingDueAt : message.deliveryDueAt;
       if (event.dueAt !== current) {
-        return fail(invalidField(['dueAt'], 'the timer no longer applies'));
+        return fail(invalidField(['dueAt'], 'таймер больше не действует'));
       }
-      if (at < event.dueAt) return fail(invalidField(['at'], 'the timer fired before its time'));
+      if (at < event.dueAt) return fail(invalidField(['at'], 'таймер сработал раньше срока'));
       return ok({ type: event.type, at, by, dueAt: event.dueAt });
     }
     case 'postponement.due':
       if (message.answer?.type !== 'postponed' || message.answer.postponedUntil !== event.until) {
-        return fail(invalidField(['until'], 'the timer no longer applies'));
+        return fail(invalidField(['until'], 'таймер больше не действует'));
       }
       if (localDateIn(at, message.timeZone ?? 'UTC') < event.until) {
-        return fail(invalidField(['at'], 'the postponement date has not come yet'));
+        return fail(invalidField(['at'], 'дата отложенного решения ещё не наступила'));
       }
       return ok({ type: event.type, at, by, until: event.until });
     case 'executor.assign': {
       if (!directory.userHasRole(event.executorId, 'executor', message.holdingOrgId)) {
         return fail(
-          invalidField(['executorId'], 'not an executor of the organisation holding the message'),
+          invalidField(
+            ['executorId'],
+            'это не исполнитель организации, в которой находится сообщение',
+          ),
         );
       }
       const due = event.executionDueAt ?? null;
       if (due !== null && due <= at) {
-        return fail(invalidField(['executionDueAt'], 'the execution deadline is in the past'));
+        return fail(invalidField(['executionDueAt'], 'срок исполнения уже прошёл'));
       }
       if (due !== null && message.responseDueAt !== null && due > message.responseDueAt) {
-        return fail(
-          invalidField(['executionDueAt'], 'the execution deadline is after the response deadline'),
-        );
+        return fail(invalidField(['executionDueAt'], 'срок исполнения позже срока ответа'));
       }
       return ok({
         type: event.type,
@@ -272,11 +310,14 @@ export function resolveEvent(
     case 'executor.reassign': {
       if (!directory.userHasRole(event.executorId, 'executor', message.holdingOrgId)) {
         return fail(
-          invalidField(['executorId'], 'not an executor of the organisation holding the message'),
+          invalidField(
+            ['executorId'],
+            'это не исполнитель организации, в которой находится сообщение',
+          ),
         );
       }
       if (event.executorId === message.executorId) {
-        return fail(invalidField(['executorId'], 'the message is already with this executor'));
+        return fail(invalidField(['executorId'], 'сообщение уже у этого исполнителя'));
       }
       return ok({
         type: event.type,
@@ -288,16 +329,16 @@ export function resolveEvent(
     }
     case 'coordination.forward': {
       const target = directory.organisation(event.orgId);
-      if (!target) return fail(invalidField(['orgId'], `unknown organisation ${event.orgId}`));
+      if (!target) return fail(invalidField(['orgId'], `организация ${event.orgId} не найдена`));
       if (target.id === message.holdingOrgId) {
-        return fail(invalidField(['orgId'], 'the message is already at this organisation'));
+        return fail(invalidField(['orgId'], 'сообщение уже в этой организации'));
       }
       const below = directory.isBelow(target.id, message.holdingOrgId);
       if (!below && !directory.isCompetent(target.id, message.subcategoryId)) {
         return fail(
           invalidField(
             ['orgId'],
-            'forward to a subordinate organisation or one competent for the subcategory',
+            'направить можно в подчинённую организацию или в организацию, ответственную за подкатегорию',
           ),
         );
       }
@@ -313,13 +354,13 @@ export function resolveEvent(
     case 'coordination.return': {
       // The parent exists: preconditions.ts checked it before this step.
       const parent = directory.parentOf(message.holdingOrgId);
-      if (!parent) return fail(invalidField([], 'no parent organisation'));
+      if (!parent) return fail(invalidField([], 'нет вышестоящей организации'));
       return ok({ type: event.type, at, by, toOrgId: parent.id, comment: event.comment });
     }
     case 'answer.submit': {
       const until = event.answer.postponedUntil;
       if (until !== undefined && until < at.slice(0, 10)) {
-        return fail(invalidField(['answer', 'postponedUntil'], 'the date is in the past'));
+        return fail(invalidField(['answer', 'postponedUntil'], 'дата уже прошла'));
       }
       const answerFiles = resolveAnswerFiles(
         event.answer.files,
@@ -342,7 +383,7 @@ export function resolveEvent(
     }
     case 'deadline.extension_approve': {
       const pending = message.pendingExtension;
-      if (!pending) return fail(invalidField([], 'no extension request is waiting'));
+      if (!pending) return fail(invalidField([], 'нет запроса на перенос срока'));
       const verdict = checkMessageExtension(
         message,
         localDateIn(pending.until, message.timeZone ?? 'UTC'),
@@ -350,7 +391,7 @@ export function resolveEvent(
       );
       const responseDueAt = verdict.ok ? pending.until : null;
       if (responseDueAt === null || message.responseDueAt === null) {
-        return fail(invalidField([], verdict.ok ? 'no deadline' : verdict.message));
+        return fail(invalidField([], verdict.ok ? 'нет срока ответа' : verdict.message));
       }
       const from = message.registeredAt ?? message.createdAt;
       return ok({
@@ -369,14 +410,14 @@ export function resolveEvent(
       const current =
         event.type === 'deadline.due_soon' ? message.dueSoonAt : message.responseDueAt;
       if (event.dueAt !== current) {
-        return fail(invalidField(['dueAt'], 'the timer no longer applies: the deadline moved'));
+        return fail(invalidField(['dueAt'], 'таймер больше не действует: срок перенесён'));
       }
-      if (at < event.dueAt) return fail(invalidField(['at'], 'the timer fired before its time'));
+      if (at < event.dueAt) return fail(invalidField(['at'], 'таймер сработал раньше срока'));
       return ok({ type: event.type, at, by, dueAt: event.dueAt });
     }
     case 'registration.update':
       if (event.registrationNumber === undefined && event.registeredAt === undefined) {
-        return fail(invalidField([], 'give a registration number, a date, or both'));
+        return fail(invalidField([], 'укажите регистрационный номер, дату или и то и другое'));
       }
       return ok({
         type: event.type,

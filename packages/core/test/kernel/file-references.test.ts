@@ -76,24 +76,26 @@ describe('submit attachments', () => {
     expect(plain.ok && plain.snapshot.context.attachments).toEqual([]);
     expect(issueOf(submitWith(['ghost'], undefined))).toEqual({
       path: ['attachments', 0, 'fileId'],
-      message: 'no upload ghost',
+      message: 'загруженный файл ghost не найден',
     });
   });
 
   it('reports someone else’s upload exactly like a missing one', () => {
     const theirs = upload('x', { uploadedBy: 'someone-else' });
-    expect(issueOf(submitWith(['x'], context(theirs)))?.message).toBe('no upload x');
+    expect(issueOf(submitWith(['x'], context(theirs)))?.message).toBe(
+      'загруженный файл x не найден',
+    );
   });
 
   it('refuses an upload already attached to another message', () => {
     const used = upload('x', { attachedTo: 'm-other' });
-    expect(issueOf(submitWith(['x'], context(used)))?.message).toBe('no upload x');
+    expect(issueOf(submitWith(['x'], context(used)))?.message).toBe('загруженный файл x не найден');
   });
 
   it('refuses a type outside the photo set, naming the detected type', () => {
     const pdf = upload('p', { contentType: 'application/pdf', name: 'фото.jpg' });
     expect(issueOf(submitWith(['p'], context(pdf)))?.message).toMatch(
-      /^фото\.jpg is application\/pdf; allowed here: image\/jpeg/,
+      /^файл «фото\.jpg» имеет тип application\/pdf; здесь можно: image\/jpeg/,
     );
   });
 
@@ -103,13 +105,11 @@ describe('submit attachments', () => {
     const limited = (ids: string[], known = files) =>
       issueOf(submitWith(ids, { known, rules }))?.message;
     expect(issueOf(submitWith(['a', 'a'], context(upload('a'))))?.message).toBe(
-      'file a is named twice',
+      'файл a указан дважды',
     );
-    expect(limited(['f0', 'f1', 'f2', 'f3'])).toBe('at most 3 files');
-    expect(limited(['big'], [upload('big', { size: 701 })])).toBe(
-      'big.jpg is larger than 700 bytes',
-    );
-    expect(limited(['f0', 'f1'])).toBe('the files together are larger than 1000 bytes');
+    expect(limited(['f0', 'f1', 'f2', 'f3'])).toBe('не больше 3 файлов');
+    expect(limited(['big'], [upload('big', { size: 701 })])).toBe('файл «big.jpg» больше 700 байт');
+    expect(limited(['f0', 'f1'])).toBe('файлы вместе больше 1000 байт');
   });
 
   it('takes the allowed types from the rules it is given', () => {

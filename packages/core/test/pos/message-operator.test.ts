@@ -163,6 +163,33 @@ describe('operator entry', () => {
     expect(startMessage(operatorSubmit({ orgId: 'uly-gov' }), directory).ok).toBe(true);
   });
 
+  it('routes only to organisations of the operator organisation’s region', () => {
+    // The Ulyanovsk 112 centre may not send a message to a Kamchatka ministry…
+    for (const orgId of ['kam-roads', 'kam-gov']) {
+      const refused = startMessage(operatorSubmit({ orgId, regionCode: '41' }), directory);
+      expectRefused(refused, 'forbidden');
+      if (!refused.ok && refused.error.kind === 'forbidden') {
+        expect(refused.error).toMatchObject({
+          rule: 'operator_region',
+          orgId,
+          eventType: 'submit',
+        });
+        expect(refused.error.message).toBe(
+          `Оператор приема обращений Голубева С. (Центр мониторинга 112 Ульяновской области) не может направить сообщение в организацию «${directory.organisation(orgId)?.name}»: оператор направляет сообщения только в организации своего региона`,
+        );
+      }
+    }
+    // …and may to its own region's organisations.
+    for (const orgId of ['uly-roads', 'uly-gov']) {
+      expect(startMessage(operatorSubmit({ orgId }), directory).ok).toBe(true);
+    }
+    // An operator without an organisation (platform-wide) is not limited to a region.
+    const platform = { ...users.operator, roles: [{ role: 'operator' as const }] };
+    expect(
+      startMessage(operatorSubmit({ by: platform, orgId: 'kam-roads', text: 'Яма' }), directory).ok,
+    ).toBe(true);
+  });
+
   it('files operator messages in the three operator folders', () => {
     const entered = start(operatorSubmit());
     expect(operatorFolderOf(statusOf(entered), entered.context)).toBe('in_progress');

@@ -14,6 +14,7 @@ import { formatInstant, formatLocalDate, orgName, userName } from '../format.js'
 import { Layout } from '../layout.js';
 import { FileList } from '../pages/file-list.js';
 import type { RefusalView } from '../refusal.js';
+import { RefusalBanner } from '../refusal-banner.js';
 import type { CaseFormContext } from './case-form.js';
 import { CaseForms } from './case-forms.js';
 import {
@@ -203,7 +204,12 @@ export function CasePage(props: CasePageProps) {
   const zone = caseZone(card);
   const history = props.history.map((r) => caseHistoryLineFor(shown.viewer, r));
   return (
-    <Layout title={`Карточка ${card.number}`} user={user} directory={directory}>
+    <Layout
+      title={`Карточка ${card.number}`}
+      user={user}
+      directory={directory}
+      alert={props.refusal && <RefusalBanner refusal={props.refusal} />}
+    >
       <h1>
         Обращение № {card.number} <CaseBadges shown={shown} />
       </h1>
@@ -211,14 +217,6 @@ export function CasePage(props: CasePageProps) {
         <a href="/onf">« К списку</a> · версия {shown.version}
       </p>
       {props.done && <p class="flash ok">{props.done}</p>}
-      {props.refusal && (
-        <div class="flash error" role="alert" data-refusal>
-          <strong>{props.refusal.title}</strong>
-          {props.refusal.details.map((d) => (
-            <div>{d}</div>
-          ))}
-        </div>
-      )}
       <div class="card">
         <p class="lead">{card.text}</p>
         <Fields shown={shown} directory={directory} />

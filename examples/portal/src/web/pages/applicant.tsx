@@ -3,6 +3,7 @@ import type { FormValues } from '../forms/parse-form.js';
 import { TopicFields } from '../forms/topic-fields.js';
 import { Layout } from '../layout.js';
 import type { RefusalView } from '../refusal.js';
+import { RefusalBanner } from '../refusal-banner.js';
 import { MessageTable } from './message-table.js';
 
 export interface ApplicantPageProps {
@@ -18,7 +19,12 @@ export interface ApplicantPageProps {
 export function ApplicantPage(props: ApplicantPageProps) {
   const { user, directory, values } = props;
   return (
-    <Layout title="Мои сообщения" user={user} directory={directory}>
+    <Layout
+      title="Мои сообщения"
+      user={user}
+      directory={directory}
+      alert={props.refusal && <RefusalBanner refusal={props.refusal} />}
+    >
       <h1>Мои сообщения</h1>
       <p class="muted">Откройте сообщение, чтобы увидеть ход работ и оценить ответ.</p>
       <MessageTable
@@ -29,14 +35,6 @@ export function ApplicantPage(props: ApplicantPageProps) {
         empty="Вы ещё не отправляли сообщений."
       />
       <h2 id="new">Сообщить о проблеме</h2>
-      {props.refusal && (
-        <div class="flash error" role="alert" data-refusal>
-          <strong>{props.refusal.title}</strong>
-          {props.refusal.details.map((d) => (
-            <div>{d}</div>
-          ))}
-        </div>
-      )}
       <form
         class="card"
         method="post"

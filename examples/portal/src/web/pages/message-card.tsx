@@ -17,6 +17,7 @@ import type { FormContext } from '../forms/event-form.js';
 import { EventForms } from '../forms/event-forms.js';
 import { Layout } from '../layout.js';
 import type { RefusalView } from '../refusal.js';
+import { RefusalBanner } from '../refusal-banner.js';
 import { type ShownStoredMessage, shownHistory, shownStored } from '../shown.js';
 import { FileList } from './file-list.js';
 import { AnswerBlock, MessageFields } from './message-fields.js';
@@ -69,7 +70,12 @@ export function MessageCardPage(props: MessageCardProps) {
   const history = shownHistory(props.stored, props.history, user, directory);
   const m = stored.snapshot.context;
   return (
-    <Layout title={`Сообщение ${m.number}`} user={user} directory={directory}>
+    <Layout
+      title={`Сообщение ${m.number}`}
+      user={user}
+      directory={directory}
+      alert={props.refusal && <RefusalBanner refusal={props.refusal} />}
+    >
       <h1>
         Сообщение № {m.number} <Badges stored={stored} />
       </h1>
@@ -78,14 +84,6 @@ export function MessageCardPage(props: MessageCardProps) {
         {stored.version}
       </p>
       {props.done && <p class="flash ok">{props.done}</p>}
-      {props.refusal && (
-        <div class="flash error" role="alert" data-refusal>
-          <strong>{props.refusal.title}</strong>
-          {props.refusal.details.map((d) => (
-            <div>{d}</div>
-          ))}
-        </div>
-      )}
       <div class="card">
         <p class="lead">{m.text}</p>
         <MessageFields stored={stored} directory={directory} now={now} staff={staff} />

@@ -9,6 +9,7 @@ import type { FormValues } from '../forms/parse-form.js';
 import { TopicFields } from '../forms/topic-fields.js';
 import { Layout } from '../layout.js';
 import type { RefusalView } from '../refusal.js';
+import { RefusalBanner } from '../refusal-banner.js';
 import { MessageTable } from './message-table.js';
 
 export interface OperatorPageProps {
@@ -26,7 +27,12 @@ export interface OperatorPageProps {
 export function OperatorPage(props: OperatorPageProps) {
   const { user, directory, values, folder, counts } = props;
   return (
-    <Layout title="Оператор 122" user={user} directory={directory}>
+    <Layout
+      title="Оператор приема обращений"
+      user={user}
+      directory={directory}
+      alert={props.refusal && <RefusalBanner refusal={props.refusal} />}
+    >
       <h1>Сообщения, принятые по телефону</h1>
       <nav class="folders">
         {(Object.keys(operatorFolderLabels) as OperatorFolder[]).map((f) => (
@@ -44,14 +50,6 @@ export function OperatorPage(props: OperatorPageProps) {
         empty="В этой папке пусто."
       />
       <h2 id="new">Принять сообщение по телефону</h2>
-      {props.refusal && (
-        <div class="flash error" role="alert" data-refusal>
-          <strong>{props.refusal.title}</strong>
-          {props.refusal.details.map((d) => (
-            <div>{d}</div>
-          ))}
-        </div>
-      )}
       <form
         class="card"
         method="post"

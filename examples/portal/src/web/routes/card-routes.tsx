@@ -12,6 +12,7 @@ import {
 import type { Context, Hono } from 'hono';
 import type { PageEnv } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
+import { createFlashStore } from '../flash.js';
 import { zoneOf } from '../format.js';
 import { answerFormData, keptUploadIds } from '../forms/answer-draft.js';
 import { formOptions } from '../forms/options.js';
@@ -42,7 +43,6 @@ async function renderCard(
   deps: WebDeps,
   stored: StoredMessage,
   state: CardState,
-  status: 200 | 409 | 422 = 200,
 ) {
   const { store } = deps;
   const user = c.get('user');
@@ -71,7 +71,6 @@ async function renderCard(
       {...(state.done === undefined ? {} : { done: state.done })}
       {...(state.refusal === undefined ? {} : { refusal: state.refusal })}
     />,
-    status,
   );
 }
 
@@ -93,10 +92,23 @@ const isEventType = (type: string): type is MessageEventType =>
 /** GET /messages/:id (the card) and POST /messages/:id/events/:type (a button). */
 export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
   const { store } = deps;
+  // A refused form redirects to the card (Post/Redirect/Get): the refusal and what was
+  // typed wait here, so the URL the person lands on reloads like any other.
+  const refusals = createFlashStore<Required<Pick<CardState, 'refusal' | 'refused'>>>({
+    now: deps.now,
+  });
+  const refusedRedirect = (c: Context<PageEnv>, id: string, state: CardState) => {
+    if (!state.refusal || !state.refused) return notFound(c, deps);
+    const key = refusals.put(c.get('user').id, { refusal: state.refusal, refused: state.refused });
+    return c.redirect(`/messages/${encodeURIComponent(id)}?refusal=${key}`, 303);
+  };
 
   app.get('/messages/:id', async (c) => {
-    const stored = await visible(deps, c.get('user'), c.req.param('id'));
+    const user = c.get('user');
+    const stored = await visible(deps, user, c.req.param('id'));
     if (!stored) return notFound(c, deps);
+    const refused = refusals.get(c.req.query('refusal') ?? '', user.id);
+    if (refused) return renderCard(c, deps, stored, refused);
     const done = c.req.query('done') ?? '';
     const label = isEventType(done) ? eventLabels[done] : done === 'submit' ? 'Отправить' : null;
     const status = messageStatuses[stored.status].label;
@@ -122,8 +134,10 @@ export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
       deps.now(),
     );
     if (!read.ok) {
-      const state = { refusal: read.refusal, refused: { type, values: read.values } };
-      return renderCard(c, deps, stored, state, 422);
+      return refusedRedirect(c, id, {
+        refusal: read.refusal,
+        refused: { type, values: read.values },
+      });
     }
     const form = read.values;
     const payload = eventPayload(type, form, stored.snapshot.context, store.directory);
@@ -143,9 +157,9 @@ export function registerCard(app: Hono<PageEnv>, deps: WebDeps): void {
     });
     await settleUploads(deps.uploads, read.files, result.ok ? id : null);
     if (result.ok) return c.redirect(`/messages/${encodeURIComponent(id)}?done=${type}`, 303);
-    const current = (await store.get(id)) ?? stored;
-    const status = result.error.kind === 'version_conflict' ? 409 : 422;
-    const state = { refusal: describeRefusal(result.error), refused: { type, values: form } };
-    return renderCard(c, deps, current, state, status);
+    return refusedRedirect(c, id, {
+      refusal: describeRefusal(result.error, store.directory),
+      refused: { type, values: form },
+    });
   });
 }

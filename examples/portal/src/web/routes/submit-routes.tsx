@@ -109,7 +109,13 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
     };
     const result = await store.submit(event, { files: fileContextOf(form.files) });
     await settleUploads(deps.uploads, form.files, result.ok ? result.message.id : null);
-    if (!result.ok) return applicantPage(c, deps, form.values, describeRefusal(result.error));
+    if (!result.ok)
+      return applicantPage(
+        c,
+        deps,
+        form.values,
+        describeRefusal(result.error, deps.store.directory),
+      );
     return c.redirect(`/messages/${encodeURIComponent(result.message.id)}?done=submit`, 303);
   });
 
@@ -140,7 +146,8 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
     };
     const result = await store.submit(event, { files: fileContextOf(read.files) });
     await settleUploads(deps.uploads, read.files, result.ok ? result.message.id : null);
-    if (!result.ok) return operatorPage(c, deps, form, describeRefusal(result.error));
+    if (!result.ok)
+      return operatorPage(c, deps, form, describeRefusal(result.error, deps.store.directory));
     return c.redirect(`/messages/${encodeURIComponent(result.message.id)}?done=submit`, 303);
   });
 }

@@ -105,7 +105,7 @@ export function registerCases(app: Hono<AppEnv>, deps: RouteDeps): void {
     /** A refusal on a card the caller cannot see is a 404, so existence does not leak. */
     async function refusal(error: CaseStoreError, withIfMatch: boolean) {
       if (error.kind === 'not_found' || !(await visibleCase(store, principal, id))) {
-        return notFound(`No card ${id}`);
+        return notFound(`Карточка ${id} не найдена`);
       }
       return caseErrorProblem(error, { ifMatch: withIfMatch });
     }

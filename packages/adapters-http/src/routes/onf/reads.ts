@@ -101,7 +101,7 @@ export function registerCaseReads(
     const principal = c.get('principal');
     const id = c.req.param('id');
     const stored = await visibleCase(store, principal, id);
-    if (!stored) throw notFound(`No card ${id}`);
+    if (!stored) throw notFound(`Карточка ${id} не найдена`);
     const etag = etagOf(stored.version);
     if (ifNoneMatchHits(c.req.header('if-none-match'), stored.version)) {
       return c.body(null, 304, { etag });
@@ -113,7 +113,7 @@ export function registerCaseReads(
     const id = c.req.param('id');
     const principal = c.get('principal');
     const stored = await visibleCase(store, principal, id);
-    if (!stored) throw notFound(`No card ${id}`);
+    if (!stored) throw notFound(`Карточка ${id} не найдена`);
     const records = await store.caseHistory(id);
     const items = caseHistoryItems(stored, records, principal, store.directory);
     return jsonResponse({ items }, 200, { etag: etagOf(stored.version) });

@@ -62,7 +62,7 @@ export function registerEvents(app: Hono<AppEnv>, deps: RouteDeps): void {
 
     async function refusal(error: StoreError, withIfMatch: boolean) {
       if (error.kind === 'not_found' || !(await visibleMessage(store, principal, id))) {
-        return notFound(`No message ${id}`);
+        return notFound(`Сообщение ${id} не найдено`);
       }
       return storeErrorProblem(error, { ifMatch: withIfMatch });
     }

@@ -53,7 +53,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     const principal = c.get('principal');
     const id = c.req.param('id');
     const stored = await visibleMessage(store, principal, id);
-    if (!stored) throw notFound(`No message ${id}`);
+    if (!stored) throw notFound(`Сообщение ${id} не найдено`);
     const etag = etagOf(stored.version);
     if (ifNoneMatchHits(c.req.header('if-none-match'), stored.version)) {
       return c.body(null, 304, { etag });
@@ -66,7 +66,7 @@ export function registerReads(app: Hono<AppEnv>, deps: RouteDeps): void {
     const id = c.req.param('id');
     const principal = c.get('principal');
     const stored = await visibleMessage(store, principal, id);
-    if (!stored) throw notFound(`No message ${id}`);
+    if (!stored) throw notFound(`Сообщение ${id} не найдено`);
     const records = await store.history(id);
     const viewer = viewerOf(principal, store.directory, deps.basePath);
     return jsonResponse({ items: historyView(stored, records, viewer, store.directory) }, 200, {

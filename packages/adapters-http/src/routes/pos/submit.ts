@@ -1,4 +1,4 @@
-import { issuesFromZod } from '@reshaem/core';
+import { issuesFromZod, russianErrors } from '@reshaem/core';
 import type { Hono } from 'hono';
 import { authenticated, bodyLimited } from '../../access.js';
 import type { AppEnv, RouteDeps } from '../../env.js';
@@ -29,7 +29,7 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
   app.post('/messages', authenticated(deps), bodyLimited(deps), async (c) => {
     const principal = c.get('principal');
     const body = await readJsonObject(c, deps.limits.bodyBytes);
-    const parsed = submitBodySchema.safeParse(body);
+    const parsed = submitBodySchema.safeParse(body, russianErrors);
     if (!parsed.success) {
       throw validationProblem(issuesFromZod(parsed.error).map((i) => ({ in: 'body', ...i })));
     }

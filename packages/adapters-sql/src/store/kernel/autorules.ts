@@ -119,7 +119,7 @@ export async function storeWithAutorules(
           principal_id: key.principalId,
           key: key.key,
           fingerprint: key.fingerprint,
-          result: JSON.stringify(written),
+          result_text: JSON.stringify(written),
         })
         .execute();
     }

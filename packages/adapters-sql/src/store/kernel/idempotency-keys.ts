@@ -29,7 +29,7 @@ export const scopedKey = (
 export async function replay(db: Db, key: ScopedKey): Promise<StoreWriteResult | undefined> {
   const row = await db
     .selectFrom('idempotency_keys')
-    .select(['fingerprint', 'result'])
+    .select(['fingerprint', 'result', 'result_text'])
     .where('principal_id', '=', key.principalId)
     .where('key', '=', key.key)
     .executeTakeFirst();
@@ -44,5 +44,14 @@ export async function replay(db: Db, key: ScopedKey): Promise<StoreWriteResult |
       },
     };
   }
-  return { ...(row.result as StoreWritten), replayed: true };
+  return { ...(storedResult(row) as StoreWritten), replayed: true };
+}
+
+/**
+ * A key's first result: parsed from the exact text it was written as, so its members keep
+ * their order (a replay then serializes byte for byte like the first answer); rows from
+ * before migration 009 carry only the jsonb `result`.
+ */
+export function storedResult(row: { result: unknown; result_text: string | null }): unknown {
+  return row.result_text === null ? row.result : JSON.parse(row.result_text);
 }

@@ -117,9 +117,9 @@ function countPart(plan: WritePlan, p: Params): string {
 }
 
 function idempotencyPart(key: NonNullable<WritePlan['idempotency']>, p: Params): string {
-  return `i AS (INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)
+  return `i AS (INSERT INTO idempotency_keys (principal_id, key, fingerprint, result_text)
     SELECT ${p.add(key.principalId)}::text, ${p.add(key.key)}::text, ${p.add(key.fingerprint)}::text,
-      ${p.json(key.result)} FROM m)`;
+      ${p.add(JSON.stringify(key.result))}::text FROM m)`;
 }
 
 /**

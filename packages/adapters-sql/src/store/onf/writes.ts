@@ -28,6 +28,7 @@ const caseEventFileIds = (event: unknown): string[] => {
 };
 
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
+import { storedResult } from '../kernel/idempotency-keys.js';
 import type { Db } from '../kernel/reads.js';
 import { caseColumns, toStoredCase } from './columns.js';
 import { writeCaseOutbox, writeCaseTimers } from './timers.js';
@@ -57,8 +58,8 @@ const keyOf = (key: string | undefined, event: unknown, caseId: string | null) =
 
 /** What a key already answered (shared `idempotency_keys` table), or `undefined`. */
 async function replay(db: Db, key: CaseKey): Promise<CaseWriteResult | undefined> {
-  const { rows } = await sql<{ fingerprint: string; result: CaseWritten }>`
-    SELECT fingerprint, result FROM idempotency_keys
+  const { rows } = await sql<{ fingerprint: string; result: unknown; result_text: string | null }>`
+    SELECT fingerprint, result, result_text FROM idempotency_keys
     WHERE principal_id = ${key.principalId} AND key = ${key.key}`.execute(db);
   const row = rows[0];
   if (!row) return undefined;
@@ -66,7 +67,7 @@ async function replay(db: Db, key: CaseKey): Promise<CaseWriteResult | undefined
     const message = 'this idempotency key was used for a different request';
     return { ok: false, error: { kind: 'idempotency_conflict', message, key: key.key } };
   }
-  return { ...row.result, replayed: true };
+  return { ...(storedResult(row) as CaseWritten), replayed: true };
 }
 
 /** The ids of the cards whose lock `userId` holds now. */
@@ -123,9 +124,9 @@ export async function storeCase(
   await writeCaseOutbox(db, id, version, effects, record.at);
   await attachCaseFiles(db, id, caseFilesToAttach(applied));
   if (key) {
-    await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result)
+    await sql`INSERT INTO idempotency_keys (principal_id, key, fingerprint, result_text)
       VALUES (${key.principalId}, ${key.key}, ${key.fingerprint},
-        ${JSON.stringify(written)}::jsonb)`.execute(db);
+        ${JSON.stringify(written)})`.execute(db);
   }
   return written;
 }

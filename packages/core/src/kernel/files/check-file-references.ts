@@ -48,32 +48,32 @@ export function checkFileReferences(check: FileReferenceCheck): FileCheckResult 
     error: invalidField(at, message),
   });
   if (references.length > limits.filesPerItem) {
-    return refuse(path, `at most ${limits.filesPerItem} files`);
+    return refuse(path, `не больше ${limits.filesPerItem} файлов`);
   }
   const seen = new Set<string>();
   const attached: AttachedFile[] = [];
   let total = 0;
   for (const [index, { fileId }] of references.entries()) {
     const at = [...path, index, 'fileId'];
-    if (seen.has(fileId)) return refuse(at, `file ${fileId} is named twice`);
+    if (seen.has(fileId)) return refuse(at, `файл ${fileId} указан дважды`);
     seen.add(fileId);
     const file = check.known.get(fileId);
     const own = file?.attachedTo === null && file.uploadedBy === check.senderId;
     if (!file || !(own || file.attachedTo === check.messageId)) {
-      return refuse(at, `no upload ${fileId}`);
+      return refuse(at, `загруженный файл ${fileId} не найден`);
     }
     if (!check.allowedTypes.includes(file.contentType)) {
       return refuse(
         at,
-        `${file.name} is ${file.contentType}; allowed here: ${check.allowedTypes.join(', ')}`,
+        `файл «${file.name}» имеет тип ${file.contentType}; здесь можно: ${check.allowedTypes.join(', ')}`,
       );
     }
     if (file.size > limits.fileBytes) {
-      return refuse(at, `${file.name} is larger than ${limits.fileBytes} bytes`);
+      return refuse(at, `файл «${file.name}» больше ${limits.fileBytes} байт`);
     }
     total += file.size;
     if (total > limits.itemBytes) {
-      return refuse(path, `the files together are larger than ${limits.itemBytes} bytes`);
+      return refuse(path, `файлы вместе больше ${limits.itemBytes} байт`);
     }
     attached.push(attachedFileOf(file));
   }

@@ -42,7 +42,7 @@ export function resolveFileInputs<T extends FileInput>(
   if (inputs.length > rules.limits.filesPerItem) {
     return {
       ok: false,
-      error: invalidField(field.path, `at most ${rules.limits.filesPerItem} files`),
+      error: invalidField(field.path, `не больше ${rules.limits.filesPerItem} файлов`),
     };
   }
   const references = inputs.flatMap((f) => (f.fileId === undefined ? [] : [{ fileId: f.fileId }]));

@@ -37,7 +37,8 @@ export const isStorableText = (value: string): boolean => !UNSTORABLE.test(value
  */
 export const storableString = () =>
   z.string().refine(isStorableText, {
-    message: 'contains a NUL byte or a lone UTF-16 surrogate, which text cannot hold',
+    message:
+      'содержит нулевой байт или одиночный суррогат UTF-16, которые нельзя сохранить как текст',
     abort: true,
   });
 

@@ -189,7 +189,7 @@ export const demoUsers = {
     role: 'head',
     orgId: 'uly-roads',
   }),
-  operator: staff('op-uly-112', 'Голубева Светлана (оператор 122)', {
+  operator: staff('op-uly-112', 'Голубева Светлана (оператор приема обращений)', {
     role: 'operator',
     orgId: 'uly-112',
   }),

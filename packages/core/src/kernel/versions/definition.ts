@@ -70,7 +70,7 @@ export function unsupportedDefinition(
   const retired = known.some((d) => d.version === version && d.policy === 'retired');
   return {
     kind: 'unsupported_definition',
-    message: `${workflow} snapshot of definition version ${version} is ${retired ? 'retired' : 'unknown'} here; supported: ${supported.join(', ')}`,
+    message: `версия ${version} описания процесса ${workflow === 'pos' ? 'ПОС' : 'ОНФ'} ${retired ? 'выведена из употребления' : 'неизвестна'} в этой версии системы; поддерживаются: ${supported.join(', ')}`,
     workflow,
     version,
     supported,

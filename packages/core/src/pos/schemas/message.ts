@@ -89,7 +89,7 @@ const answerFileShape = z.object({
   uploadedAt: instantSchema.optional(),
 });
 
-const extensionMessage = `an answer file must be one of ${ANSWER_FILE_EXTENSIONS.join(' ')}`;
+const extensionMessage = `файл ответа должен быть одного из типов: ${ANSWER_FILE_EXTENSIONS.join(' ')}`;
 
 /**
  * An answer's file as the message keeps it. An uploaded file carries its `fileId` and the
@@ -110,7 +110,7 @@ export type AnswerFile = z.infer<typeof answerFileSchema>;
 export const answerFileInputSchema = answerFileShape
   .partial({ name: true })
   .refine((f) => f.fileId !== undefined || f.name !== undefined, {
-    message: 'name an upload (fileId) or a file (name)',
+    message: 'укажите загруженный файл (fileId) или имя файла (name)',
     path: ['fileId'],
   })
   .refine((f) => f.fileId !== undefined || f.name === undefined || allowedExtension(f.name), {
@@ -129,7 +129,7 @@ export const answerDraftSchema = z
     postponedUntil: localDateSchema.optional(),
   })
   .refine((a) => a.type !== 'postponed' || a.postponedUntil !== undefined, {
-    message: 'a postponed answer names the date by which the problem will be solved',
+    message: 'для отложенного решения укажите дату, к которой проблема будет решена',
     path: ['postponedUntil'],
   });
 export type AnswerDraft = z.infer<typeof answerDraftSchema>;

@@ -83,9 +83,18 @@ export function submitArbitrary(
       lawType: fc.constantFrom('message', 'appeal_59fz'),
     })
     .map(({ by, channel, anyOrg, competent, topic, lawType }) => {
+      // An operator routes within their own region: mostly stay there, so walks go on.
+      const regions = new Set(
+        by.roles.flatMap((g) =>
+          g.role === 'operator' && g.orgId ? [directory.organisation(g.orgId)?.regionCode] : [],
+        ),
+      );
+      const reachable = (id: string) =>
+        regions.size === 0 || regions.has(directory.organisation(id)?.regionCode);
       const orgId = competent
         ? (directory.organisations.find(
-            (o) => o.subcategoryIds?.includes(topic.subcategoryId) && o.id !== anyOrg,
+            (o) =>
+              o.subcategoryIds?.includes(topic.subcategoryId) && o.id !== anyOrg && reachable(o.id),
           )?.id ?? anyOrg)
         : anyOrg;
       return {

@@ -83,7 +83,7 @@ describe('runAutorules', () => {
       expect.objectContaining({ ruleId: 'bad', orgId: 'kam-roads', reason: 'refused' }),
     ]);
     expect(run.skipped[0]?.error?.kind).toBe('invalid_payload');
-    expect(run.skipped[0]?.message).toMatch(/not an executor/);
+    expect(run.skipped[0]?.message).toMatch(/не исполнитель организации/);
   });
 
   it('skips and logs a forward to an organisation not competent for the subcategory', () => {
@@ -96,7 +96,9 @@ describe('runAutorules', () => {
     );
     expect(run.snapshot).toBe(snapshot);
     expect(run.skipped).toMatchObject([{ ruleId: 'away', reason: 'refused' }]);
-    expect(run.skipped[0]?.message).toMatch(/competent/);
+    expect(run.skipped[0]?.message).toMatch(
+      /подчинённую организацию или в организацию, ответственную/,
+    );
   });
 
   it('follows a forward with the receiving organisation’s rules', () => {

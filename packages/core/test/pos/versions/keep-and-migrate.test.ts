@@ -132,7 +132,7 @@ describe('unknown and retired versions', () => {
     const result = retiringV1.applyEvent(onApprovalV1(), registrationUpdate, directory);
     expectRefused(result, 'unsupported_definition');
     expect(!result.ok && result.error).toMatchObject({ version: 1, supported: [2] });
-    expect(!result.ok && result.error.message).toContain('retired');
+    expect(!result.ok && result.error.message).toContain('выведена из употребления');
     expect(retiringV1.upgrade(onApprovalV1()).ok).toBe(false);
   });
 
