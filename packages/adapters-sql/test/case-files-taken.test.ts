@@ -89,7 +89,7 @@ function describeTakenMeanwhile(
       expect(result.ok ? 'written' : result.error.kind).toBe('invalid_payload');
       if (!result.ok && result.error.kind === 'invalid_payload') {
         expect(result.error.issues).toEqual([
-          { path: ['files', 1, 'fileId'], message: `no upload ${taken.id}` },
+          { path: ['files', 1, 'fileId'], message: `загруженный файл ${taken.id} не найден` },
         ]);
       }
       const card = await store.getCase('taken-1');

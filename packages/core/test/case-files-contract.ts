@@ -148,11 +148,11 @@ export function describeCaseFilesContract(name: string, make: MakeCaseFileStores
       const foreign = await upload(files, users.executor75b);
       const exe = await upload(files, users.executor75, 'application/x-msdownload', 'Акт.exe');
       const refusals: Array<[string[], FileRulesInput | undefined, string]> = [
-        [[own.id, foreign.id], undefined, `no upload ${foreign.id}`],
+        [[own.id, foreign.id], undefined, `загруженный файл ${foreign.id} не найден`],
         [[own.id, exe.id], undefined, 'application/x-msdownload'],
-        [[own.id, 'no-such-file'], undefined, 'no upload no-such-file'],
-        [[own.id, own.id], undefined, 'named twice'],
-        [[own.id, exe.id], { limits: { filesPerItem: 1 } }, 'at most 1 files'],
+        [[own.id, 'no-such-file'], undefined, 'загруженный файл no-such-file не найден'],
+        [[own.id, own.id], undefined, 'указан дважды'],
+        [[own.id, exe.id], { limits: { filesPerItem: 1 } }, 'не больше 1 файлов'],
       ];
       for (const [ids, rules, message] of refusals) {
         const result = await resolve(store, files, 'cf-2', ids, rules);

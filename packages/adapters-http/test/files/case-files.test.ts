@@ -123,10 +123,10 @@ describe('ОНФ resolve with uploads', () => {
     const jpeg = await w.uploadOne('executor75', { filename: 'фото.jpg', bytes: jpegBytes() });
     const before = await json<CardView>(await w.call('GET', '/cases/c-1', 'executor75'));
     const cases: Array<[string[], string]> = [
-      [[mine, theirs], `no upload ${theirs}`],
-      [[mine, png], 'фото.png is image/png; allowed here:'],
-      [[mine, jpeg, mine], 'at most 2 files'],
-      [[mine, 'no-such-upload'], 'no upload no-such-upload'],
+      [[mine, theirs], `загруженный файл ${theirs} не найден`],
+      [[mine, png], 'файл «фото.png» имеет тип image/png; здесь можно:'],
+      [[mine, jpeg, mine], 'не больше 2 файлов'],
+      [[mine, 'no-such-upload'], 'загруженный файл no-such-upload не найден'],
     ];
     for (const [ids, message] of cases) {
       const problem = await expectProblem(await w.resolve('c-1', ids), 'validation', 422);

@@ -251,7 +251,7 @@ export function sendCase(
           error: invalidPayload([
             {
               path: ['files', Math.max(0, ids.indexOf(error.fileId)), 'fileId'],
-              message: `no upload ${error.fileId}`,
+              message: `загруженный файл ${error.fileId} не найден`,
             },
           ]) as CaseWorkflowError,
         };
