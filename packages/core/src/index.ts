@@ -4,6 +4,8 @@ export type { Effect, NotificationReason, Recipient } from './kernel/effects.js'
 export type { PayloadIssue, WorkflowError, WorkflowErrorKind } from './kernel/errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './kernel/errors.js';
 export * from './kernel/files/index.js';
+export * from './kernel/geo/geo-point.js';
+export * from './kernel/geo/region-bounds.js';
 export type {
   Directory,
   DirectoryInput,

@@ -1,3 +1,4 @@
+import { containsPoint } from '../kernel/geo/geo-point.js';
 import type { Cursor } from '../kernel/store/cursor.js';
 import type { Message, MessageStatus } from './schemas/message.js';
 import type { MessageQuery, SortField } from './schemas/query.js';
@@ -57,6 +58,7 @@ export function matchesQuery(item: ListedMessage, query: MessageQuery): boolean 
   }
   if (query.createdFrom && m.createdAt < query.createdFrom) return false;
   if (query.createdTo && m.createdAt > query.createdTo) return false;
+  if (query.bbox && (!m.location || !containsPoint(query.bbox, m.location))) return false;
   return true;
 }
 

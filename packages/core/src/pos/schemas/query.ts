@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundingBoxParamSchema } from '../../kernel/geo/geo-point.js';
 import { idSchema, instantSchema, storableString } from '../../kernel/schemas/primitives.js';
 import { channelSchema, messageStatusSchema } from './message.js';
 
@@ -52,6 +53,11 @@ export const messageQuerySchema = z.object({
   responseDueTo: instantSchema.optional(),
   createdFrom: instantSchema.optional(),
   createdTo: instantSchema.optional(),
+  /**
+   * Messages whose point lies in this box (edges included), `minLon,minLat,maxLon,maxLat` or an
+   * object; messages without a point never match.
+   */
+  bbox: boundingBoxParamSchema.optional(),
   sort: sortFieldSchema.default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(200).default(50),
