@@ -35,6 +35,9 @@ export interface MessagesTable {
   search_text: string;
   /** The definition version of the snapshot's workflow (`definitionVersionOf`), 1 unstamped. */
   definition_version: ColumnType<number, number | undefined, number>;
+  /** The message's point (WGS84 degrees), null without one. */
+  location_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  location_lon: ColumnType<number | null, number | null | undefined, number | null>;
   snapshot: Json;
 }
 

@@ -8,6 +8,7 @@ import { caseTimers } from './005-case-timers.js';
 import { claimOrderAndTimerLog } from './006-claim-order-and-timer-log.js';
 import { files } from './007-files.js';
 import { definitionVersion } from './008-definition-version.js';
+import { messageLocation } from './009-message-location.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -20,6 +21,7 @@ export const migrations: readonly Migration[] = [
   claimOrderAndTimerLog,
   files,
   definitionVersion,
+  messageLocation,
 ];
 
 /** What `migrate` did. */

@@ -34,6 +34,8 @@ export function messageColumns(snapshot: MessageSnapshot, status: MessageStatus)
     delegated_by_autorule: m.delegatedByAutorule !== null,
     search_text: searchTextOf(m.text),
     definition_version: definitionVersionOf(snapshot),
+    location_lat: m.location?.lat ?? null,
+    location_lon: m.location?.lon ?? null,
   };
 }
 export type MessageColumns = ReturnType<typeof messageColumns>;

@@ -59,6 +59,11 @@ function filtersOf(query: MessageQuery): RawBuilder<boolean>[] {
   }
   if (query.createdFrom) where.push(sql<boolean>`created_at >= ${query.createdFrom}::timestamptz`);
   if (query.createdTo) where.push(sql<boolean>`created_at <= ${query.createdTo}::timestamptz`);
+  if (query.bbox) {
+    const { minLon, minLat, maxLon, maxLat } = query.bbox;
+    where.push(sql<boolean>`location_lon BETWEEN ${minLon}::float8 AND ${maxLon}::float8
+      AND location_lat BETWEEN ${minLat}::float8 AND ${maxLat}::float8`);
+  }
   return where;
 }
 
