@@ -7,6 +7,7 @@ export {
 export type { AppEnv } from './env.js';
 export { POS_EXPORT_COLUMNS, type PosExportColumn } from './export/columns.js';
 export { csvField } from './export/csv.js';
+export { LOCATION_EXPORT_COLUMNS, locationCells } from './export/location-columns.js';
 export { answerTypeLabels, channelLabels, posExportRow, ruDate } from './export/pos-export-row.js';
 export { DEFAULT_UPLOAD_REQUEST_BYTES, type HttpFileOptions } from './files/file-options.js';
 export {

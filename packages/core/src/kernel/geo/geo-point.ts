@@ -33,28 +33,34 @@ const bboxPattern = /^\s*([^,]+),([^,]+),([^,]+),([^,]+)\s*$/;
  * A bounding box as a query parameter writes it, `minLon,minLat,maxLon,maxLat` (the order of
  * GeoJSON, OpenStreetMap and OGC APIs), or as an object.
  */
-export const boundingBoxParamSchema = z.union([
-  boundingBoxSchema,
-  z
-    .string()
-    .max(200)
-    .transform((text, ctx) => {
-      const match = bboxPattern.exec(text);
-      const numbers = match ? match.slice(1).map((n) => Number(n)) : [];
-      if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) {
-        ctx.addIssue({ code: 'custom', message: 'write the box as minLon,minLat,maxLon,maxLat' });
-        return z.NEVER;
-      }
-      const [minLon, minLat, maxLon, maxLat] = numbers as [number, number, number, number];
-      const box = boundingBoxSchema.safeParse({ minLon, minLat, maxLon, maxLat });
-      if (!box.success) {
-        for (const issue of box.error.issues)
-          ctx.addIssue({ code: 'custom', message: issue.message });
-        return z.NEVER;
-      }
-      return box.data;
-    }),
-]);
+export const boundingBoxParamSchema = z.union(
+  [
+    boundingBoxSchema,
+    z
+      .string()
+      .max(200)
+      .transform((text, ctx) => {
+        const match = bboxPattern.exec(text);
+        const numbers = match ? match.slice(1).map((n) => Number(n)) : [];
+        if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) {
+          ctx.addIssue({ code: 'custom', message: 'write the box as minLon,minLat,maxLon,maxLat' });
+          return z.NEVER;
+        }
+        const [minLon, minLat, maxLon, maxLat] = numbers as [number, number, number, number];
+        const box = boundingBoxSchema.safeParse({ minLon, minLat, maxLon, maxLat });
+        if (!box.success) {
+          for (const issue of box.error.issues)
+            ctx.addIssue({ code: 'custom', message: issue.message });
+          return z.NEVER;
+        }
+        return box.data;
+      }),
+  ],
+  {
+    error:
+      'a bounding box is minLon,minLat,maxLon,maxLat in degrees, west to east and south to north',
+  },
+);
 
 /**
  * Is the point inside the box (edges included)?
