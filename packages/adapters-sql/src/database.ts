@@ -38,6 +38,8 @@ export interface MessagesTable {
   /** The message's point (WGS84 degrees), null without one. */
   location_lat: ColumnType<number | null, number | null | undefined, number | null>;
   location_lon: ColumnType<number | null, number | null | undefined, number | null>;
+  /** «в открытом доступе». */
+  is_public: ColumnType<boolean, boolean | undefined, boolean>;
   snapshot: Json;
 }
 

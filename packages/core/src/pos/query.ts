@@ -35,6 +35,7 @@ export function matchesQuery(item: ListedMessage, query: MessageQuery): boolean 
   if (query.channels && !query.channels.includes(m.channel)) return false;
   if (query.fastTrack !== undefined && m.fastTrack !== query.fastTrack) return false;
   if (query.overdue !== undefined && m.overdue !== query.overdue) return false;
+  if (query.isPublic !== undefined && m.isPublic !== query.isPublic) return false;
   if (
     query.delegatedByAutorule !== undefined &&
     (m.delegatedByAutorule !== null) !== query.delegatedByAutorule

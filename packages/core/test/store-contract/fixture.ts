@@ -48,7 +48,11 @@ export const fixtureSpecs: Spec[] = [
   // Points: two in Петропавловск-Камчатский, one in Елизово, one in Ульяновск.
   { submit: pothole(1, 0, { location: { lat: 53.0245, lon: 158.6433 } }), steps: [] },
   {
-    submit: pothole(2, 10, { channel: 'mobile_app', location: { lat: 53.1873, lon: 158.3806 } }),
+    submit: pothole(2, 10, {
+      channel: 'mobile_app',
+      isPublic: true,
+      location: { lat: 53.1873, lon: 158.3806 },
+    }),
     steps: [accept],
   },
   {
@@ -123,7 +127,10 @@ export const fixtureSpecs: Spec[] = [
       { type: 'answer.approve', by: users.headUlyRoads },
     ],
   },
-  { submit: pothole(11, 90, { location: { lat: 53.05, lon: 158.65 } }), steps: toApproval },
+  {
+    submit: pothole(11, 90, { isPublic: true, location: { lat: 53.05, lon: 158.65 } }),
+    steps: toApproval,
+  },
   { submit: pothole(12, 100, { orgId: 'kam-gov', ...byPetrova, text: 'ЯМА у моста' }), steps: [] },
   {
     submit: pothole(13, 110, {

@@ -65,6 +65,8 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['not fast-track', { fastTrack: false }],
   ['overdue', { overdue: true }],
   ['not overdue', { overdue: false }],
+  ['public', { isPublic: true }],
+  ['not public', { isPublic: false }],
   ['delegated by autorule', { delegatedByAutorule: true }],
   ['not delegated by autorule', { delegatedByAutorule: false }],
   [

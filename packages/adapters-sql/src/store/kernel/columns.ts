@@ -36,6 +36,7 @@ export function messageColumns(snapshot: MessageSnapshot, status: MessageStatus)
     definition_version: definitionVersionOf(snapshot),
     location_lat: m.location?.lat ?? null,
     location_lon: m.location?.lon ?? null,
+    is_public: m.isPublic,
   };
 }
 export type MessageColumns = ReturnType<typeof messageColumns>;

@@ -43,6 +43,7 @@ function filtersOf(query: MessageQuery): RawBuilder<boolean>[] {
   if (query.channels) where.push(anyOf('channel', query.channels));
   if (query.fastTrack !== undefined) where.push(sql<boolean>`fast_track = ${query.fastTrack}`);
   if (query.overdue !== undefined) where.push(sql<boolean>`overdue = ${query.overdue}`);
+  if (query.isPublic !== undefined) where.push(sql<boolean>`is_public = ${query.isPublic}`);
   if (query.delegatedByAutorule !== undefined) {
     where.push(sql<boolean>`delegated_by_autorule = ${query.delegatedByAutorule}`);
   }

@@ -46,6 +46,8 @@ export const messageQuerySchema = z.object({
   /** «Делегировано автоправилом». */
   delegatedByAutorule: z.boolean().optional(),
   overdue: z.boolean().optional(),
+  /** «в открытом доступе»: the messages the applicant made public (the Open311 reads). */
+  isPublic: z.boolean().optional(),
   /** Words in the message text or its number, case-insensitive. */
   text: storableString().trim().min(1).max(200).optional(),
   /** The response deadline («Срок ответа») within a range; messages without one never match. */
