@@ -61,3 +61,8 @@ export {
   DEFAULT_SECURITY_HEADERS,
   type SecurityHeadersOption,
 } from './security-headers.js';
+export {
+  DEFAULT_OPEN311_PREFIX,
+  type Open311Options,
+  type Open311Partner,
+} from './open311/open311-options.js';
