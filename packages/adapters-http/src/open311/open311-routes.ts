@@ -144,7 +144,7 @@ export function registerOpen311(
     handle(async (c, id, format) => {
       checkJurisdiction(singleParams(c), deps);
       const stored = await publicMessage(store, id);
-      if (!stored) throw notFound(`service_request_id ${id} was not found`);
+      if (!stored) throw notFound('no public request has this service_request_id');
       return open311Response(format, 'service_requests', [open311Request(stored, store.directory)]);
     }),
   );
@@ -155,7 +155,7 @@ export function registerOpen311(
       checkJurisdiction(singleParams(c), deps);
       // Every request is realtime: its token is its id, known at once.
       const stored = await publicMessage(store, token);
-      if (!stored) throw notFound(`token ${token} was not found`);
+      if (!stored) throw notFound('no public request has this token');
       return open311Response(format, 'service_requests', [
         { service_request_id: stored.id, token },
       ]);

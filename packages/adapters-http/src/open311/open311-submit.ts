@@ -1,5 +1,6 @@
 import {
   type Directory,
+  geoPointSchema,
   issuesFromZod,
   type Organisation,
   type StoreError,
@@ -93,6 +94,9 @@ export function submitOf(
   const lon = coordinate('long', params.long);
   if ((lat === undefined) !== (lon === undefined)) throw badRequest('give lat and long together');
   const point = lat === undefined || lon === undefined ? null : { lat, lon };
+  if (point !== null && !geoPointSchema.safeParse(point).success) {
+    throw badRequest('lat is −90…90 and long −180…180 (WGS84 degrees)');
+  }
   const address = params.address_string?.trim() || null;
   if (point === null && address === null) {
     throw badRequest('a location is required: lat and long, or address_string');

@@ -1,4 +1,4 @@
-import type { Principal } from '@reshaem/core';
+import type { MessageStore, Principal } from '@reshaem/core';
 import { drive, potholeBody, type TestWorld, toAnswerSent, world } from '../support.js';
 import { georeport } from './georeport-client.js';
 
@@ -16,8 +16,9 @@ export const BASE = '/open311/v2';
 export const POINT = { lat: 53.0245, lon: 158.6433 };
 
 /** An app with Open311 mounted, three messages and the client. */
-export async function open311World(prefix?: string) {
+export async function open311World(prefix?: string, store?: MessageStore) {
   const w: TestWorld = world({
+    ...(store === undefined ? {} : { store }),
     open311: {
       ...(prefix === undefined ? {} : { prefix }),
       contact: 'open311@kamgov.example',
