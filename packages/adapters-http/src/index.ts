@@ -27,6 +27,11 @@ export {
   serve,
   toNodeListener,
 } from './node.js';
+export {
+  DEFAULT_OPEN311_PREFIX,
+  type Open311Options,
+  type Open311Partner,
+} from './open311/open311-options.js';
 export { renderDocsPage } from './openapi/docs-page.js';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
 export type {
@@ -61,8 +66,3 @@ export {
   DEFAULT_SECURITY_HEADERS,
   type SecurityHeadersOption,
 } from './security-headers.js';
-export {
-  DEFAULT_OPEN311_PREFIX,
-  type Open311Options,
-  type Open311Partner,
-} from './open311/open311-options.js';

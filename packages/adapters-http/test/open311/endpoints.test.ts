@@ -50,7 +50,7 @@ describe.each(formats)('Open311 GeoReport v2 in %s', (format) => {
     }
     const fact = attributes.find((a) => a.code === 'fact');
     expect(fact?.datatype).toBe('singlevaluelist');
-    expect((fact?.values as Row[]).map((v) => v.key)).toContain('pothole-street');
+    expect(((fact?.values ?? []) as Row[]).map((v) => v.key)).toContain('pothole-street');
     expect(attributes.map((a) => a.code)).toContain('is_public');
     expectErrors(await client.serviceDefinition('no-such-service', format), 404);
   });
