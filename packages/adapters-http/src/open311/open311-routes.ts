@@ -16,6 +16,7 @@ import {
 } from './open311-submit.js';
 
 const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
+const OPEN311_FORMATS = ['json', 'xml'] as const;
 const FORMATS = ['text/xml', 'application/json'];
 
 /** The format a path asks for; JSON for the error of a path that names none. */
@@ -78,9 +79,9 @@ export function registerOpen311(
   type Handler = (c: Context<AppEnv>, name: string, format: Open311Format) => Promise<Response>;
   /** Runs a handler for `<name>.<format>`, turning every refusal into the error array. */
   const handle =
-    (run: Handler) =>
+    (run: Handler, fixed?: string) =>
     async (c: Context<AppEnv>): Promise<Response> => {
-      const file = c.req.param('file');
+      const file = fixed ?? c.req.param('file');
       const split = file === undefined ? undefined : splitFormat(file);
       try {
         if (!split) throw notFound('name the format: .json or .xml');
@@ -90,45 +91,43 @@ export function registerOpen311(
       }
     };
 
-  app.get(
-    `${prefix}/:file`,
-    handle(async (c, name, format) => {
-      const params = singleParams(c);
-      if (name === 'discovery') {
-        const url = options.url ?? new URL(`${deps.basePath}${prefix}`, c.req.url).href;
-        return open311Response(format, 'discovery', {
+  const discovery: Handler = async (c, _name, format) => {
+    const url = options.url ?? new URL(`${deps.basePath}${prefix}`, c.req.url).href;
+    return open311Response(format, 'discovery', {
+      changeset: options.changeset,
+      contact: options.contact,
+      key_service: options.keyService,
+      endpoints: [
+        {
+          specification: SPECIFICATION,
+          url,
           changeset: options.changeset,
-          contact: options.contact,
-          key_service: options.keyService,
-          endpoints: [
-            {
-              specification: SPECIFICATION,
-              url,
-              changeset: options.changeset,
-              type: 'production',
-              formats: FORMATS,
-            },
-          ],
-        });
-      }
-      if (name === 'services') {
-        checkJurisdiction(params, deps);
-        return open311Response(format, 'services', open311Services(store.directory));
-      }
-      if (name === 'requests') {
-        const found = await findRequests(
-          store,
-          params as RequestsParams,
-          deps.now(),
-          options.maxRequests,
-          jurisdictionRegion(store.directory),
-        );
-        const body = found.map((m) => open311Request(m, store.directory));
-        return open311Response(format, 'service_requests', body);
-      }
-      throw notFound(`no resource ${name}`);
-    }),
-  );
+          type: 'production',
+          formats: FORMATS,
+        },
+      ],
+    });
+  };
+  const services: Handler = async (c, _name, format) => {
+    checkJurisdiction(singleParams(c), deps);
+    return open311Response(format, 'services', open311Services(store.directory));
+  };
+  const requests: Handler = async (c, _name, format) => {
+    const found = await findRequests(
+      store,
+      singleParams(c) as RequestsParams,
+      deps.now(),
+      options.maxRequests,
+      jurisdictionRegion(store.directory),
+    );
+    const body = found.map((m) => open311Request(m, store.directory));
+    return open311Response(format, 'service_requests', body);
+  };
+  for (const format of OPEN311_FORMATS) {
+    app.get(`${prefix}/discovery.${format}`, handle(discovery, `discovery.${format}`));
+    app.get(`${prefix}/services.${format}`, handle(services, `services.${format}`));
+    app.get(`${prefix}/requests.${format}`, handle(requests, `requests.${format}`));
+  }
 
   app.get(
     `${prefix}/services/:file`,
@@ -162,31 +161,33 @@ export function registerOpen311(
     }),
   );
 
-  app.post(
-    `${prefix}/:file`,
-    bodyLimited(deps),
-    handle(async (c, name, format) => {
-      if (name !== 'requests') throw notFound(`no resource ${name}`);
-      const params = await formParams(c);
-      const key = params.api_key;
-      const partner = key ? await options.partnerOf(key) : null;
-      if (!partner) throw new Open311Error(403, ['api_key is missing or not valid']);
-      const event = submitOf(store.directory, partner, params);
-      const at = deps.now().toISOString();
-      const messageId = deps.newMessageId();
-      const number = await deps.assignNumber({ messageId, regionCode: event.regionCode, at });
-      const result = await store.submit({ ...event, messageId, number, at });
-      if (!result.ok) throw submitRefusal(result.error);
-      const body = [
-        {
-          service_request_id: result.message.id,
-          service_notice: `Номер сообщения ${number}`,
-          account_id: null,
-        },
-      ];
-      return open311Response(format, 'service_requests', body, 201);
-    }),
-  );
+  const submit: Handler = async (c, _name, format) => {
+    const params = await formParams(c);
+    const key = params.api_key;
+    const partner = key ? await options.partnerOf(key) : null;
+    if (!partner) throw new Open311Error(403, ['api_key is missing or not valid']);
+    const event = submitOf(store.directory, partner, params);
+    const at = deps.now().toISOString();
+    const messageId = deps.newMessageId();
+    const number = await deps.assignNumber({ messageId, regionCode: event.regionCode, at });
+    const result = await store.submit({ ...event, messageId, number, at });
+    if (!result.ok) throw submitRefusal(result.error);
+    const body = [
+      {
+        service_request_id: result.message.id,
+        service_notice: `Номер сообщения ${number}`,
+        account_id: null,
+      },
+    ];
+    return open311Response(format, 'service_requests', body, 201);
+  };
+  for (const format of OPEN311_FORMATS) {
+    app.post(
+      `${prefix}/requests.${format}`,
+      bodyLimited(deps),
+      handle(submit, `requests.${format}`),
+    );
+  }
 
   // Anything else under the prefix answers in the specification's form, not as a problem.
   app.all(`${prefix}/*`, (c) =>
