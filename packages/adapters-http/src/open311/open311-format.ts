@@ -1,4 +1,4 @@
-import { XMLBuilder } from 'fast-xml-parser';
+import XMLBuilder from 'fast-xml-builder';
 
 /** The two formats of GeoReport v2, named by the resource's extension. */
 export type Open311Format = 'json' | 'xml';
