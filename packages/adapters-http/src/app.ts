@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import { methodNotAllowed } from 'hono/method-not-allowed';
 import type { AppEnv } from './env.js';
+import { registerOpen311 } from './open311/open311-routes.js';
 import { type HttpAppOptions, resolveOptions } from './options.js';
 import { HttpProblem, problem, problemResponse } from './problems.js';
 import { unstorablePathIsNotFound } from './request/storable-input.js';
@@ -71,6 +72,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
 
   app.use(unstorablePathIsNotFound);
 
+  // Open311 GeoReport v2, only when configured; first, so that its own 404s answer under it.
+  if (deps.open311) registerOpen311(app, deps, deps.open311);
   registerSubmit(app, deps);
   // Uploads and downloads, only when the app has a file store.
   registerFiles(app, deps);

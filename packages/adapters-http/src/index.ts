@@ -7,6 +7,7 @@ export {
 export type { AppEnv } from './env.js';
 export { POS_EXPORT_COLUMNS, type PosExportColumn } from './export/columns.js';
 export { csvField } from './export/csv.js';
+export { LOCATION_EXPORT_COLUMNS, locationCells } from './export/location-columns.js';
 export { answerTypeLabels, channelLabels, posExportRow, ruDate } from './export/pos-export-row.js';
 export { DEFAULT_UPLOAD_REQUEST_BYTES, type HttpFileOptions } from './files/file-options.js';
 export {
@@ -26,6 +27,11 @@ export {
   serve,
   toNodeListener,
 } from './node.js';
+export {
+  DEFAULT_OPEN311_PREFIX,
+  type Open311Options,
+  type Open311Partner,
+} from './open311/open311-options.js';
 export { renderDocsPage } from './openapi/docs-page.js';
 export { buildOpenApiDocument, type OpenApiDocument } from './openapi/document.js';
 export type {

@@ -6,6 +6,11 @@ import {
 } from './files/file-options.js';
 import { createHttpLogger, type HttpLogger } from './log/logger.js';
 import { logUnexpectedError } from './log/unexpected-error.js';
+import {
+  type Open311Options,
+  type ResolvedOpen311Options,
+  resolveOpen311Options,
+} from './open311/open311-options.js';
 import { resolveSecurityHeaders, type SecurityHeadersOption } from './security-headers.js';
 
 /**
@@ -88,6 +93,12 @@ export interface HttpAppOptions {
    * upload is refused as unknown.
    */
   files?: HttpFileOptions;
+  /**
+   * Serve Open311 GeoReport v2 (docs/open311.md) under `open311.prefix` (default
+   * `/open311/v2`); `open311.partnerOf` maps an integration partner's `api_key` to who
+   * submits. Absent: no Open311 routes.
+   */
+  open311?: Open311Options;
 }
 
 /** The options with every default filled in. */
@@ -103,6 +114,7 @@ export interface ResolvedOptions {
   onUnexpectedError: (error: unknown, request: Request) => void;
   securityHeaders: [string, string][];
   files: ResolvedFileOptions | undefined;
+  open311: ResolvedOpen311Options | undefined;
 }
 
 export const DEFAULT_BODY_BYTES = 256 * 1024;
@@ -157,5 +169,6 @@ export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
     onUnexpectedError: options.onUnexpectedError ?? logUnexpectedError(defaultLogger(options)),
     securityHeaders: resolveSecurityHeaders(options.securityHeaders),
     files: resolveFileOptions(options.files),
+    open311: options.open311 === undefined ? undefined : resolveOpen311Options(options.open311),
   };
 }

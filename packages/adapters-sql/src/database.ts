@@ -45,6 +45,11 @@ export interface MessagesTable {
   law_type: ColumnType<string, string | undefined, string>;
   /** The applicant's name in lower case, for the text search of those who see names. */
   applicant_search: ColumnType<string, string | undefined, string>;
+  /** The message's point (WGS84 degrees), null without one. */
+  location_lat: ColumnType<number | null, number | null | undefined, number | null>;
+  location_lon: ColumnType<number | null, number | null | undefined, number | null>;
+  /** «в открытом доступе». */
+  is_public: ColumnType<boolean, boolean | undefined, boolean>;
   snapshot: Json;
 }
 

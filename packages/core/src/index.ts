@@ -10,6 +10,8 @@ export type {
 } from './kernel/errors.js';
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './kernel/errors.js';
 export * from './kernel/files/index.js';
+export * from './kernel/geo/geo-point.js';
+export * from './kernel/geo/region-bounds.js';
 export type {
   Directory,
   DirectoryInput,

@@ -36,15 +36,19 @@ const declaredDifferences: DeclaredDifference[] = [];
  * - `attachments` (uploaded files, issue 18): every message gained an `attachments` list; a
  *   message stored before has none and reads as `[]`, so a result whose list is still
  *   empty is compared without it.
+ * - `location` (a point on the map): a message stored before has none and reads as
+ *   `null`, so a result whose point is still `null` is compared without it.
  */
 function asWrittenByV1(workflow: string): SnapshotNormaliser {
   if (workflow !== 'pos') return (snapshot) => snapshot;
   return (snapshot) => {
     const { context, ...rest } = snapshot as { context: Record<string, unknown> };
-    const { attachments, ...message } = context;
+    const { attachments, location, ...message } = context;
+    const noPoint = location === null || location === undefined;
+    if (!noPoint) return snapshot;
     return Array.isArray(attachments) && attachments.length === 0
       ? { ...rest, context: message }
-      : snapshot;
+      : { ...rest, context: { ...message, attachments } };
   };
 }
 

@@ -27,6 +27,9 @@ const fieldLabels: Readonly<Record<string, string>> = {
   email: 'E-mail',
   phone: 'Телефон',
   problemAddress: 'Адрес проблемы',
+  location: 'Точка на карте',
+  lat: 'Широта',
+  lon: 'Долгота',
 };
 
 /** A refusal as the page shows it: a Russian headline and the core's own words. */

@@ -11,6 +11,18 @@ export function newNumber(regionCode: string, at: Date): string {
 const orNull = (value: string | undefined) => (value ? value : null);
 
 /**
+ * The point of the two number inputs: none when both are empty; a half-filled or malformed
+ * pair goes to the core as NaN, which it refuses with the field named.
+ */
+function pointOf(form: FormValues): { lat: number; lon: number } | null {
+  const lat = form.lat ?? '';
+  const lon = form.lon ?? '';
+  if (lat === '' && lon === '') return null;
+  const degrees = (text: string) => (text === '' ? Number.NaN : Number(text.replace(',', '.')));
+  return { lat: degrees(lat), lon: degrees(lon) };
+}
+
+/**
  * The `submit` event of a form: an applicant's own message (`epgu_form`) or a phoned-in
  * one an operator enters (`operator`). Region and category follow from the chosen
  * organisation and subcategory; everything else is checked by the core.
@@ -42,6 +54,7 @@ export function submitEvent(
     regionCode,
     applicant,
     problemAddress: orNull(form.problemAddress),
+    location: pointOf(form),
     text: form.text ?? '',
     categoryId: directory.subcategory(form.subcategoryId ?? '')?.categoryId ?? '',
     subcategoryId: form.subcategoryId ?? '',

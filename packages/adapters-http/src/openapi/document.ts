@@ -3,6 +3,7 @@ import { adminComponentSchemas, adminPaths } from './admin-operations.js';
 import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
 import { fileComponentSchemas, filePaths } from './file-operations.js';
+import { open311Paths } from './open311-operations.js';
 import { type Paths, paths } from './operations.js';
 import { componentHeaders, componentParameters } from './parameters.js';
 import { unavailableResponse, withUnavailable } from './unavailable.js';
@@ -35,7 +36,7 @@ Every refusal is an RFC 9457 problem (\`application/problem+json\`) whose \`type
 export function buildOpenApiDocument(
   info: OpenApiInfo = {},
   /** `cases: false` for a store without the ОНФ case methods (messages only). */
-  options: { cases?: boolean; admin?: boolean; files?: boolean } = {},
+  options: { cases?: boolean; admin?: boolean; files?: boolean; open311?: { prefix: string } } = {},
 ): OpenApiDocument {
   const cases = options.cases ?? true;
   /** `admin: false` for a store without organisation settings. */
@@ -57,6 +58,9 @@ export function buildOpenApiDocument(
       { name: 'catalogue', description: 'Topics and deadline rules' },
       { name: 'meta', description: 'This description' },
       ...(files ? [{ name: 'files', description: 'Uploads and downloads' }] : []),
+      ...(options.open311
+        ? [{ name: 'open311', description: 'Open311 GeoReport v2 (JSON and XML)' }]
+        : []),
       ...(cases ? [{ name: 'cases', description: 'ОНФ cards (SPEC §9)' }] : []),
       ...(admin
         ? [
@@ -73,6 +77,7 @@ export function buildOpenApiDocument(
       ...(cases ? casePaths() : {}),
       ...(admin ? adminPaths() : {}),
       ...(files ? filePaths() : {}),
+      ...(options.open311 ? open311Paths(options.open311.prefix) : {}),
     }),
     components: {
       schemas: {

@@ -35,7 +35,17 @@ const exportOperation = (format: 'xlsx' | 'csv', mediaType: string) => ({
   summary: `Export the filtered list as ${format.toUpperCase()} in the ПОС export format`,
   description:
     'One row per message, the ПОС export columns in their order, Russian values (dates dd.mm.yyyy in the holding organisation’s zone, «Да»/«Нет», «-» for empty). Streamed: the file is written while the list is read.',
-  parameters: filterParameters(false),
+  parameters: [
+    ...filterParameters(false),
+    {
+      name: 'location',
+      in: 'query',
+      required: false,
+      schema: { type: 'boolean', default: false },
+      description:
+        'Adds the place extension after the ПОС columns: «Адрес проблемы», «Широта», «Долгота» (WGS84). Off by default, so the ПОС format stays exact.',
+    },
+  ],
   responses: {
     '200': {
       description: `The ${format.toUpperCase()} file`,

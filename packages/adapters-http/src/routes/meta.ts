@@ -13,6 +13,7 @@ export function registerMeta(app: Hono<AppEnv>, deps: RouteDeps): void {
       cases: hasCaseStore(deps.store),
       admin: hasSettingsStore(deps.store),
       files: deps.files !== undefined,
+      ...(deps.open311 ? { open311: { prefix: deps.open311.prefix } } : {}),
     });
     return document;
   };

@@ -10,6 +10,7 @@ import { files } from './007-files.js';
 import { definitionVersion } from './008-definition-version.js';
 import { queues } from './009-queues.js';
 import { exactReplays } from './010-exact-replays.js';
+import { messageLocation } from './011-message-location.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -24,6 +25,7 @@ export const migrations: readonly Migration[] = [
   definitionVersion,
   queues,
   exactReplays,
+  messageLocation,
 ];
 
 /** What `migrate` did. */

@@ -45,6 +45,7 @@ export const messageFieldRules: Readonly<Record<MessageField, readonly ViewerKin
   applicant: notPublic,
   'applicant.contacts': contacts,
   problemAddress: all,
+  location: all,
   regionCode: all,
   municipality: all,
   text: all,

@@ -1,3 +1,4 @@
+import { containsPoint } from '../kernel/geo/geo-point.js';
 import type { Principal } from '../kernel/schemas/principal.js';
 import type { Cursor } from '../kernel/store/cursor.js';
 import { worksFolders } from './field-visibility.js';
@@ -90,6 +91,7 @@ export function matchesQuery(
   if (query.channels && !query.channels.includes(m.channel)) return false;
   if (query.fastTrack !== undefined && m.fastTrack !== query.fastTrack) return false;
   if (query.overdue !== undefined && m.overdue !== query.overdue) return false;
+  if (query.isPublic !== undefined && m.isPublic !== query.isPublic) return false;
   if (
     query.delegatedByAutorule !== undefined &&
     (m.delegatedByAutorule !== null) !== query.delegatedByAutorule
@@ -119,6 +121,7 @@ export function matchesQuery(
   }
   if (query.createdFrom && m.createdAt < query.createdFrom) return false;
   if (query.createdTo && m.createdAt > query.createdTo) return false;
+  if (query.bbox && (!m.location || !containsPoint(query.bbox, m.location))) return false;
   return true;
 }
 

@@ -1,7 +1,9 @@
 import { dueSoonAt } from '../kernel/deadlines/deadline.js';
 import { localDateIn } from '../kernel/deadlines/instant.js';
+import { findRegion } from '../kernel/deadlines/regions.js';
 import { invalidField, type WorkflowError } from '../kernel/errors.js';
 import type { FileContext } from '../kernel/files/check-file-references.js';
+import { containsPoint } from '../kernel/geo/geo-point.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Organisation } from '../kernel/schemas/organisation.js';
 import { hasRole, type Principal } from '../kernel/schemas/principal.js';
@@ -21,6 +23,18 @@ import type { Message } from './schemas/message.js';
 type Resolution<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
 const ok = <T>(value: T): Resolution<T> => ({ ok: true, value });
 const fail = (error: WorkflowError): Resolution<never> => ({ ok: false, error });
+
+/** A point outside its region's bounding box (when the directory knows the box), named. */
+function pointOutsideRegion(event: SubmitEvent, directory: Directory): WorkflowError | undefined {
+  const { location, regionCode } = event;
+  const box = location === null ? undefined : directory.regionBounds(regionCode);
+  if (location === null || box === undefined || containsPoint(box, location)) return undefined;
+  const name = findRegion(regionCode)?.name ?? `region ${regionCode}`;
+  return invalidField(
+    ['location'],
+    `the point ${location.lat}, ${location.lon} lies outside ${name} (${regionCode})`,
+  );
+}
 
 /**
  * Checks a submission against the directory and builds the new message. The channel
@@ -59,6 +73,9 @@ export function resolveSubmission(
       ),
     );
   }
+
+  const outside = pointOutsideRegion(event, directory);
+  if (outside) return fail(outside);
 
   const isOperator = event.channel === 'operator';
   // Operator-entered messages are registered on entry, so their deadline starts now.
@@ -129,6 +146,7 @@ export function resolveSubmission(
     integration: event.integration,
     applicant,
     problemAddress: event.problemAddress,
+    location: event.location,
     regionCode: event.regionCode,
     municipality: event.municipality,
     text: event.text,

@@ -50,6 +50,7 @@ const expected: Record<string, readonly ViewerKind[]> = {
   applicant: NP,
   'applicant.contacts': ['system', 'holding_official', 'tree_official', 'operator', 'applicant'],
   problemAddress: ALL,
+  location: ALL,
   regionCode: ALL,
   municipality: ALL,
   text: ALL,
@@ -156,7 +157,12 @@ const reached = [
   ...reachableMessages(
     directory,
     [
-      potholeSubmit({ epguNumber: '41-ЕПГУ-1', isPublic: true, municipality: 'ПКГО' }),
+      potholeSubmit({
+        epguNumber: '41-ЕПГУ-1',
+        isPublic: true,
+        municipality: 'ПКГО',
+        location: { lat: 53.0245, lon: 158.6433 },
+      }),
       operatorSubmit({
         applicant: { name: 'Сидоров С. С.', phone: '+7 900 000-00-00', email: 's@example.ru' },
       }),

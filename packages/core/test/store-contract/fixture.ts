@@ -48,8 +48,16 @@ const roadRepair = { subcategoryId: 'road-repair', factId: null };
  * both regions, with ties in the creation instant and messages not yet registered.
  */
 export const fixtureSpecs: Spec[] = [
-  { submit: pothole(1, 0), steps: [] },
-  { submit: pothole(2, 10, { channel: 'mobile_app' }), steps: [accept] },
+  // Points: two in Петропавловск-Камчатский, one in Елизово, one in Ульяновск.
+  { submit: pothole(1, 0, { location: { lat: 53.0245, lon: 158.6433 } }), steps: [] },
+  {
+    submit: pothole(2, 10, {
+      channel: 'mobile_app',
+      isPublic: true,
+      location: { lat: 53.1873, lon: 158.3806 },
+    }),
+    steps: [accept],
+  },
   {
     submit: pothole(3, 20, { channel: 'org_widget', ...byPetrova }),
     // Assigned by an autorule: «делегировано автоправилом».
@@ -122,13 +130,17 @@ export const fixtureSpecs: Spec[] = [
       { type: 'answer.approve', by: users.headUlyRoads },
     ],
   },
-  { submit: pothole(11, 90), steps: toApproval },
+  {
+    submit: pothole(11, 90, { isPublic: true, location: { lat: 53.05, lon: 158.65 } }),
+    steps: toApproval,
+  },
   { submit: pothole(12, 100, { orgId: 'kam-gov', ...byPetrova, text: 'ЯМА у моста' }), steps: [] },
   {
     submit: pothole(13, 110, {
       orgId: 'uly-roads',
       regionCode: '73',
       channel: 'mobile_app',
+      location: { lat: 54.3142, lon: 48.4031 },
       ...roadRepair,
     }),
     steps: [

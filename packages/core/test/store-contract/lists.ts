@@ -87,6 +87,8 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['not fast-track', { fastTrack: false }],
   ['overdue', { overdue: true }],
   ['not overdue', { overdue: false }],
+  ['public', { isPublic: true }],
+  ['not public', { isPublic: false }],
   ['delegated by autorule', { delegatedByAutorule: true }],
   ['not delegated by autorule', { delegatedByAutorule: false }],
   [
@@ -102,6 +104,13 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['text: nothing', { text: 'д_м' }],
   ['creation range, inclusive', { createdFrom: at(20), createdTo: at(80) }],
   ['creation from', { createdFrom: at(95) }],
+  ['bbox: Петропавловск-Камчатский', { bbox: '158.5,52.9,158.8,53.1' }],
+  [
+    'bbox: Камчатский край as an object',
+    { bbox: { minLon: 155, minLat: 50, maxLon: 175, maxLat: 65 } },
+  ],
+  ['bbox: an edge counts', { bbox: '158.65,53.05,158.7,53.06' }],
+  ['bbox: nowhere', { bbox: '0,0,1,1' }],
   [
     'filters combine',
     {
@@ -158,6 +167,9 @@ export function describeLists(makeStore: MakeStore) {
         const m = (await store.get(id))?.snapshot.context;
         expect(m?.responseDueAt && m.responseDueAt >= '2025-02-01T00:00:00.000Z').toBe(true);
       }
+      expect(await ids({ bbox: '158.5,52.9,158.8,53.1' })).toEqual(['m-01', 'm-11']);
+      expect(await ids({ bbox: '45,52,51,55' })).toEqual(['m-13']);
+      expect(await ids({ bbox: '-180,-90,180,90' })).toEqual(['m-01', 'm-02', 'm-11', 'm-13']);
       expect(await ids({ createdFrom: at(20), createdTo: at(30) })).toEqual([
         'm-03',
         'm-04',
@@ -188,6 +200,9 @@ export function describeLists(makeStore: MakeStore) {
         WorkflowRefusal,
       );
       await expect(store.list(SYSTEM_PRINCIPAL, { limit: 0 })).rejects.toThrow(WorkflowRefusal);
+      for (const bbox of ['1,2,3', '3,0,1,1', '0,0,1,NaN', '0,0,1,Infinity', '0,-91,1,1']) {
+        await expect(store.list(SYSTEM_PRINCIPAL, { bbox }), bbox).rejects.toThrow(WorkflowRefusal);
+      }
     });
 
     it.each(viewers)('scope the list to what %s may see', async (_, viewer) => {

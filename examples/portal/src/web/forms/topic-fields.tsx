@@ -68,6 +68,33 @@ export function TopicFields(props: { directory: Directory; values: FormValues })
         <br />
         <input name="problemAddress" size={60} value={values.problemAddress ?? ''} />
       </label>
+      <fieldset>
+        <legend>Точка на карте (необязательно), градусы WGS84</legend>
+        <label>
+          Широта{' '}
+          <input
+            name="lat"
+            type="number"
+            step="any"
+            min="-90"
+            max="90"
+            inputMode="decimal"
+            value={values.lat ?? ''}
+          />
+        </label>{' '}
+        <label>
+          Долгота{' '}
+          <input
+            name="lon"
+            type="number"
+            step="any"
+            min="-180"
+            max="180"
+            inputMode="decimal"
+            value={values.lon ?? ''}
+          />
+        </label>
+      </fieldset>
     </>
   );
 }

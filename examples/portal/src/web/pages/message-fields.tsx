@@ -54,6 +54,14 @@ export function MessageFields(props: {
       )}
       <dt>Адрес проблемы</dt>
       <dd>{m.problemAddress ?? '—'}</dd>
+      {m.location ? (
+        <>
+          <dt>Точка на карте</dt>
+          <dd>
+            {m.location.lat}, {m.location.lon}
+          </dd>
+        </>
+      ) : null}
       <dt>Регион</dt>
       <dd>
         {findRegion(m.regionCode)?.name ?? m.regionCode} ({zone})

@@ -41,6 +41,9 @@ export function messageColumns(snapshot: MessageSnapshot, status: MessageStatus)
     extension_pending: m.pendingExtension !== null,
     law_type: m.lawType,
     applicant_search: searchTextOf(m.applicant.name),
+    location_lat: m.location?.lat ?? null,
+    location_lon: m.location?.lon ?? null,
+    is_public: m.isPublic,
   };
 }
 export type MessageColumns = ReturnType<typeof messageColumns>;

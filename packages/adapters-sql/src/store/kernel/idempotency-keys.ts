@@ -50,7 +50,7 @@ export async function replay(db: Db, key: ScopedKey): Promise<StoreWriteResult |
 /**
  * A key's first result: parsed from the exact text it was written as, so its members keep
  * their order (a replay then serializes byte for byte like the first answer); rows from
- * before migration 009 carry only the jsonb `result`.
+ * before migration 010 carry only the jsonb `result`.
  */
 export function storedResult(row: { result: unknown; result_text: string | null }): unknown {
   return row.result_text === null ? row.result : JSON.parse(row.result_text);

@@ -51,6 +51,7 @@ function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean
   if (query.channels) where.push(anyOf('channel', query.channels));
   if (query.fastTrack !== undefined) where.push(sql<boolean>`fast_track = ${query.fastTrack}`);
   if (query.overdue !== undefined) where.push(sql<boolean>`overdue = ${query.overdue}`);
+  if (query.isPublic !== undefined) where.push(sql<boolean>`is_public = ${query.isPublic}`);
   if (query.delegatedByAutorule !== undefined) {
     where.push(sql<boolean>`delegated_by_autorule = ${query.delegatedByAutorule}`);
   }
@@ -69,6 +70,11 @@ function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean
   }
   if (query.createdFrom) where.push(sql<boolean>`created_at >= ${query.createdFrom}::timestamptz`);
   if (query.createdTo) where.push(sql<boolean>`created_at <= ${query.createdTo}::timestamptz`);
+  if (query.bbox) {
+    const { minLon, minLat, maxLon, maxLat } = query.bbox;
+    where.push(sql<boolean>`location_lon BETWEEN ${minLon}::float8 AND ${maxLon}::float8
+      AND location_lat BETWEEN ${minLat}::float8 AND ${maxLat}::float8`);
+  }
   return where;
 }
 

@@ -6,6 +6,8 @@ import {
   type ProductionCalendar,
 } from '../deadlines/production-calendar.js';
 import { findRegion } from '../deadlines/regions.js';
+import { type BoundingBox, boundingBoxSchema } from '../geo/geo-point.js';
+import { SHIPPED_REGION_BOUNDS } from '../geo/region-bounds.js';
 import { type Catalogue, catalogueSchema, type Subcategory } from '../schemas/catalogue.js';
 import { type Organisation, organisationSchema } from '../schemas/organisation.js';
 import { hasRole, type Role, type User, userSchema } from '../schemas/principal.js';
@@ -39,6 +41,11 @@ export const directoryInputSchema = z.object({
   /** Production-calendar years to add to (or replace in) the shipped 2020–2027. */
   calendarYears: z.array(calendarYearSchema).default([]),
   settings: ruleSettingsSchema.default(ruleSettingsSchema.parse({})),
+  /**
+   * Bounding boxes of regions by code, added to (or replacing) the shipped ones (41, 73): a
+   * message's point must lie inside its region's box when the directory knows one.
+   */
+  regionBounds: z.record(z.string().regex(/^\d{2,3}$/), boundingBoxSchema).default({}),
 });
 export type DirectoryInput = z.input<typeof directoryInputSchema>;
 
@@ -76,6 +83,8 @@ export interface Directory {
   isCompetent(orgId: string, subcategoryId: string): boolean;
   /** Does the user hold `role` in `orgId`? */
   userHasRole(userId: string, role: Role, orgId: string): boolean;
+  /** The region's bounding box, when the directory knows it. */
+  regionBounds(regionCode: string): BoundingBox | undefined;
 }
 
 /**
@@ -155,6 +164,8 @@ export function createDirectory(input: DirectoryInput): Directory {
     return out;
   };
 
+  const bounds = new Map(Object.entries({ ...SHIPPED_REGION_BOUNDS, ...data.regionBounds }));
+
   return {
     organisations: data.organisations,
     users: data.users,
@@ -185,5 +196,6 @@ export function createDirectory(input: DirectoryInput): Directory {
       const user = users.get(userId);
       return user !== undefined && hasRole(user, role, orgId);
     },
+    regionBounds: (regionCode) => bounds.get(regionCode),
   };
 }

@@ -20,6 +20,8 @@ export function copyMessage(m: Message): Message {
     integration: m.integration,
     applicant: m.applicant,
     problemAddress: m.problemAddress,
+    // Messages stored before points have none.
+    location: m.location ?? null,
     regionCode: m.regionCode,
     municipality: m.municipality,
     text: m.text,

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { fileReferenceSchema } from '../../kernel/files/file-descriptor.js';
+import { geoPointSchema } from '../../kernel/geo/geo-point.js';
 import { applicantSchema } from '../../kernel/schemas/applicant.js';
 import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
 import {
@@ -40,6 +41,8 @@ export const submitEventSchema = z.object({
   orgId: idSchema,
   applicant: applicantSchema,
   problemAddress: storableString().max(1000).nullable().default(null),
+  /** The problem's point on the map (WGS84), inside the region's box when the directory knows it. */
+  location: geoPointSchema.nullable().default(null),
   regionCode: regionCodeSchema,
   municipality: storableString().max(300).nullable().default(null),
   text: textSchema(),

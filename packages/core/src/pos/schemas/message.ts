@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { attachedFileSchema } from '../../kernel/files/file-descriptor.js';
+import { geoPointSchema } from '../../kernel/geo/geo-point.js';
 import { applicantSchema } from '../../kernel/schemas/applicant.js';
 import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
 import {
@@ -190,6 +191,8 @@ export const messageSchema = z.object({
   integration: storableString().max(200).nullable(),
   applicant: applicantSchema,
   problemAddress: storableString().max(1000).nullable(),
+  /** The problem's point on the map, WGS84 (absent, so `null`, in messages stored before points). */
+  location: geoPointSchema.nullable().default(null),
   regionCode: regionCodeSchema,
   municipality: storableString().max(300).nullable(),
   text: storableString(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundingBoxParamSchema } from '../../kernel/geo/geo-point.js';
 import { idSchema, instantSchema, storableString } from '../../kernel/schemas/primitives.js';
 import { channelSchema, messageStatusSchema } from './message.js';
 
@@ -69,6 +70,8 @@ export const messageQuerySchema = z.object({
   /** «Делегировано автоправилом». */
   delegatedByAutorule: z.boolean().optional(),
   overdue: z.boolean().optional(),
+  /** «в открытом доступе»: the messages the applicant made public (the Open311 reads). */
+  isPublic: z.boolean().optional(),
   /** The applicant chose 59-ФЗ (`true`), or an ordinary message (`false`). */
   appeal59fz: z.boolean().optional(),
   /**
@@ -81,6 +84,11 @@ export const messageQuerySchema = z.object({
   responseDueTo: instantSchema.optional(),
   createdFrom: instantSchema.optional(),
   createdTo: instantSchema.optional(),
+  /**
+   * Messages whose point lies in this box (edges included), `minLon,minLat,maxLon,maxLat` or an
+   * object; messages without a point never match.
+   */
+  bbox: boundingBoxParamSchema.optional(),
   sort: sortFieldSchema.default('createdAt'),
   direction: z.enum(['asc', 'desc']).default('desc'),
   limit: z.int().min(1).max(200).default(50),
