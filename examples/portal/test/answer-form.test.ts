@@ -135,8 +135,10 @@ describe('the answer form after a return for rework', () => {
       `/messages/${id}/events/answer.submit`,
       multipartPost({ version, answerType: 'postponed', text: 'Сделаем позже' }, [], executor),
     );
-    expect(refused.status).toBe(422);
-    const html = await refused.text();
+    // Post/Redirect/Get: the refusal and what was typed come back on the message's page.
+    expect(refused.status).toBe(303);
+    const html = await page(portal, executor, refused.headers.get('location') ?? '');
+    expect(html).toContain('data-refusal');
     expect(textArea(html, 'text')).toBe('Сделаем позже');
     expect(checkboxes(html)).toEqual([{ name: 'keep0', value: 'name:фото.jpeg', checked: false }]);
   });
