@@ -69,3 +69,26 @@ export function statusText(error: StatusRefusal, words: RefusalWords): string {
 }
 
 export type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+/** A refusal that `refusalText` completes with its Russian `message`. */
+export type NamedRefusal = DistributiveOmit<ForbiddenError, 'message'> | StatusRefusal;
+
+/**
+ * A workflow's forbidden or not-in-status refusal completed with its Russian `message`,
+ * in that workflow's `words`, naming people and organisations from `lookup`.
+ *
+ * @example
+ * withRefusalText({ kind: 'not_allowed_in_status', eventType, status }, directory, posRefusalWords);
+ */
+export function withRefusalText<E extends NamedRefusal>(
+  error: E,
+  lookup: NameLookup,
+  words: RefusalWords,
+): E & { message: string } {
+  const refusal: NamedRefusal = error;
+  const message =
+    refusal.kind === 'forbidden'
+      ? forbiddenText(refusal, lookup, words)
+      : statusText(refusal, words);
+  return { ...error, message };
+}

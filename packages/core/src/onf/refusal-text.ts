@@ -1,11 +1,10 @@
 import type { ForbiddenError } from '../kernel/errors.js';
 import {
   type DistributiveOmit,
-  forbiddenText,
   type NameLookup,
   type RefusalWords,
   type StatusRefusal,
-  statusText,
+  withRefusalText,
 } from '../kernel/refusal-text.js';
 import type { CaseWorkflowError } from './errors.js';
 import { caseEventActions } from './event-names.js';
@@ -33,7 +32,5 @@ export function namedCaseRefusal(
         Pick<Extract<CaseWorkflowError, { kind: 'not_allowed_in_status' }>, 'status'>),
   lookup: NameLookup,
 ): CaseWorkflowError {
-  return error.kind === 'forbidden'
-    ? { ...error, message: forbiddenText(error, lookup, caseRefusalWords) }
-    : { ...error, message: statusText(error, caseRefusalWords) };
+  return withRefusalText(error, lookup, caseRefusalWords);
 }

@@ -1,11 +1,10 @@
 import type { ForbiddenError, WorkflowError } from '../kernel/errors.js';
 import {
   type DistributiveOmit,
-  forbiddenText,
   type NameLookup,
   type RefusalWords,
   type StatusRefusal,
-  statusText,
+  withRefusalText,
 } from '../kernel/refusal-text.js';
 import { posEventActions } from './event-names.js';
 import { messageStatuses } from './status.js';
@@ -31,7 +30,5 @@ export function namedRefusal(
     | (StatusRefusal & Pick<Extract<WorkflowError, { kind: 'not_allowed_in_status' }>, 'status'>),
   lookup: NameLookup,
 ): WorkflowError {
-  return error.kind === 'forbidden'
-    ? { ...error, message: forbiddenText(error, lookup, posRefusalWords) }
-    : { ...error, message: statusText(error, posRefusalWords) };
+  return withRefusalText(error, lookup, posRefusalWords);
 }
