@@ -1,4 +1,10 @@
-import type { DeliveryChannel, MessageEventType, Role, StoreError } from '@reshaem/core';
+import {
+  type DeliveryChannel,
+  type MessageEventType,
+  type Role,
+  roleNames,
+  type StoreError,
+} from '@reshaem/core';
 
 /** The buttons: what each event is called in the backoffice. */
 export const eventLabels: Readonly<Record<MessageEventType, string>> = {
@@ -48,19 +54,8 @@ export const historyLabels: Readonly<Record<'submit' | MessageEventType, string>
   'registration.update': 'Изменены регистрационные данные',
 };
 
-export const roleLabels: Readonly<Record<Role, string>> = {
-  applicant: 'Заявитель',
-  operator: 'Оператор приема обращений',
-  moderator: 'Модератор',
-  coordinator: 'Координатор',
-  executor: 'Исполнитель',
-  head: 'Руководитель',
-  curator: 'Куратор',
-  admin: 'Администратор ЛКО',
-  system: 'Система',
-  supervisor: 'Супервайзер',
-  support: 'Техподдержка',
-};
+/** The roles as the interfaces name them: the core's one table. */
+export const roleLabels: Readonly<Record<Role, string>> = roleNames;
 
 export const deliveryChannelLabels: Readonly<Record<DeliveryChannel, string>> = {
   phone: 'По телефону',
