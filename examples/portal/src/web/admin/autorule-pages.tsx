@@ -4,6 +4,7 @@ import { AdminFrame } from './admin-frame.js';
 import { AutoruleFields } from './autorule-fields.js';
 import type { DryRunRow } from './dry-run.js';
 import { type FormState, one } from './form-state.js';
+import { ToggleForm } from './toggle-form.js';
 
 interface PageProps {
   user: Principal;
@@ -50,16 +51,10 @@ export function AutorulesPage(props: PageProps & { rules: readonly Autorule[] })
                   </td>
                   <td>{actionText(rule, directory)}</td>
                   <td>
-                    <form
-                      method="post"
+                    <ToggleForm
                       action={`${base(orgId)}/${encodeURIComponent(rule.id)}/toggle`}
-                      class="inline"
-                    >
-                      {rule.enabled ? 'Включено' : 'Выключено'}{' '}
-                      <button type="submit" class="secondary">
-                        {rule.enabled ? 'Выключить' : 'Включить'}
-                      </button>
-                    </form>
+                      enabled={rule.enabled}
+                    />
                   </td>
                 </tr>
               ))}

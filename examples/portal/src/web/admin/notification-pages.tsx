@@ -10,6 +10,7 @@ import {
 import type { RefusalView } from '../refusal.js';
 import { AdminFrame } from './admin-frame.js';
 import { type FormState, one } from './form-state.js';
+import { ToggleForm } from './toggle-form.js';
 
 interface PageProps {
   user: Principal;
@@ -56,16 +57,10 @@ export function NotificationsPage(props: PageProps & { items: readonly Notificat
                     ].join(', ') || 'заявителю'}
                   </td>
                   <td>
-                    <form
-                      method="post"
+                    <ToggleForm
                       action={`${base(orgId)}/${encodeURIComponent(n.id)}/toggle`}
-                      class="inline"
-                    >
-                      {n.enabled ? 'Включено' : 'Выключено'}{' '}
-                      <button type="submit" class="secondary">
-                        {n.enabled ? 'Выключить' : 'Включить'}
-                      </button>
-                    </form>
+                      enabled={n.enabled}
+                    />
                   </td>
                 </tr>
               ))}
