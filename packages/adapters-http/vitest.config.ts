@@ -10,6 +10,10 @@ export default defineConfig({
     // Streaming 100,000 export rows takes seconds; CI runs packages side by side on 2 cores.
     testTimeout: 60_000,
     include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
-    typecheck: { enabled: true, include: ['test/**/*.test-d.ts'] },
+    // Types do not depend on the Node version: .ci/run checks them on its first Node only.
+    typecheck: {
+      enabled: process.env.RESHAEM_TYPECHECK !== 'off',
+      include: ['test/**/*.test-d.ts'],
+    },
   },
 });
