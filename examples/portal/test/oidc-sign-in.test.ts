@@ -57,7 +57,7 @@ describe('the pages sign in through an OpenID provider', () => {
     });
     portal = await start({});
     applicantPortal = await start({ RESHAEM_OIDC_UNKNOWN_USERS: 'applicant', RESHAEM_DEMO: '0' });
-  });
+  }, 180_000); // two portals, each migrating and seeding its own PGlite
 
   afterAll(async () => {
     await portal?.close();

@@ -32,5 +32,5 @@ describe('PGlite in a data directory', () => {
     }).toEqual(before);
     expect(before.message?.version).toBe(2);
     await second.close();
-  });
+  }, 180_000); // three PGlite boots on one directory, each migrating
 });
