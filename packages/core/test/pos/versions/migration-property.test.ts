@@ -91,9 +91,10 @@ describe('migrating v1 → v2 commutes with applying an unchanged event', () => 
           statuses.add(statusOf(s));
         },
       ),
-      { numRuns: 250 },
+      { numRuns: 400 },
     );
-    // Walks that end in a final status offer nothing; the rest must be real transitions.
+    // Walks that end in a final status, or early in a refused submit, offer nothing; the rest
+    // must be real transitions. 400 runs leave the floors well below what a run compares.
     expect(compared).toBeGreaterThan(80);
     expect(accepted).toBeGreaterThan(40);
     expect(statuses.size).toBeGreaterThan(4);
