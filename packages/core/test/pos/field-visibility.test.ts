@@ -287,7 +287,7 @@ describe('field visibility: viewer × field × status, over the reachable messag
       cells.set(status, (cells.get(status) ?? 0) + 1);
     }
     expect(cells.size).toBe(messageStatusSchema.options.length);
-  });
+  }, 120_000); // every viewer × field over every reachable message: seconds alone, more on a busy machine
 
   it('a user with several kinds sees what any of them sees', () => {
     for (const { snapshot } of reached) {
