@@ -100,7 +100,7 @@ export async function receiveUploadForm(
         parts: filesPerRequest + 50,
       },
     });
-  } catch (error) {
+  } catch {
     throw new HttpProblem(problem('bad-request', 'Тело multipart/form-data повреждено'));
   }
 
@@ -235,11 +235,11 @@ export async function receiveUploadForm(
   parser.on('fieldsLimit', () =>
     stop(new HttpProblem(problem('bad-request', 'Слишком много полей в теле запроса'))),
   );
-  parser.on('error', (error: unknown) =>
+  parser.on('error', () =>
     stop(new HttpProblem(problem('bad-request', 'Тело multipart/form-data повреждено'))),
   );
   parser.on('close', () => chain.then(finish, finish));
-  source.on('error', (error) =>
+  source.on('error', () =>
     stop(new HttpProblem(problem('bad-request', 'Тело запроса не удалось прочитать'))),
   );
   source.pipe(parser);

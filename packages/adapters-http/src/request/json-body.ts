@@ -37,7 +37,7 @@ export async function readJsonObject(
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     throw new HttpProblem(
       problem('malformed-json', 'Тело запроса — не JSON: проверьте скобки, кавычки и запятые'),
     );
