@@ -323,7 +323,7 @@ describe('notifications', () => {
     expect(refused.status).toBe(422);
     const html = await refused.text();
     expect(refusalFirst(html)).toBe(true);
-    expect(html).toContain('это уведомление заявителю');
+    expect(html).toContain('Уведомление заявителя уходит заявителю: получатели не указываются');
     expect(html).toContain('dispatch@roads.example</textarea>');
     expect(await portal.store.loadNotifications('kam-roads')).toEqual([]);
 

@@ -30,9 +30,12 @@ export function authenticated(deps: RouteDeps): MiddlewareHandler<AppEnv> {
       });
     }
     if (!principal) {
-      return problemResponse(problem('unauthenticated', 'Send credentials the portal accepts'), {
-        'www-authenticate': bearerChallenge(),
-      });
+      return problemResponse(
+        problem('unauthenticated', 'Войдите: пришлите учётные данные, которые принимает портал'),
+        {
+          'www-authenticate': bearerChallenge(),
+        },
+      );
     }
     c.set('principal', principal);
     await next();

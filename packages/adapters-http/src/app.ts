@@ -45,26 +45,30 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
       const status = error.status;
       return problemResponse(
         status === 413
-          ? problem('payload-too-large', 'The request body is too large')
-          : problem(status >= 500 ? 'internal' : 'bad-request', error.message, {}, status),
+          ? problem('payload-too-large', 'Тело запроса слишком большое')
+          : status >= 500
+            ? problem('internal', 'Внутренняя ошибка сервера', {}, status)
+            : problem('bad-request', 'Запрос не удалось разобрать', {}, status),
       );
     }
     // The operator hears of an outage through the same hook; the client gets a 503 to retry.
     deps.onUnexpectedError(error, c.req.raw);
     if (isStoreUnavailable(error)) return unavailableProblem(error).toResponse();
-    return problemResponse(problem('internal', 'An unexpected error occurred'));
+    return problemResponse(problem('internal', 'Непредвиденная ошибка сервера'));
   });
   // First, so that it sees every response: problems, 404s and 405s included.
   app.use(securityHeaders(deps.securityHeaders));
   app.notFound((c) =>
-    problemResponse(problem('not-found', `No resource at ${c.req.method} ${c.req.path}`)),
+    problemResponse(problem('not-found', `Здесь ничего нет: ${c.req.method} ${c.req.path}`)),
   );
   app.use(
     methodNotAllowed({
       app,
       onMethodNotAllowed: (c, methods) =>
         problemResponse(
-          problem('method-not-allowed', `${c.req.method} is not allowed here`, { allow: methods }),
+          problem('method-not-allowed', `Метод ${c.req.method} здесь не поддерживается`, {
+            allow: methods,
+          }),
           { allow: methods.join(', ') },
         ),
     }),

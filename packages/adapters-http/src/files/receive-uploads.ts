@@ -32,7 +32,7 @@ const notMultipart = () =>
   new HttpProblem(
     problem(
       'unsupported-media-type',
-      'Send the files as multipart/form-data, one `file` part each',
+      'Пришлите файлы как multipart/form-data, каждый частью `file`',
     ),
     { 'accept-post': 'multipart/form-data' },
   );
@@ -81,10 +81,12 @@ export async function receiveUploadForm(
   const { requestBytes, filesPerRequest } = options;
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > requestBytes + FRAMING_BYTES * filesPerRequest) {
-    throw tooLarge(`The files together may be at most ${requestBytes} bytes`, requestBytes);
+    throw tooLarge(`Файлы вместе — не больше ${requestBytes} байт`, requestBytes);
   }
   if (request.body === null)
-    throw validationProblem([{ in: 'body', path: [], message: 'send at least one file part' }]);
+    throw validationProblem([
+      { in: 'body', path: [], message: 'Пришлите хотя бы одну часть с файлом' },
+    ]);
 
   let parser: busboy.Busboy;
   try {
@@ -98,10 +100,8 @@ export async function receiveUploadForm(
         parts: filesPerRequest + 50,
       },
     });
-  } catch (error) {
-    throw new HttpProblem(
-      problem('bad-request', error instanceof Error ? error.message : 'Malformed multipart body'),
-    );
+  } catch {
+    throw new HttpProblem(problem('bad-request', 'Тело multipart/form-data повреждено'));
   }
 
   const stored: StoredFile[] = [];
@@ -126,7 +126,7 @@ export async function receiveUploadForm(
     const at = index++;
     if (field !== 'file') {
       throw validationProblem([
-        { in: 'body', path: [field], message: 'send each file as a part named `file`' },
+        { in: 'body', path: [field], message: 'Присылайте каждый файл частью с именем `file`' },
       ]);
     }
     if (!filename && (await isEmpty(stream))) {
@@ -139,7 +139,7 @@ export async function receiveUploadForm(
         {
           in: 'body',
           path: ['file', at],
-          message: 'the file needs a name of 1 to 255 characters, without control characters',
+          message: 'Имя файла — от 1 до 255 символов, без управляющих символов',
         },
       ]);
     }
@@ -147,9 +147,9 @@ export async function receiveUploadForm(
     const count = (bytes: number) => {
       size += bytes;
       total += bytes;
-      if (size > fileBytes) throw tooLarge(`${name} is larger than ${fileBytes} bytes`, fileBytes);
+      if (size > fileBytes) throw tooLarge(`Файл «${name}» больше ${fileBytes} байт`, fileBytes);
       if (total > requestBytes) {
-        throw tooLarge(`The files together may be at most ${requestBytes} bytes`, requestBytes);
+        throw tooLarge(`Файлы вместе — не больше ${requestBytes} байт`, requestBytes);
       }
     };
     const pieces = stream[Symbol.asyncIterator]() as AsyncIterator<Uint8Array>;
@@ -170,10 +170,14 @@ export async function receiveUploadForm(
     const type = await detectType(sniffed, ended);
     if (!options.uploadable.includes(type)) {
       throw new HttpProblem(
-        problem('unsupported-media-type', `${name} is ${type}, which no field accepts`, {
-          detectedType: type,
-          allowedTypes: options.uploadable,
-        }),
+        problem(
+          'unsupported-media-type',
+          `Файл «${name}» — ${type}, такие файлы не принимает ни одно поле`,
+          {
+            detectedType: type,
+            allowedTypes: options.uploadable,
+          },
+        ),
         { connection: 'close' },
       );
     }
@@ -219,38 +223,31 @@ export async function receiveUploadForm(
   });
   parser.on('field', (name, value, info) => {
     if (info.valueTruncated) {
-      stop(tooLarge(`The field ${name} is longer than ${form.fieldBytes} bytes`, form.fieldBytes));
+      stop(tooLarge(`Поле ${name} длиннее ${form.fieldBytes} байт`, form.fieldBytes));
     } else fields[name] = value;
   });
   parser.on('filesLimit', () =>
-    stop(tooLarge(`At most ${filesPerRequest} files in one request`, filesPerRequest)),
+    stop(tooLarge(`Файлов в одном запросе — не больше ${filesPerRequest}`, filesPerRequest)),
   );
   parser.on('partsLimit', () =>
-    stop(new HttpProblem(problem('bad-request', 'Too many parts in the body'))),
+    stop(new HttpProblem(problem('bad-request', 'Слишком много частей в теле запроса'))),
   );
   parser.on('fieldsLimit', () =>
-    stop(new HttpProblem(problem('bad-request', 'Too many fields in the body'))),
+    stop(new HttpProblem(problem('bad-request', 'Слишком много полей в теле запроса'))),
   );
-  parser.on('error', (error: unknown) =>
-    stop(
-      new HttpProblem(
-        problem(
-          'bad-request',
-          `Malformed multipart body: ${error instanceof Error ? error.message : 'unreadable'}`,
-        ),
-      ),
-    ),
+  parser.on('error', () =>
+    stop(new HttpProblem(problem('bad-request', 'Тело multipart/form-data повреждено'))),
   );
   parser.on('close', () => chain.then(finish, finish));
-  source.on('error', (error) =>
-    stop(new HttpProblem(problem('bad-request', `The body could not be read: ${error.message}`))),
+  source.on('error', () =>
+    stop(new HttpProblem(problem('bad-request', 'Тело запроса не удалось прочитать'))),
   );
   source.pipe(parser);
 
   await finished;
   if (failure === undefined && stored.length === 0 && form.files === 'required') {
     failure = validationProblem([
-      { in: 'body', path: ['file'], message: 'send at least one file part' },
+      { in: 'body', path: ['file'], message: 'Пришлите хотя бы одну часть с файлом' },
     ]);
   }
   if (failure !== undefined) {

@@ -18,15 +18,18 @@ export async function readJsonObject(
   maxBytes: number,
 ): Promise<Record<string, unknown>> {
   if (!isJsonMediaType(c.req.header('content-type'))) {
-    throw new HttpProblem(problem('unsupported-media-type', 'Send the body as application/json'), {
-      'accept-post': 'application/json',
-    });
+    throw new HttpProblem(
+      problem('unsupported-media-type', 'Пришлите тело запроса как application/json'),
+      {
+        'accept-post': 'application/json',
+      },
+    );
   }
   let text: string;
   try {
     text = await c.req.text();
   } catch {
-    throw new HttpProblem(problem('malformed-json', 'The request body could not be read'));
+    throw new HttpProblem(problem('malformed-json', 'Тело запроса не удалось прочитать'));
   }
   // A string longer in UTF-16 units than the limit in bytes is certainly over it; the
   // middleware already checked the declared or streamed length, this covers lying headers.
@@ -34,20 +37,20 @@ export async function readJsonObject(
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
+  } catch {
     throw new HttpProblem(
-      problem('malformed-json', error instanceof Error ? error.message : 'Invalid JSON'),
+      problem('malformed-json', 'Тело запроса — не JSON: проверьте скобки, кавычки и запятые'),
     );
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw validationProblem([{ in: 'body', path: [], message: 'expected a JSON object' }]);
+    throw validationProblem([{ in: 'body', path: [], message: 'Ожидался JSON-объект' }]);
   }
   return value as Record<string, unknown>;
 }
 
 export const payloadTooLarge = (maxBytes: number): HttpProblem =>
   new HttpProblem(
-    problem('payload-too-large', `The request body is larger than ${maxBytes} bytes`, {
+    problem('payload-too-large', `Тело запроса больше допустимого: не больше ${maxBytes} байт`, {
       maxBytes,
     }),
   );

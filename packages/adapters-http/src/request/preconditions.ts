@@ -47,7 +47,7 @@ export function idempotencyKeyOf(c: Context): string | undefined {
       {
         in: 'header',
         path: ['Idempotency-Key'],
-        message: 'an idempotency key is 1 to 255 printable ASCII characters',
+        message: 'Ключ идемпотентности — от 1 до 255 печатных символов ASCII',
       },
     ]);
   }

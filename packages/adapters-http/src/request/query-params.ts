@@ -52,11 +52,11 @@ export function queryParamReader<
     for (const [name, values] of Object.entries(params)) {
       const kind = kinds.get(name);
       if (kind === undefined || (!options.paging && pagingKeys.has(name))) {
-        errors.push({ in: 'query', path: [name], message: 'unknown query parameter' });
+        errors.push({ in: 'query', path: [name], message: 'Неизвестный параметр запроса' });
       } else if (kind === 'list') {
         input[name] = values;
       } else if (values.length > 1) {
-        errors.push({ in: 'query', path: [name], message: 'give this parameter once' });
+        errors.push({ in: 'query', path: [name], message: 'Укажите этот параметр один раз' });
       } else if (values[0] !== undefined) {
         input[name] = scalar(kind, values[0]);
       }
@@ -73,11 +73,11 @@ export function queryParamReader<
     if (errors.length > 0 || !parsed.success) throw validationProblem(errors);
     const query = parsed.data as z.output<S> & { limit: number; cursor?: string };
     if (options.paging && query.limit > options.maxPageSize) {
-      const message = `a page holds at most ${options.maxPageSize}`;
+      const message = `На странице не больше ${options.maxPageSize}`;
       throw validationProblem([{ in: 'query', path: ['limit'], message }]);
     }
     if (query.cursor !== undefined && decodeCursor(query.cursor) === undefined) {
-      throw validationProblem([{ in: 'query', path: ['cursor'], message: 'malformed cursor' }]);
+      throw validationProblem([{ in: 'query', path: ['cursor'], message: 'Повреждённый курсор' }]);
     }
     return query;
   };

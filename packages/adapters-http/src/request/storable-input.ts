@@ -3,7 +3,8 @@ import type { MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../env.js';
 import { type FieldError, notFound, validationProblem } from '../problems.js';
 
-const UNSTORABLE_MESSAGE = 'contains a NUL byte or a lone UTF-16 surrogate, which text cannot hold';
+const UNSTORABLE_MESSAGE =
+  'Содержит нулевой байт или одиночный суррогат UTF-16: такой текст нельзя сохранить';
 
 /**
  * Refuses (422) query parameters whose name or values hold a NUL byte or a lone surrogate,

@@ -26,11 +26,16 @@ const orgAdmin =
   (deps: RouteDeps): MiddlewareHandler<AppEnv> =>
   async (c, next) => {
     const orgId = c.req.param('orgId') ?? '';
-    if (!deps.store.directory.organisation(orgId)) throw notFound(`No organisation ${orgId}`);
+    if (!deps.store.directory.organisation(orgId))
+      throw notFound(`Организация ${orgId} не найдена`);
     const principal = c.get('principal');
     if (!principal.roles.some((r) => r.role === 'admin' && r.orgId === orgId)) {
       throw new HttpProblem(
-        problem('forbidden', `Only an admin of ${orgId} manages its settings`, { orgId }),
+        problem(
+          'forbidden',
+          `Настройками организации «${deps.store.directory.organisation(orgId)?.name ?? orgId}» управляет только её администратор`,
+          { orgId },
+        ),
       );
     }
     await next();
@@ -47,7 +52,7 @@ async function readItems<T>(
   const items = body.items;
   if (!Array.isArray(items) || items.length > MAX_ITEMS) {
     throw validationProblem([
-      { in: 'body', path: ['items'], message: `an array of at most ${MAX_ITEMS} items` },
+      { in: 'body', path: ['items'], message: `Массив, не больше ${MAX_ITEMS} элементов` },
     ]);
   }
   const issues: PayloadIssue[] = [];
@@ -63,9 +68,9 @@ async function readItems<T>(
     }
     const value = checked.value as T & { id: string; orgId: string };
     if (value.orgId !== orgId) {
-      issues.push({ path: ['items', i, 'orgId'], message: `must be ${orgId}` });
+      issues.push({ path: ['items', i, 'orgId'], message: `Должно быть ${orgId}` });
     } else if (ids.has(value.id)) {
-      issues.push({ path: ['items', i, 'id'], message: `duplicate id ${value.id}` });
+      issues.push({ path: ['items', i, 'id'], message: `Повторяющийся id ${value.id}` });
     }
     ids.add(value.id);
     values.push(checked.value);
@@ -81,7 +86,7 @@ async function messageFor(
   messageId: unknown,
 ): Promise<StoredMessage> {
   if (typeof messageId !== 'string' || messageId === '') {
-    throw validationProblem([{ in: 'body', path: ['messageId'], message: 'a message id' }]);
+    throw validationProblem([{ in: 'body', path: ['messageId'], message: 'Укажите id сообщения' }]);
   }
   const stored = await deps.store.get(messageId);
   const orgId = c.req.param('orgId');
@@ -162,11 +167,13 @@ export function registerAdmin(app: Hono<AppEnv>, deps: RouteDeps): void {
     const templateId = c.req.param('templateId');
     const templates = await settings.loadAnswerTemplates(orgOf(c));
     const template = templates.find((t) => t.id === templateId);
-    if (!template) throw notFound(`No answer template ${templateId}`);
+    if (!template) throw notFound(`Шаблон ответа ${templateId} не найден`);
     refuseUnstorableQuery(c.req.queries());
     const messageId = c.req.query('messageId');
     if (!messageId) {
-      throw validationProblem([{ in: 'query', path: ['messageId'], message: 'a message id' }]);
+      throw validationProblem([
+        { in: 'query', path: ['messageId'], message: 'Укажите id сообщения' },
+      ]);
     }
     const stored = await messageFor(c, deps, messageId);
     const principal = c.get('principal');

@@ -95,7 +95,7 @@ describe('a 200 MB upload', () => {
     const seconds = (performance.now() - started) / 1000;
 
     expect(result.status).toBe(413);
-    expect(JSON.parse(result.body).detail).toBe('huge.jpg is larger than 10000000 bytes');
+    expect(JSON.parse(result.body).detail).toBe('Файл «huge.jpg» больше 10000000 байт');
     // Answered long before the 200 MB were sent (socket buffers hold a few MB at most).
     expect(result.sentAtAnswer).toBeLessThan(60 * MB);
     // The server kept neither the body nor the file: growth far below the upload's size.

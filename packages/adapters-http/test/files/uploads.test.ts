@@ -47,7 +47,9 @@ describe('POST /files', () => {
     ]);
     const problem = await expectProblem(response, 'unsupported-media-type', 415);
     expect(problem.detectedType).toBe('application/x-msdownload');
-    expect(problem.detail).toBe('ответ.pdf is application/x-msdownload, which no field accepts');
+    expect(problem.detail).toBe(
+      'Файл «ответ.pdf» — application/x-msdownload, такие файлы не принимает ни одно поле',
+    );
     expect(await w.files.unattachedBefore(everything, 10)).toEqual([]);
   });
 
@@ -81,7 +83,7 @@ describe('POST /files', () => {
       { filename: 'big.jpg', bytes: jpegBytes(100_001) },
     ]);
     const problem = await expectProblem(response, 'payload-too-large', 413);
-    expect(problem.detail).toBe('big.jpg is larger than 100000 bytes');
+    expect(problem.detail).toBe('Файл «big.jpg» больше 100000 байт');
     expect(response.headers.get('connection')).toBe('close');
     expect((await w.files.unattachedBefore(everything, 10)).map((f) => f.name)).toEqual(['ok.jpg']);
   });
@@ -93,14 +95,14 @@ describe('POST /files', () => {
       [1, 2, 3].map((i) => ({ filename: `${i}.jpg`, bytes: jpegBytes(100) })),
     );
     expect((await expectProblem(three, 'payload-too-large', 413)).detail).toBe(
-      'At most 2 files in one request',
+      'Файлов в одном запросе — не больше 2',
     );
     const heavy = await w.upload('applicant', [
       { filename: '1.jpg', bytes: jpegBytes(6000) },
       { filename: '2.jpg', bytes: jpegBytes(6000) },
     ]);
     expect((await expectProblem(heavy, 'payload-too-large', 413)).detail).toBe(
-      'The files together may be at most 10000 bytes',
+      'Файлы вместе — не больше 10000 байт',
     );
     expect(await w.files.unattachedBefore(everything, 10)).toEqual([]);
   });

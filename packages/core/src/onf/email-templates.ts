@@ -130,7 +130,7 @@ function compiledOf(template: CaseEmailTemplate) {
     const text = compileCaseTemplate(template.body);
     if (!subject.ok || !text.ok) {
       const issues = [...(subject.ok ? [] : subject.issues), ...(text.ok ? [] : text.issues)];
-      throw new TypeError(`card e-mail template: ${issues.map((i) => i.message).join('; ')}`);
+      throw new TypeError(`Шаблон письма по карточке: ${issues.map((i) => i.message).join('; ')}`);
     }
     found = { subject: subject.template, body: text.template };
     compiled.set(template, found);

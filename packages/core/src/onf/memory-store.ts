@@ -43,7 +43,7 @@ export function parseCaseQuery(input: CaseQueryInput): CaseQuery {
   const parsed = caseQuerySchema.safeParse(input);
   if (!parsed.success) throw new WorkflowRefusal(invalidPayload(issuesFromZod(parsed.error)));
   if (parsed.data.cursor !== undefined && decodeCursor(parsed.data.cursor) === undefined) {
-    throw new WorkflowRefusal(invalidField(['cursor'], 'malformed cursor'));
+    throw new WorkflowRefusal(invalidField(['cursor'], 'Повреждённый курсор'));
   }
   return parsed.data;
 }

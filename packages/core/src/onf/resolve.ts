@@ -39,7 +39,7 @@ export function resolveCaseCreation(
   directory: Directory,
 ): Resolution<CaseRecord> {
   if (!findRegion(event.regionCode)) {
-    return invalid(['regionCode'], `unknown region ${event.regionCode}`);
+    return invalid(['regionCode'], `Неизвестный регион ${event.regionCode}`);
   }
   const topic = checkTopic(directory, event.categoryId, event.subcategoryId);
   if (topic) return invalid([topic.field], topic.message);
@@ -78,15 +78,15 @@ export function resolveCaseEvent(
       if (orgId === undefined) {
         return invalid(
           [event.orgId === undefined ? 'executorId' : 'orgId'],
-          "not an executor of an organisation in the card's region",
+          'Не исполнитель организации из региона карточки',
         );
       }
       if (event.executorId === card.executorId && orgId === card.orgId) {
-        return invalid(['executorId'], 'the card is already with this executor');
+        return invalid(['executorId'], 'Карточка уже у этого исполнителя');
       }
       const due = event.executionDueDate ?? null;
       if (due !== null && due < today()) {
-        return invalid(['executionDueDate'], 'the date is in the past');
+        return invalid(['executionDueDate'], 'Дата уже прошла');
       }
       return ok({
         type: event.type,
@@ -138,7 +138,7 @@ export function resolveCaseEvent(
       return ok({ ...event, files: files.value });
     }
     case 'case.postpone':
-      if (event.until <= today()) return invalid(['until'], 'the date must be after today');
+      if (event.until <= today()) return invalid(['until'], 'Дата должна быть позже сегодняшней');
       return ok({ ...event, comment: orNull(event.comment) });
     case 'case.close_request':
       return ok({
@@ -154,14 +154,14 @@ export function resolveCaseEvent(
       return ok({ ...event, comment: orNull(event.comment) });
     case 'case.support_fix':
       if (Object.keys(event.changes).length === 0 && !event.comment) {
-        return invalid(['changes'], 'correct a field, or say in a comment why not');
+        return invalid(['changes'], 'Исправьте поле или объясните в комментарии, почему нет');
       }
       return ok({ ...event, comment: orNull(event.comment) });
     case 'case.return':
       return ok({ ...event });
     case 'case.postponement_due':
       if (event.until !== card.postponement?.until) {
-        return invalid(['until'], 'the timer no longer applies: the postponement changed');
+        return invalid(['until'], 'Таймер больше не действует: отсрочка изменилась');
       }
       return ok({ ...event });
     default: {
@@ -177,7 +177,7 @@ function resolveRereviewFix(
   directory: Directory,
 ): Resolution<CaseMachineEvent> {
   const regionCode = event.regionCode ?? card.regionCode;
-  if (!findRegion(regionCode)) return invalid(['regionCode'], `unknown region ${regionCode}`);
+  if (!findRegion(regionCode)) return invalid(['regionCode'], `Неизвестный регион ${regionCode}`);
   const movedRegion = regionCode !== card.regionCode;
   const categoryId = event.categoryId ?? card.categoryId;
   const subcategoryId =
@@ -195,7 +195,7 @@ function resolveRereviewFix(
   const fixed = { regionCode, municipality, categoryType, categoryId, subcategoryId };
   const changed = (Object.keys(fixed) as (keyof typeof fixed)[]).some((k) => fixed[k] !== card[k]);
   if (!changed && !event.comment) {
-    return invalid([], 'correct the region or the category, or say in a comment why not');
+    return invalid([], 'Исправьте регион или категорию или объясните в комментарии, почему нет');
   }
   const { at, by } = event;
   return ok({ type: event.type, at, by, ...fixed, comment: orNull(event.comment) });

@@ -75,7 +75,7 @@ export function compileCaseTemplate(source: string): CaseTemplateCompilation {
       issues.push({
         code: 'unclosed_placeholder',
         offset: open,
-        message: `«{{» at ${open} without a closing «}}»`,
+        message: `позиция ${open + 1}: «{{» без закрывающей «}}»`,
       });
       break;
     }
@@ -87,7 +87,7 @@ export function compileCaseTemplate(source: string): CaseTemplateCompilation {
         code: 'unknown_placeholder',
         placeholder: name,
         offset: open,
-        message: `unknown placeholder {{${name}}}; known: ${Object.values(casePlaceholderNames).join(', ')}`,
+        message: `неизвестная подстановка {{${name}}}; известные: ${Object.values(casePlaceholderNames).join(', ')}`,
       });
     } else segments.push({ key });
     from = close + 2;

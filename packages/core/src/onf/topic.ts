@@ -12,11 +12,11 @@ export function checkTopic(
   subcategoryId: string | null,
 ): { field: 'categoryId' | 'subcategoryId'; message: string } | undefined {
   const category = directory.catalogue.categories.find((c) => c.id === categoryId);
-  if (!category) return { field: 'categoryId', message: `unknown category ${categoryId}` };
+  if (!category) return { field: 'categoryId', message: `Неизвестная категория ${categoryId}` };
   if (subcategoryId !== null && !category.subcategories.some((s) => s.id === subcategoryId)) {
     return {
       field: 'subcategoryId',
-      message: `subcategory ${subcategoryId} is not in category ${categoryId}`,
+      message: `Подкатегория ${subcategoryId} не входит в категорию «${category.name}»`,
     };
   }
   return undefined;

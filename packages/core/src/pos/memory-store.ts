@@ -39,7 +39,7 @@ export function listMessages(
   const query = parseQuery(input);
   const cursor = query.cursor === undefined ? undefined : decodeCursor(query.cursor);
   if (query.cursor !== undefined && cursor === undefined) {
-    throw new WorkflowRefusal(invalidField(['cursor'], 'malformed cursor'));
+    throw new WorkflowRefusal(invalidField(['cursor'], 'Повреждённый курсор'));
   }
   const scope = viewScopeOf(viewer, directory);
   const who = queryViewerOf(viewer);

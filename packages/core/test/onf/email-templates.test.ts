@@ -119,6 +119,6 @@ describe('card e-mail templates', () => {
       renderCaseEmails(result.effects, result.snapshot.context, result.status, directory, {
         case_rereview_requested: { subject: '{{Номер}}', body: '' },
       }),
-    ).toThrow(/unknown placeholder \{\{Номер\}\}/);
+    ).toThrow(/^Шаблон письма по карточке: неизвестная подстановка \{\{Номер\}\}/);
   });
 });

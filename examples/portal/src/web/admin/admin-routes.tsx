@@ -133,7 +133,7 @@ export function registerAdminPages(app: Hono<PageEnv>, deps: AdminWebDeps): void
       if (saved.ok) return c.redirect(`${listUrl(base(c).orgId)}?${doneQuery}`, 303);
       const status =
         saved.status === 403 || saved.status === 404 || saved.status === 413 ? saved.status : 422;
-      return onRefusal(describeAdminRefusal(saved, directory), status);
+      return onRefusal(describeAdminRefusal(saved), status);
     };
 
     app.post(path, async (c) => {

@@ -7,7 +7,7 @@ import type {
 } from '@reshaem/core';
 import type { RefusalView } from '../refusal.js';
 import type { AdminApi } from './admin-api.js';
-import { describeAdminRefusal, russianMessage } from './admin-refusal.js';
+import { describeAdminRefusal } from './admin-refusal.js';
 
 /** How many of the organisation's latest messages a dry run tries. */
 export const DRY_RUN_MESSAGES = 20;
@@ -43,7 +43,7 @@ function said(trial: AutoruleTrial, directory: Directory): string {
         ? `направило бы в «${directory.organisation(trial.holdingOrgId)?.name ?? trial.holdingOrgId}»`
         : `назначило бы исполнителя: ${directory.user(trial.executorId ?? '')?.name ?? trial.executorId}`;
     case 'refused':
-      return `подходит, но процесс не принял бы: ${russianMessage(trial.error.message, directory)}`;
+      return `подходит, но процесс не принял бы: ${trial.error.message}`;
     case 'not_applicable':
       return trial.reason === 'other_organisation'
         ? 'подходит, но сообщение сейчас в другой организации'
@@ -81,7 +81,7 @@ export async function dryRun(
   const rows: DryRunRow[] = [];
   for (const item of page.items) {
     const answer = await api.tryRule<AutoruleTrial>(user, orgId, rule, item.id);
-    if (!answer.ok) return { ok: false, refusal: describeAdminRefusal(answer, store.directory) };
+    if (!answer.ok) return { ok: false, refusal: describeAdminRefusal(answer) };
     const { trial } = answer.body;
     rows.push({
       messageId: item.id,

@@ -47,7 +47,8 @@ export function registerFiles(app: Hono<AppEnv>, deps: RouteDeps): void {
     const principal = c.get('principal');
     const id = c.req.param('id');
     const [file] = await files.store.describe([id]);
-    if (!file || !(await mayDownload(principal, file, deps.store))) throw notFound(`No file ${id}`);
+    if (!file || !(await mayDownload(principal, file, deps.store)))
+      throw notFound(`Файл ${id} не найден`);
     const etag = strongEtag(file.sha256);
     const common = {
       ...DEFAULT_SECURITY_HEADERS,
@@ -69,7 +70,7 @@ export function registerFiles(app: Hono<AppEnv>, deps: RouteDeps): void {
       return markSecured(new Response(null, { status: 200, headers }));
     }
     const download = await files.store.get(id);
-    if (!download) throw notFound(`No file ${id}`);
+    if (!download) throw notFound(`Файл ${id} не найден`);
     return markSecured(new Response(download.bytes, { status: 200, headers }));
   });
 }

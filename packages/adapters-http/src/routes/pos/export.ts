@@ -23,7 +23,7 @@ function locationOption(values: string[] | undefined): boolean {
   const [value, ...more] = values;
   if (more.length === 0 && (value === 'true' || value === 'false')) return value === 'true';
   throw validationProblem([
-    { in: 'query', path: ['location'], message: 'give location once, true or false' },
+    { in: 'query', path: ['location'], message: 'Укажите location один раз: true или false' },
   ]);
 }
 

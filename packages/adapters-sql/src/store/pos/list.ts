@@ -89,7 +89,9 @@ function keysetOf(query: MessageQuery): RawBuilder<boolean> | undefined {
     value === undefined ||
     (value !== '-infinity' && Number.isNaN(Date.parse(value)))
   ) {
-    throw new WorkflowRefusal(invalidPayload([{ path: ['cursor'], message: 'malformed cursor' }]));
+    throw new WorkflowRefusal(
+      invalidPayload([{ path: ['cursor'], message: 'Повреждённый курсор' }]),
+    );
   }
   const column = sql.ref(sortColumns[query.sort]);
   const after = query.direction === 'asc' ? sql`>` : sql`<`;

@@ -1,7 +1,16 @@
 import { findRegion } from '../deadlines/regions.js';
 import { issuesFromZod, type PayloadIssue } from '../errors.js';
 import type { Directory } from '../notifications/directory.js';
+import { russianErrors } from '../schemas/russian-errors.js';
 import { type Autorule, autoruleSchema } from './schema.js';
+
+type Owner = { facts: ReadonlyArray<{ id: string; name: string }> };
+
+// Names people know, with the id as the fallback when the directory lacks the entry.
+const orgName = (directory: Directory, id: string) => `«${directory.organisation(id)?.name ?? id}»`;
+const userName = (directory: Directory, id: string) => directory.user(id)?.name ?? id;
+const factName = (owners: readonly Owner[], id: string) =>
+  owners.flatMap((o) => o.facts).find((f) => f.id === id)?.name ?? id;
 
 /** A rule ready to save, or what is wrong with it, by field path. */
 export type AutoruleCheck = { ok: true; rule: Autorule } | { ok: false; issues: PayloadIssue[] };
@@ -20,25 +29,29 @@ export type AutoruleCheck = { ok: true; rule: Autorule } | { ok: false; issues: 
  * await store.saveAutorule(check.rule);
  */
 export function checkAutorule(input: unknown, directory: Directory): AutoruleCheck {
-  const parsed = autoruleSchema.safeParse(input);
+  const parsed = autoruleSchema.safeParse(input, russianErrors);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const rule = parsed.data;
   const issues: PayloadIssue[] = [];
   const issue = (path: (string | number)[], message: string) => issues.push({ path, message });
   const { match, action } = rule;
 
-  if (!directory.organisation(rule.orgId)) issue(['orgId'], `unknown organisation ${rule.orgId}`);
+  if (!directory.organisation(rule.orgId))
+    issue(['orgId'], `Неизвестная организация ${rule.orgId}`);
 
   const categories = new Set(directory.catalogue.categories.map((c) => c.id));
   match.categoryIds?.forEach((id, i) => {
-    if (!categories.has(id)) issue(['match', 'categoryIds', i], `unknown category ${id}`);
+    if (!categories.has(id)) issue(['match', 'categoryIds', i], `Неизвестная категория ${id}`);
   });
   match.subcategoryIds?.forEach((id, i) => {
     const entry = directory.subcategory(id);
     const path = ['match', 'subcategoryIds', i];
-    if (!entry) issue(path, `unknown subcategory ${id}`);
+    if (!entry) issue(path, `Неизвестная подкатегория ${id}`);
     else if (match.categoryIds && !match.categoryIds.includes(entry.categoryId)) {
-      issue(path, `subcategory ${id} is in none of the rule's categories: it can never match`);
+      issue(
+        path,
+        `Подкатегория «${entry.subcategory.name}» не входит ни в одну из категорий правила: правило с ней не сработает`,
+      );
     }
   });
   match.factIds?.forEach((id, i) => {
@@ -46,27 +59,33 @@ export function checkAutorule(input: unknown, directory: Directory): AutoruleChe
       .flatMap((c) => c.subcategories)
       .filter((s) => s.facts.some((f) => f.id === id));
     const path = ['match', 'factIds', i];
-    if (owners.length === 0) issue(path, `unknown fact ${id}`);
+    if (owners.length === 0) issue(path, `Неизвестный факт ${id}`);
     else if (match.subcategoryIds && !owners.some((s) => match.subcategoryIds?.includes(s.id))) {
-      issue(path, `fact ${id} is in none of the rule's subcategories: it can never match`);
+      issue(
+        path,
+        `Факт «${factName(owners, id)}» не входит ни в одну из подкатегорий правила: правило с ним не сработает`,
+      );
     }
   });
   match.regionCodes?.forEach((code, i) => {
-    if (!findRegion(code)) issue(['match', 'regionCodes', i], `unknown region ${code}`);
+    if (!findRegion(code)) issue(['match', 'regionCodes', i], `Неизвестный регион ${code}`);
   });
 
   if (action.kind === 'assign') {
     if (!directory.userHasRole(action.executorId, 'executor', rule.orgId)) {
-      issue(['action', 'executorId'], `${action.executorId} is not an executor of ${rule.orgId}`);
+      issue(
+        ['action', 'executorId'],
+        `${userName(directory, action.executorId)} — не исполнитель организации ${orgName(directory, rule.orgId)}`,
+      );
     }
   } else if (!directory.organisation(action.orgId)) {
-    issue(['action', 'orgId'], `unknown organisation ${action.orgId}`);
+    issue(['action', 'orgId'], `Неизвестная организация ${action.orgId}`);
   } else if (!directory.isBelow(action.orgId, rule.orgId)) {
     for (const id of match.subcategoryIds ?? []) {
       if (!directory.isCompetent(action.orgId, id)) {
         issue(
           ['action', 'orgId'],
-          `${action.orgId} is neither below ${rule.orgId} nor competent for subcategory ${id}`,
+          `Организация ${orgName(directory, action.orgId)} не подчинена организации ${orgName(directory, rule.orgId)} и не отвечает за подкатегорию «${directory.subcategory(id)?.subcategory.name ?? id}»`,
         );
       }
     }

@@ -16,7 +16,9 @@ export const autoruleWordsSchema = z.object({
         .trim()
         .min(1)
         .max(200)
-        .refine((t) => /[\p{L}\p{N}]/u.test(t), { message: 'a term needs a letter or a digit' }),
+        .refine((t) => /[\p{L}\p{N}]/u.test(t), {
+          message: 'В слове нужна хотя бы одна буква или цифра',
+        }),
     )
     .min(1)
     .max(100),
@@ -84,7 +86,7 @@ export const autoruleSchema = z
     action: autoruleActionSchema,
   })
   .refine((r) => r.action.kind !== 'forward' || r.action.orgId !== r.orgId, {
-    message: 'a rule cannot forward a message to its own organisation',
+    message: 'Правило не может направить сообщение в свою же организацию',
     path: ['action', 'orgId'],
   });
 export type Autorule = z.infer<typeof autoruleSchema>;

@@ -159,6 +159,6 @@ export function findRegion(code: string | number): Region | undefined {
  */
 export function regionTimeZone(code: string | number): string {
   const region = findRegion(code);
-  if (!region) throw new RangeError(`unknown region code: ${JSON.stringify(code)}`);
+  if (!region) throw new RangeError(`Неизвестный код региона: ${JSON.stringify(code)}`);
   return region.timeZone;
 }

@@ -43,7 +43,10 @@ export const boundingBoxParamSchema = z.union(
         const match = bboxPattern.exec(text);
         const numbers = match ? match.slice(1).map((n) => Number(n)) : [];
         if (numbers.length !== 4 || numbers.some((n) => !Number.isFinite(n))) {
-          ctx.addIssue({ code: 'custom', message: 'write the box as minLon,minLat,maxLon,maxLat' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'Запишите рамку как minLon,minLat,maxLon,maxLat',
+          });
           return z.NEVER;
         }
         const [minLon, minLat, maxLon, maxLat] = numbers as [number, number, number, number];

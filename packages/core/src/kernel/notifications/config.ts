@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { NotificationReason } from '../effects.js';
 import { issuesFromZod, type PayloadIssue } from '../errors.js';
 import { idSchema, storableString } from '../schemas/primitives.js';
+import { russianErrors } from '../schemas/russian-errors.js';
 import type { Directory } from './directory.js';
 import { templateTextSchema } from './template.js';
 
@@ -94,13 +95,13 @@ export const notificationConfigSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['emails'],
-        message: 'an applicant notice goes to the applicant: it takes no recipients',
+        message: 'Уведомление заявителя уходит заявителю: получатели не указываются',
       });
     } else if (!isApplicantNotice(c.type) && !some) {
       ctx.addIssue({
         code: 'custom',
         path: ['emails'],
-        message: 'name at least one address or user to send the notification to',
+        message: 'Укажите хотя бы один адрес или пользователя, которым отправить уведомление',
       });
     }
   });
@@ -124,17 +125,21 @@ export function checkNotificationConfig(
   input: unknown,
   directory: Directory,
 ): NotificationConfigCheck {
-  const parsed = notificationConfigSchema.safeParse(input);
+  const parsed = notificationConfigSchema.safeParse(input, russianErrors);
   if (!parsed.success) return { ok: false, issues: issuesFromZod(parsed.error) };
   const config = parsed.data;
   const issues: PayloadIssue[] = [];
   if (!directory.organisation(config.orgId)) {
-    issues.push({ path: ['orgId'], message: `unknown organisation ${config.orgId}` });
+    issues.push({ path: ['orgId'], message: `Неизвестная организация ${config.orgId}` });
   }
   config.userIds.forEach((id, i) => {
     const user = directory.user(id);
-    if (!user) issues.push({ path: ['userIds', i], message: `unknown user ${id}` });
-    else if (!user.email) issues.push({ path: ['userIds', i], message: `${id} has no e-mail` });
+    if (!user) issues.push({ path: ['userIds', i], message: `Неизвестный пользователь ${id}` });
+    else if (!user.email)
+      issues.push({
+        path: ['userIds', i],
+        message: `У пользователя ${user.name ?? id} нет адреса электронной почты`,
+      });
   });
   return issues.length === 0 ? { ok: true, config } : { ok: false, issues };
 }

@@ -11,6 +11,7 @@ import { SHIPPED_REGION_BOUNDS } from '../geo/region-bounds.js';
 import { type Catalogue, catalogueSchema, type Subcategory } from '../schemas/catalogue.js';
 import { type Organisation, organisationSchema } from '../schemas/organisation.js';
 import { hasRole, type Role, type User, userSchema } from '../schemas/principal.js';
+import { russianErrors } from '../schemas/russian-errors.js';
 
 /** Settings of the rules that a platform may tune. */
 export const ruleSettingsSchema = z.object({
@@ -100,12 +101,12 @@ export interface Directory {
  * });
  */
 export function createDirectory(input: DirectoryInput): Directory {
-  const data = directoryInputSchema.parse(input);
+  const data = directoryInputSchema.parse(input, russianErrors);
   const calendar = createProductionCalendar(data.calendarYears);
   for (const org of data.organisations) {
     const zone = org.timeZone ?? findRegion(org.regionCode)?.timeZone;
     if (zone === undefined)
-      throw new Error(`organisation ${org.id}: unknown region ${org.regionCode}`);
+      throw new Error(`Организация ${org.id}: неизвестный регион ${org.regionCode}`);
     assertTimeZone(zone);
   }
   const orgs = new Map(data.organisations.map((o) => [o.id, o]));
@@ -130,13 +131,14 @@ export function createDirectory(input: DirectoryInput): Directory {
     const seen = new Set<string>();
     let current: Organisation | undefined = org;
     while (current) {
-      if (seen.has(current.id)) throw new Error(`organisation tree has a cycle at ${current.id}`);
+      if (seen.has(current.id))
+        throw new Error(`Дерево организаций замкнуто в цикл на ${current.id}`);
       seen.add(current.id);
       chain.push(current);
       if (current.parentId === null) break;
       const parent = orgs.get(current.parentId);
       if (!parent)
-        throw new Error(`organisation ${current.id} has unknown parent ${current.parentId}`);
+        throw new Error(`У организации ${current.id} неизвестная вышестоящая ${current.parentId}`);
       current = parent;
     }
     ancestors.set(org.id, chain);

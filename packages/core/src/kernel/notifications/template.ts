@@ -54,6 +54,11 @@ function position(source: string, offset: number) {
  * // { ok: false, issues: [{ code: 'unknown_placeholder', placeholder: 'Номер обращения',
  * //   offset: 0, line: 1, column: 1, message: '…' }] }
  */
+const kindWords: Readonly<Record<TemplateKind, string>> = {
+  notification: 'шаблоны уведомлений',
+  answer: 'шаблоны ответов',
+};
+
 export function compileTemplate(source: string, kind: TemplateKind): TemplateCompilation {
   const segments: CompiledTemplate['segments'][number][] = [];
   const issues: TemplateIssue[] = [];
@@ -67,7 +72,7 @@ export function compileTemplate(source: string, kind: TemplateKind): TemplateCom
       issues.push({
         code: 'unclosed_placeholder',
         ...where,
-        message: `line ${where.line}, column ${where.column}: «{{» without a closing «}}»`,
+        message: `строка ${where.line}, позиция ${where.column}: «{{» без закрывающей «}}»`,
       });
       break;
     }
@@ -83,8 +88,8 @@ export function compileTemplate(source: string, kind: TemplateKind): TemplateCom
         ...where,
         message:
           name === ''
-            ? `line ${where.line}, column ${where.column}: an empty placeholder «{{}}»`
-            : `line ${where.line}, column ${where.column}: unknown placeholder «${name}»; ${kind} templates know: ${known}`,
+            ? `строка ${where.line}, позиция ${where.column}: пустая подстановка «{{}}»`
+            : `строка ${where.line}, позиция ${where.column}: неизвестная подстановка «${name}»; ${kindWords[kind]} знают: ${known}`,
       });
     }
     from = close + 2;

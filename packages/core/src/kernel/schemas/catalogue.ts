@@ -26,7 +26,7 @@ export const subcategorySchema = z
     facts: z.array(factSchema).default([]),
   })
   .refine((s) => !s.fastTrack || s.deadline.days <= 10, {
-    message: 'a fast-track subcategory is answered within at most 10 days',
+    message: 'На сообщения ускоренной подкатегории отвечают не дольше 10 дней',
     path: ['deadline', 'days'],
   });
 export type Subcategory = z.infer<typeof subcategorySchema>;

@@ -144,7 +144,7 @@ export type CaseFile = z.infer<typeof caseFileSchema>;
 export const caseFileInputSchema = caseFileShape
   .partial({ name: true })
   .refine((f) => f.fileId !== undefined || f.name !== undefined, {
-    message: 'name an upload (fileId) or a file (name)',
+    message: 'Укажите загрузку (fileId) или файл (name)',
     path: ['fileId'],
   })
   .refine((f) => f.fileId !== undefined || f.name === undefined || allowedExtension(f.name), {

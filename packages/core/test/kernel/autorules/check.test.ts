@@ -48,6 +48,47 @@ describe('checkAutorule (save time)', () => {
     ]);
   });
 
+  it('says in Russian what is wrong, naming the directory’s entries by name', () => {
+    const check = checkAutorule(
+      rule({
+        match: {
+          categoryIds: ['roads', 'nope'],
+          subcategoryIds: ['school-food'],
+          factIds: ['pothole-yard'],
+          regionCodes: ['99'],
+        },
+        action: { kind: 'assign', executorId: 'exec-uly-roads' },
+      }),
+      directory,
+    );
+    expect(check.ok ? [] : check.issues.map((i) => i.message)).toEqual([
+      'Неизвестная категория nope',
+      'Подкатегория «Питание в школах» не входит ни в одну из категорий правила: правило с ней не сработает',
+      'Факт «Яма во дворе» не входит ни в одну из подкатегорий правила: правило с ним не сработает',
+      'Неизвестный регион 99',
+      'Павлов Максим (исполнитель) — не исполнитель организации «Министерство транспорта и дорожного строительства Камчатского края»',
+    ]);
+    const forward = checkAutorule(
+      rule({
+        match: { subcategoryIds: ['potholes'] },
+        action: { kind: 'forward', orgId: 'uly-health' },
+      }),
+      directory,
+    );
+    expect(forward.ok ? [] : forward.issues.map((i) => i.message)).toEqual([
+      'Организация «Министерство здравоохранения Ульяновской области» не подчинена организации «Министерство транспорта и дорожного строительства Камчатского края» и не отвечает за подкатегорию «Ямы и выбоины на дороге»',
+    ]);
+    const blank = checkAutorule(
+      { ...rule(), name: '', match: { categoryIds: [], words: { mode: 'any', terms: [' ... '] } } },
+      directory,
+    );
+    expect(blank.ok ? [] : blank.issues.map((i) => i.message)).toEqual([
+      'Заполните поле',
+      'Не меньше 1 элемента',
+      'В слове нужна хотя бы одна буква или цифра',
+    ]);
+  });
+
   it('refuses a forward the workflow would always refuse', () => {
     expect(
       pathsOf(

@@ -45,7 +45,7 @@ describe('answer templates', () => {
     });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]?.message).toMatch(
-      /unknown placeholder «Текущий статус сообщения»/,
+      /неизвестная подстановка «Текущий статус сообщения»; шаблоны ответов знают: /,
     );
     expect(() =>
       renderAnswerTemplate({ body: '{{Нет такого}}' }, start().context, directory, { id: 'x' }),

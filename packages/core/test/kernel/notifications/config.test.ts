@@ -25,16 +25,18 @@ describe('notification settings (save time)', () => {
   it('refuses an unknown placeholder when saving, naming it', () => {
     const issues = issuesOf({ ...base, subject: 'Новое: {{Номер}}', body: '{{ФИО Заявителя}}' });
     expect(issues).toHaveLength(2);
-    expect(issues[0]).toMatch(/^subject: line 1, column 8: unknown placeholder «Номер»/);
-    expect(issues[1]).toMatch(/^body: .*unknown placeholder «ФИО Заявителя»/);
+    expect(issues[0]).toMatch(
+      /^subject: строка 1, позиция 8: неизвестная подстановка «Номер»; шаблоны уведомлений знают: /,
+    );
+    expect(issues[1]).toMatch(/^body: .*неизвестная подстановка «ФИО Заявителя»/);
   });
 
   it('needs recipients for staff, and none for the applicant’s notices', () => {
     expect(issuesOf({ ...base, emails: [] })).toEqual([
-      'emails: name at least one address or user to send the notification to',
+      'emails: Укажите хотя бы один адрес или пользователя, которым отправить уведомление',
     ]);
     expect(issuesOf({ ...base, type: 'message_rejected' })).toEqual([
-      'emails: an applicant notice goes to the applicant: it takes no recipients',
+      'emails: Уведомление заявителя уходит заявителю: получатели не указываются',
     ]);
     expect(issuesOf({ ...base, type: 'answer_sent', emails: [] })).toEqual([]);
     expect(
@@ -50,9 +52,9 @@ describe('notification settings (save time)', () => {
         userIds: ['coord-kam-roads', 'exec-kam-roads', 'ghost'],
       }),
     ).toEqual([
-      'orgId: unknown organisation nowhere',
-      'userIds.1: exec-kam-roads has no e-mail',
-      'userIds.2: unknown user ghost',
+      'orgId: Неизвестная организация nowhere',
+      'userIds.1: У пользователя Новиков Денис (исполнитель) нет адреса электронной почты',
+      'userIds.2: Неизвестный пользователь ghost',
     ]);
   });
 });

@@ -60,7 +60,7 @@ describe('compileTemplate', () => {
         column: 13,
       }),
     ]);
-    expect(result.issues[0]?.message).toMatch(/unknown placeholder «Номер обращения»/);
+    expect(result.issues[0]?.message).toMatch(/неизвестная подстановка «Номер обращения»/);
     expect(result.issues[0]?.message).toMatch(/Номер сообщения/); // lists what is known
   });
 
