@@ -1,7 +1,15 @@
 import { availableEvents, SYSTEM_PRINCIPAL } from '@reshaem/core';
 import { demoUsers } from '@reshaem/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buttonsOf, formPost, page, signIn, startTestPortal, type TestPortal } from './support.js';
+import {
+  buttonsOf,
+  demoNumber,
+  formPost,
+  page,
+  signIn,
+  startTestPortal,
+  type TestPortal,
+} from './support.js';
 
 let portal: TestPortal;
 beforeAll(async () => {
@@ -125,7 +133,7 @@ describe('the message card', () => {
 describe('the applicant’s and the operator’s pages', () => {
   it('lets an applicant submit from «Мои сообщения»', async () => {
     const cookie = await signIn(portal, 'app-petrova');
-    expect(await page(portal, cookie, '/my')).toContain('41-000101');
+    expect(await page(portal, cookie, '/my')).toContain(await demoNumber(portal, 'demo-101'));
     const response = await portal.app.request(
       '/my/messages',
       formPost(
@@ -153,9 +161,13 @@ describe('the applicant’s and the operator’s pages', () => {
     const cookie = await signIn(portal, 'op-uly-112');
     const desk = await page(portal, cookie, '/operator');
     expect(desk).toContain('Центр мониторинга 112: </textarea>');
-    expect(desk).toContain('73-000117');
-    expect(await page(portal, cookie, '/operator?folder=answer_ready')).toContain('73-000111');
-    expect(await page(portal, cookie, '/operator?folder=answer_delivered')).toContain('73-000112');
+    expect(desk).toContain(await demoNumber(portal, 'demo-117'));
+    expect(await page(portal, cookie, '/operator?folder=answer_ready')).toContain(
+      await demoNumber(portal, 'demo-111'),
+    );
+    expect(await page(portal, cookie, '/operator?folder=answer_delivered')).toContain(
+      await demoNumber(portal, 'demo-112'),
+    );
     const response = await portal.app.request(
       '/operator/messages',
       formPost(
@@ -201,7 +213,9 @@ describe('the applicant’s and the operator’s pages', () => {
     );
     expect(response.status).toBe(303);
     expect((await portal.store.get('demo-111'))?.status).toBe('answer_delivered');
-    expect(await page(portal, cookie, '/operator?folder=answer_delivered')).toContain('73-000111');
+    expect(await page(portal, cookie, '/operator?folder=answer_delivered')).toContain(
+      await demoNumber(portal, 'demo-111'),
+    );
   });
 
   it('keeps every role to its own pages', async () => {

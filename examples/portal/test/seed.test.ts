@@ -1,11 +1,11 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { messageStatusSchema, SYSTEM_PRINCIPAL } from '@reshaem/core';
+import { MESSAGE_NUMBER_PATTERN, messageStatusSchema, SYSTEM_PRINCIPAL } from '@reshaem/core';
 import { demoUsers } from '@reshaem/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoMessages } from '../src/seed/demo-messages.js';
-import { NOW, startTestPortal, type TestPortal } from './support.js';
+import { demoNumber, NOW, startTestPortal, type TestPortal } from './support.js';
 
 describe('demo data on a data directory', () => {
   let dataDir: string;
@@ -28,6 +28,20 @@ describe('demo data on a data directory', () => {
           status: demo.status,
         });
       }
+      // Numbered like new messages: a counter per region in the order of submission, the
+      // date in the region's local time.
+      const numbers = new Map<string, string>();
+      for (const demo of demoMessages(NOW)) numbers.set(demo.id, await demoNumber(first, demo.id));
+      for (const region of ['41', '73']) {
+        const seqs = [...numbers.values()]
+          .filter((n) => n.startsWith(`${region}-`))
+          .map((n) => Number(n.split('-')[2]))
+          .sort((a, b) => a - b);
+        expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+      }
+      expect([...numbers.values()].every((n) => MESSAGE_NUMBER_PATTERN.test(n))).toBe(true);
+      // demo-101, submitted 0.7 hours before 00:00 UTC on 15 April, is dated in Kamchatka time.
+      expect(numbers.get('demo-101')).toMatch(/^41-250415-\d{4}$/);
       // The timers due by now have fired while seeding: overdue and postponed are real.
       expect((await first.store.get('demo-108'))?.snapshot.context.overdue).toBe(true);
       const reject = {
@@ -86,16 +100,17 @@ describe('the worker', () => {
       expect(result.ok, step.type).toBe(true);
     }
     await portal.worker.tick();
+    const n117 = await demoNumber(portal, 'demo-117');
     expect(portal.lines).toContain(
-      '[почта] ответ по сообщению 73-000117 отправлен на g•••@example.ru',
+      `[почта] ответ по сообщению ${n117} отправлен на g•••@example.ru`,
     );
     expect(portal.lines).toContain(
-      '[почта] g•••@example.ru: «Ответ на сообщение № 73-000117» (сообщение 73-000117)',
+      `[почта] g•••@example.ru: «Ответ на сообщение № ${n117}» (сообщение ${n117})`,
     );
     // The console is a log: no applicant's address in it, only masked ones.
     expect(portal.lines.join('\n')).not.toMatch(/[\w.+-]+@[\w-]+\.\w+/u);
     expect(portal.lines).toContain(
-      '[уведомление] Ответ готов к передаче заявителю → операторам 122 · 73-000117',
+      `[уведомление] Ответ готов к передаче заявителю → операторам 122 · ${n117}`,
     );
     expect((await portal.store.get('demo-117'))?.snapshot.context.answerEmail?.status).toBe('sent');
   });
@@ -103,8 +118,12 @@ describe('the worker', () => {
   it('fires the timers that fall due and prints the notifications they bring', async () => {
     now = new Date(NOW.getTime() + 40 * 86_400_000); // 40 days on: every deadline passed
     await portal.worker.tick();
-    expect(portal.lines).toContain('[таймер] deadline.overdue → 41-000106: Назначен исполнитель');
-    expect(portal.lines).toContain('[таймер] rating.window_closed → 41-000110: Завершено');
+    const [n106, n110] = [
+      await demoNumber(portal, 'demo-106'),
+      await demoNumber(portal, 'demo-110'),
+    ];
+    expect(portal.lines).toContain(`[таймер] deadline.overdue → ${n106}: Назначен исполнитель`);
+    expect(portal.lines).toContain(`[таймер] rating.window_closed → ${n110}: Завершено`);
     expect(
       portal.lines.some((l) => l.startsWith('[уведомление] Срок ответа просрочен → в ЛКО')),
     ).toBe(true);

@@ -117,3 +117,10 @@ export function memoryPortalApp(
     app: createPortalApp({ store, accounts, now, demo: true, rateLimits: NO_RATE_LIMITS, ...rest }),
   };
 }
+
+/** The public number the store gave a demo message when seeding (`<region>-<YYMMDD>-<seq>`). */
+export async function demoNumber(portal: Portal, messageId: string): Promise<string> {
+  const stored = await portal.store.get(messageId);
+  if (!stored) throw new Error(`no ${messageId}`);
+  return stored.snapshot.context.number;
+}

@@ -1,6 +1,6 @@
 import { demoUsers as u } from '@reshaem/core/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOW, page, signIn, startTestPortal, type TestPortal } from './support.js';
+import { demoNumber, NOW, page, signIn, startTestPortal, type TestPortal } from './support.js';
 
 let portal: TestPortal;
 
@@ -60,7 +60,7 @@ describe('what the demo applicant sees of a message under rework', () => {
   it('the card shows the applicant no draft, return comment, official or pending extension', async () => {
     const cookie = await signIn(portal, u.applicant.id);
     const html = await page(portal, cookie, '/messages/demo-108');
-    expect(html).toContain('Сообщение № 41-000108');
+    expect(html).toContain(`Сообщение № ${await demoNumber(portal, 'demo-108')}`);
     expect(html).toContain('В работе');
     expect(html).toContain('data-countdown');
     expect(html).not.toContain(DRAFT);
@@ -84,7 +84,7 @@ describe('what the demo applicant sees of a message under rework', () => {
 
   it('the list «Мои сообщения» shows the applicant no official either', async () => {
     const html = await page(portal, await signIn(portal, u.applicant.id), '/my');
-    expect(html).toContain('41-000108');
+    expect(html).toContain(await demoNumber(portal, 'demo-108'));
     for (const official of officials) expect(html).not.toContain(official.name);
   });
 });

@@ -51,8 +51,9 @@ export interface HttpAppOptions {
   /** The clock that stamps events (`at`). The core never reads a clock; adapters may. */
   now?: () => Date;
   /**
-   * The public number of a new message («Номер»). Production systems supply a sequence;
-   * the default derives a stable number from the region, the date and the message id.
+   * The public number of a new message («Номер»). Absent (the default), the store numbers
+   * it: `<region>-<YYMMDD>-<seq>` from a counter per region, the date in the region's local
+   * time (`messageNumber` in the core). Supply one only to number messages your own way.
    */
   assignNumber?: (input: NumberInput) => string | Promise<string>;
   /** A new message id when the body names none. Default `crypto.randomUUID()`. */
@@ -106,7 +107,7 @@ export interface ResolvedOptions {
   store: MessageStore;
   authenticate: Authenticate;
   now: () => Date;
-  assignNumber: (input: NumberInput) => string | Promise<string>;
+  assignNumber: ((input: NumberInput) => string | Promise<string>) | undefined;
   newMessageId: () => string;
   limits: Required<HttpLimits>;
   openapi: OpenApiInfo;
@@ -121,16 +122,6 @@ export const DEFAULT_BODY_BYTES = 256 * 1024;
 export const DEFAULT_PAGE_SIZE_LIMIT = 100;
 /** The core's own ceiling for a page (`messageQuerySchema`). */
 export const MAX_PAGE_SIZE = 200;
-
-/** Region, date and a hash of the id: `41-250115-3F2A9C`. Stable for the same message. */
-async function defaultNumber({ messageId, regionCode, at }: NumberInput): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(messageId));
-  const hex = [...new Uint8Array(digest).slice(0, 3)]
-    .map((b) => b.toString(16).padStart(2, '0'))
-    .join('');
-  const date = at.slice(2, 10).replaceAll('-', '');
-  return `${regionCode}-${date}-${hex.toUpperCase()}`;
-}
 
 /** The given logger, or the default made on first use (an app that never fails opens none). */
 function defaultLogger(options: HttpAppOptions): () => HttpLogger {
@@ -158,7 +149,7 @@ export function resolveOptions(options: HttpAppOptions): ResolvedOptions {
     store: options.store,
     authenticate: options.authenticate,
     now: options.now ?? (() => new Date()),
-    assignNumber: options.assignNumber ?? defaultNumber,
+    assignNumber: options.assignNumber,
     newMessageId: options.newMessageId ?? (() => crypto.randomUUID()),
     limits: { bodyBytes, pageSize },
     basePath,

@@ -53,6 +53,13 @@ export interface MessagesTable {
   snapshot: Json;
 }
 
+/** The last number counter value handed out per region (`012-message-numbers`). */
+export interface MessageCountersTable {
+  region_code: string;
+  /** `bigint`: read as a string (node-postgres) or a number. */
+  last_value: ColumnType<string | number, number, number>;
+}
+
 /** The append-only history (ход работ). */
 export interface MessageHistoryTable {
   message_id: string;
@@ -236,6 +243,7 @@ export interface MigrationsTable {
 /** Every table reshaem keeps, for a typed `Kysely<ReshaemDatabase>`. */
 export interface ReshaemDatabase {
   messages: MessagesTable;
+  message_counters: MessageCountersTable;
   message_history: MessageHistoryTable;
   timers: TimersTable;
   outbox: OutboxTable;

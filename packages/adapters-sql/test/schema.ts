@@ -22,6 +22,7 @@ export const expectedTables = [
   'files',
   'folder_counts',
   'idempotency_keys',
+  'message_counters',
   'message_history',
   'messages',
   'organisation_settings',

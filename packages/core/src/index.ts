@@ -24,6 +24,7 @@ export {
   ruleSettingsSchema,
 } from './kernel/notifications/directory.js';
 export * from './kernel/notifications/index.js';
+export * from './kernel/numbers/index.js';
 export {
   type NameLookup,
   personPhrase,

@@ -1,6 +1,7 @@
 import { runAutorulesFrom } from './kernel/autorules/source.js';
 import type { FileStore } from './kernel/files/file-port.js';
 import type { Directory } from './kernel/notifications/directory.js';
+import { messageNumber, numberRequestOf, PENDING_NUMBER } from './kernel/numbers/message-number.js';
 import { type Principal, SYSTEM_PRINCIPAL } from './kernel/schemas/principal.js';
 import { claimSettings, timerChanges, timerEvent } from './kernel/store/claims.js';
 import { frozen } from './kernel/store/copy.js';
@@ -209,6 +210,20 @@ export function createMemoryStore(
     persist,
   });
 
+  // The region's counter, for submits that leave their number to the store.
+  const counters = new Map<string, number>();
+  const numbered = (event: unknown, files: WriteOptions['files']): unknown => {
+    const request = numberRequestOf(event);
+    if (!request) return event;
+    const draft = { ...(event as object), number: PENDING_NUMBER };
+    const checked = workflow.startMessage(draft, directory, files);
+    // A refused submit or one for a message that exists takes no number.
+    if (!checked.ok || messages.has(checked.snapshot.context.id)) return draft;
+    const seq = (counters.get(request.regionCode) ?? 0) + 1;
+    counters.set(request.regionCode, seq);
+    return { ...(event as object), number: messageNumber(request, seq) };
+  };
+
   return {
     ...caseStore,
     ...versions,
@@ -225,7 +240,7 @@ export function createMemoryStore(
     async submit(event: unknown, opts: WriteOptions = {}) {
       const key = memo.recall(opts.idempotencyKey, event, null);
       if ('hit' in key) return key.hit;
-      const result = workflow.startMessage(event, directory, opts.files);
+      const result = workflow.startMessage(numbered(event, opts.files), directory, opts.files);
       if (result.ok && messages.has(result.snapshot.context.id)) {
         const messageId = result.snapshot.context.id;
         return {

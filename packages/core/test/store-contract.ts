@@ -3,6 +3,7 @@ import type { MessageStore } from '../src/index.js';
 import { describeAutorules } from './store-contract/autorules.js';
 import { describeIdempotency } from './store-contract/idempotency.js';
 import { describeLists } from './store-contract/lists.js';
+import { describeNumbers } from './store-contract/numbers.js';
 import { describeOutbox } from './store-contract/outbox.js';
 import type { MakeStore } from './store-contract/setup.js';
 import { describeTimers } from './store-contract/timers.js';
@@ -33,6 +34,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeWrites(fresh);
     describeAutorules(fresh);
     describeIdempotency(fresh);
+    describeNumbers(fresh);
     describeOutbox(fresh);
     describeTimers(fresh);
     describeLists(makeStore);

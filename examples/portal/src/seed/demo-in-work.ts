@@ -10,7 +10,7 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
       ...m(
         '107',
         205,
-        kam('41-000107', u.applicant2, 'Яма на выезде с ул. Карбышева на Северо-Восточное шоссе.'),
+        kam(u.applicant2, 'Яма на выезде с ул. Карбышева на Северо-Восточное шоссе.'),
         'in_work',
       ),
       steps: [
@@ -30,7 +30,6 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
         '108',
         289,
         kam(
-          '41-000108',
           u.applicant,
           'Глубокая выбоина на ул. Академика Королёва у дома 11, повреждены колёса.',
           { problemAddress: 'г. Петропавловск-Камчатский, ул. Академика Королёва, 11' },
@@ -40,12 +39,7 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
       steps: [accept(288), ...roadsAtWork(280)],
     },
     {
-      ...m(
-        '109',
-        101,
-        kam('41-000109', u.applicant2, 'Яма на пешеходном переходе у школы № 7.'),
-        'on_approval',
-      ),
+      ...m('109', 101, kam(u.applicant2, 'Яма на пешеходном переходе у школы № 7.'), 'on_approval'),
       steps: [
         accept(100),
         ...roadsAtWork(98),
@@ -63,11 +57,7 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
       ...m(
         '110',
         151,
-        kam(
-          '41-000110',
-          u.applicant,
-          'Яма на ул. Тушканова у дома 5, вторую неделю никто не ремонтирует.',
-        ),
+        kam(u.applicant, 'Яма на ул. Тушканова у дома 5, вторую неделю никто не ремонтирует.'),
         'answer_sent',
       ),
       steps: [
@@ -87,7 +77,7 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
       ...m(
         '113',
         241,
-        kam('41-000113', u.applicant2, 'Нужен капитальный ремонт дороги на ул. Вулканной.', {
+        kam(u.applicant2, 'Нужен капитальный ремонт дороги на ул. Вулканной.', {
           subcategoryId: 'road-repair',
           factId: null,
         }),
@@ -108,7 +98,7 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
       ...m(
         '114',
         301,
-        kam('41-000114', u.applicant, 'Яма у въезда во двор дома 20 по ул. Ключевской.', {
+        kam(u.applicant, 'Яма у въезда во двор дома 20 по ул. Ключевской.', {
           factId: 'pothole-yard',
         }),
         'completed',
@@ -122,12 +112,7 @@ export function workedMessages({ m, kamchatkaDate, resolved }: DemoContext): Dem
       ],
     },
     {
-      ...m(
-        '115',
-        261,
-        kam('41-000115', u.applicant, 'Яма на ул. Пограничной у дома 17.'),
-        'coordination',
-      ),
+      ...m('115', 261, kam(u.applicant, 'Яма на ул. Пограничной у дома 17.'), 'coordination'),
       steps: [
         accept(260),
         ...roadsAtWork(256),

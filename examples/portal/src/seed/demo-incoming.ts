@@ -11,7 +11,6 @@ export function incomingMessages({ m, inDays }: DemoContext): DemoMessage[] {
         '101',
         0.7,
         kam(
-          '41-000101',
           u.applicant2,
           'Яма на ул. Ленинской у дома 12: машины объезжают её по встречной полосе.',
           { problemAddress: 'г. Петропавловск-Камчатский, ул. Ленинская, 12' },
@@ -25,7 +24,6 @@ export function incomingMessages({ m, inDays }: DemoContext): DemoMessage[] {
         '102',
         3,
         kam(
-          '41-000102',
           u.applicant,
           'В школе № 1 детям на обед дают остывший суп, родители жаловались классному руководителю.',
           {
@@ -44,7 +42,7 @@ export function incomingMessages({ m, inDays }: DemoContext): DemoMessage[] {
       ...m(
         '103',
         50,
-        kam('41-000103', u.applicant2, 'Продам гараж недорого, звоните.', {
+        kam(u.applicant2, 'Продам гараж недорого, звоните.', {
           subcategoryId: 'road-repair',
           factId: null,
         }),
@@ -57,7 +55,6 @@ export function incomingMessages({ m, inDays }: DemoContext): DemoMessage[] {
         '104',
         27,
         kam(
-          '41-000104',
           u.applicant,
           'Разбита дорога на ул. Мишенной от дома 10 до дома 24, после дождя не пройти.',
           {
@@ -75,15 +72,10 @@ export function incomingMessages({ m, inDays }: DemoContext): DemoMessage[] {
       ...m(
         '105',
         31,
-        kam(
-          '41-000105',
-          u.applicant2,
-          'Во дворе дома 3 по ул. Советской глубокая яма, в ней стоит вода.',
-          {
-            factId: 'pothole-yard',
-            problemAddress: 'г. Петропавловск-Камчатский, ул. Советская, 3',
-          },
-        ),
+        kam(u.applicant2, 'Во дворе дома 3 по ул. Советской глубокая яма, в ней стоит вода.', {
+          factId: 'pothole-yard',
+          problemAddress: 'г. Петропавловск-Камчатский, ул. Советская, 3',
+        }),
         'coordination',
       ),
       steps: [
@@ -100,7 +92,7 @@ export function incomingMessages({ m, inDays }: DemoContext): DemoMessage[] {
       ...m(
         '106',
         21,
-        kam('41-000106', u.applicant, 'Провал асфальта на пр. Победы у остановки «Горизонт».', {
+        kam(u.applicant, 'Провал асфальта на пр. Победы у остановки «Горизонт».', {
           channel: 'org_widget',
           problemAddress: 'г. Петропавловск-Камчатский, пр. Победы, ост. «Горизонт»',
         }),

@@ -10,7 +10,6 @@ export function ulyanovskMessages({ m, resolved }: DemoContext): DemoMessage[] {
         '111',
         72,
         phonedIn(
-          '73-000111',
           'жительница сообщила о яме на ул. Гончарова у дома 8.',
           { name: 'Сидорова Мария Павловна', phone: '+7 902 123-45-67' },
           { subcategoryId: 'potholes' },
@@ -28,7 +27,7 @@ export function ulyanovskMessages({ m, resolved }: DemoContext): DemoMessage[] {
       ...m(
         '112',
         120,
-        phonedIn('73-000112', 'разбита дорога на ул. Локомотивной, заявитель просит ремонт.', {
+        phonedIn('разбита дорога на ул. Локомотивной, заявитель просит ремонт.', {
           name: 'Николаев Олег Петрович',
           phone: '+7 917 555-12-34',
         }),
@@ -56,18 +55,13 @@ export function ulyanovskMessages({ m, resolved }: DemoContext): DemoMessage[] {
       ...m(
         '116',
         11,
-        online(
-          '73-000116',
-          u.applicant2,
-          'Запись к терапевту в поликлинике № 4 только через месяц.',
-          {
-            orgId: 'uly-gov',
-            regionCode: '73',
-            municipality: 'город Ульяновск',
-            categoryId: 'health',
-            subcategoryId: 'clinic-queue',
-          },
-        ),
+        online(u.applicant2, 'Запись к терапевту в поликлинике № 4 только через месяц.', {
+          orgId: 'uly-gov',
+          regionCode: '73',
+          municipality: 'город Ульяновск',
+          categoryId: 'health',
+          subcategoryId: 'clinic-queue',
+        }),
         'coordination',
       ),
       steps: [accept(10, u.moderatorUly)],
@@ -77,7 +71,6 @@ export function ulyanovskMessages({ m, resolved }: DemoContext): DemoMessage[] {
         '117',
         4,
         phonedIn(
-          '73-000117',
           'на ул. Радищева просел асфальт над теплотрассой.',
           { name: 'Громова Нина Ивановна', phone: '+7 927 700-00-17', email: 'gromova@example.ru' },
           { orgId: 'uly-gov' },

@@ -5,7 +5,8 @@ import { demoUsers } from '@reshaem/core/testing';
 export type DemoStep = { hoursAgo: number; type: string; by: Principal } & Record<string, unknown>;
 
 /** What a demo submission says; the seeder adds `type`, `at` and `messageId`. */
-export type DemoSubmit = Omit<SubmitEventInput, 'type' | 'at' | 'messageId'>;
+/** A demo submit: the store numbers it like every new message (`<region>-<YYMMDD>-<seq>`). */
+export type DemoSubmit = Omit<SubmitEventInput, 'type' | 'at' | 'messageId' | 'number'>;
 
 const u = demoUsers;
 
@@ -72,13 +73,11 @@ export const roadsAtWork = (
 
 /** An applicant's own submission on the portal (Госуслуги form). */
 export const online = (
-  number: string,
   by: Principal,
   text: string,
   where: Pick<DemoSubmit, 'orgId' | 'regionCode' | 'categoryId' | 'subcategoryId'> &
     Partial<DemoSubmit>,
 ): DemoSubmit => ({
-  number,
   by,
   channel: 'epgu_form',
   applicant: { name: by.name ?? by.id, email: `${by.id}@example.ru` },
@@ -88,12 +87,11 @@ export const online = (
 
 /** A Kamchatka applicant's submission to the road ministry: a pothole unless `extra` says. */
 export const kamchatkaRoads = (
-  number: string,
   by: Principal,
   text: string,
   extra: Partial<DemoSubmit> = {},
 ): DemoSubmit =>
-  online(number, by, text, {
+  online(by, text, {
     orgId: 'kam-roads',
     regionCode: '41',
     municipality: 'Петропавловск-Камчатский городской округ',
@@ -105,12 +103,10 @@ export const kamchatkaRoads = (
 
 /** A phoned-in message the Ulyanovsk 112 operator enters. */
 export const phonedIn = (
-  number: string,
   text: string,
   applicant: DemoSubmit['applicant'],
   extra: Partial<DemoSubmit> = {},
 ): DemoSubmit => ({
-  number,
   by: u.operator,
   channel: 'operator',
   orgId: 'uly-roads',

@@ -1,13 +1,6 @@
 import type { Channel, Directory, Principal } from '@reshaem/core';
 import type { FormValues } from './forms/parse-form.js';
 
-/** «41-250115-3F2A»: region, date and a random tail, like the HTTP adapter's numbers. */
-export function newNumber(regionCode: string, at: Date): string {
-  const date = at.toISOString().slice(2, 10).replaceAll('-', '');
-  const tail = crypto.randomUUID().slice(0, 4).toUpperCase();
-  return `${regionCode || '00'}-${date}-${tail}`;
-}
-
 const orNull = (value: string | undefined) => (value ? value : null);
 
 /**
@@ -25,7 +18,8 @@ function pointOf(form: FormValues): { lat: number; lon: number } | null {
 /**
  * The `submit` event of a form: an applicant's own message (`epgu_form`) or a phoned-in
  * one an operator enters (`operator`). Region and category follow from the chosen
- * organisation and subcategory; everything else is checked by the core.
+ * organisation and subcategory; everything else is checked by the core. The event names
+ * no number: the store gives the region's next one (`<region>-<YYMMDD>-<seq>`).
  */
 export function submitEvent(
   form: FormValues,
@@ -48,7 +42,6 @@ export function submitEvent(
     at: at.toISOString(),
     by,
     messageId: crypto.randomUUID(),
-    number: newNumber(regionCode, at),
     channel,
     orgId: form.orgId ?? '',
     regionCode,

@@ -169,9 +169,17 @@ export function registerOpen311(
     const event = submitOf(store.directory, partner, params);
     const at = deps.now().toISOString();
     const messageId = deps.newMessageId();
-    const number = await deps.assignNumber({ messageId, regionCode: event.regionCode, at });
-    const result = await store.submit({ ...event, messageId, number, at });
+    const assigned = deps.assignNumber
+      ? await deps.assignNumber({ messageId, regionCode: event.regionCode, at })
+      : undefined;
+    const result = await store.submit({
+      ...event,
+      messageId,
+      ...(assigned === undefined ? {} : { number: assigned }),
+      at,
+    });
     if (!result.ok) throw submitRefusal(result.error);
+    const { number } = result.message.snapshot.context;
     const body = [
       {
         service_request_id: result.message.id,

@@ -11,6 +11,7 @@ import { definitionVersion } from './008-definition-version.js';
 import { queues } from './009-queues.js';
 import { exactReplays } from './010-exact-replays.js';
 import { messageLocation } from './011-message-location.js';
+import { messageNumbers } from './012-message-numbers.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -26,6 +27,7 @@ export const migrations: readonly Migration[] = [
   queues,
   exactReplays,
   messageLocation,
+  messageNumbers,
 ];
 
 /** What `migrate` did. */

@@ -142,7 +142,12 @@ export interface MessageStore {
    * as `posWorkflow`.
    */
   readonly workflow?: MessageWorkflow;
-  /** Creates a message from a `submit` event. */
+  /**
+   * Creates a message from a `submit` event. A submit without `number` is numbered by the
+   * store (`messageNumber`: `<region>-<YYMMDD>-<seq>` from a counter per region, taken
+   * only for a submit the rules accept); an idempotent replay returns the number the first
+   * attempt got. A submit that names its number keeps it.
+   */
   submit(event: unknown, options?: WriteOptions): Promise<StoreWriteResult>;
   /** Applies one event to a message. */
   send(messageId: string, event: unknown, options?: SendOptions): Promise<StoreWriteResult>;

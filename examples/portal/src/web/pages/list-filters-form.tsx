@@ -75,7 +75,7 @@ export function ListFiltersForm(props: {
       <label>
         Текст, номер или заявитель
         <br />
-        <input name="text" value={filters.text} placeholder="яма, 41-000101, Иванов…" />
+        <input name="text" value={filters.text} placeholder="яма, 41-250115-0001, Иванов…" />
       </label>
       <Select name="status" label="Статус" value={filters.status} options={[any, ...statuses]} />
       <Select

@@ -39,13 +39,23 @@ export function registerSubmit(app: Hono<AppEnv>, deps: RouteDeps): void {
     const messageId =
       chosenId ??
       (key === undefined ? deps.newMessageId() : await keyedMessageId(principal.id, key));
-    // A retry must repeat the first request exactly, number included, for the store to
-    // recognise it: reuse the number the first attempt was given.
-    const earlier = key === undefined ? undefined : await store.get(messageId);
-    const number =
-      earlier?.snapshot.context.number ??
-      (await deps.assignNumber({ messageId, regionCode: fields.regionCode, at }));
-    const event = { type: 'submit', ...fields, messageId, number, at, by: principal };
+    // Without an `assignNumber` the store numbers the message (and a replay repeats it).
+    // With one, a retry must repeat the first request exactly, number included, for the
+    // store to recognise it: reuse the number the first attempt was given.
+    const { assignNumber } = deps;
+    const earlier = key === undefined || !assignNumber ? undefined : await store.get(messageId);
+    const number = assignNumber
+      ? (earlier?.snapshot.context.number ??
+        (await assignNumber({ messageId, regionCode: fields.regionCode, at })))
+      : undefined;
+    const event = {
+      type: 'submit',
+      ...fields,
+      messageId,
+      ...(number === undefined ? {} : { number }),
+      at,
+      by: principal,
+    };
     const fileIds = submitFileIds(body);
     const files = await fileContextOf(deps, fileIds);
     const result = await store.submit(

@@ -1,9 +1,11 @@
-import type {
-  FileContext,
-  SendOptions,
-  StoreWriteResult,
-  StoreWritten,
-  WriteOptions,
+import {
+  type FileContext,
+  numberRequestOf,
+  PENDING_NUMBER,
+  type SendOptions,
+  type StoreWriteResult,
+  type StoreWritten,
+  type WriteOptions,
 } from '@reshaem/core';
 import { storeWithAutorules } from '../kernel/autorules.js';
 import { isUniqueViolation, retrying } from '../kernel/db-errors.js';
@@ -17,6 +19,7 @@ import {
   readMessage,
   type WriteContext,
 } from '../kernel/write-path.js';
+import { nextNumber } from './next-number.js';
 
 export type { WriteContext } from '../kernel/write-path.js';
 
@@ -43,13 +46,23 @@ async function answeringKey(
 
 export function submitMessage(ctx: WriteContext, event: unknown, options: WriteOptions = {}) {
   const key = scopedKey(options.idempotencyKey, event, null);
+  const request = numberRequestOf(event);
   return answeringKey(ctx.db, key, async () => {
-    const result = ctx.workflow.startMessage(event, ctx.directory, options.files);
+    // Unnumbered, the rules check the submit with a placeholder: a refusal takes no number.
+    const draft = request ? { ...(event as object), number: PENDING_NUMBER } : event;
+    const result = ctx.workflow.startMessage(draft, ctx.directory, options.files);
     if (!result.ok) return result;
     const messageId = result.snapshot.context.id;
     try {
       const attempt = async () =>
-        (await storeWithAutorules(ctx, ctx.db, result, null, key)) as StoreWritten;
+        request
+          ? await ctx.db.transaction().execute(async (trx) => {
+              const numbered = { ...(event as object), number: await nextNumber(trx, request) };
+              const applied = ctx.workflow.startMessage(numbered, ctx.directory, options.files);
+              if (!applied.ok) throw new Error(`numbered submit of ${messageId} was refused`);
+              return (await storeWithAutorules(ctx, trx, applied, null, key)) as StoreWritten;
+            })
+          : ((await storeWithAutorules(ctx, ctx.db, result, null, key)) as StoreWritten);
       return await retrying(attempt, (error) => Promise.reject(error));
     } catch (error) {
       if (!isUniqueViolation(error, 'messages_pkey')) throw error;
