@@ -44,6 +44,12 @@ const plusDays = (date: string, days: number) =>
 const payloads: Record<MessageEventType, (m: Message) => Record<string, unknown>> = {
   'moderation.accept': () => ({}),
   'moderation.reject': () => ({ reason: 'Нецензурная лексика' }),
+  'moderation.correct': (m) => ({
+    orgId:
+      directory.organisations.find(
+        (o) => o.coordinatesRegion && o.regionCode === m.regionCode && o.id !== m.receivedOrgId,
+      )?.id ?? 'kam-gov',
+  }),
   'executor.assign': (m) => ({ executorId: executorsOf(m.holdingOrgId)[0]?.id ?? 'nobody' }),
   'work.take': () => ({}),
   'coordination.forward': (m) => ({

@@ -18,7 +18,10 @@ import {
 /**
  * A difference a later release makes on purpose (through a declared migration): in fixture
  * `fixture`, the entry `key` (`available <user>` or `<n> <user> <event>`) becomes `now`.
- * None yet: the current definitions are the ones the v1 fixtures were generated with.
+ *
+ * - `moderation.correct` (issue 19): an event added to the current definition; a stored
+ *   message in moderation now offers its moderator the correction as well. No snapshot
+ *   changes shape and every replayed result stays the same, so no migration is needed.
  */
 interface DeclaredDifference {
   fixture: string;
@@ -26,7 +29,17 @@ interface DeclaredDifference {
   because: string;
   now: string[] | ReplayResult;
 }
-const declaredDifferences: DeclaredDifference[] = [];
+const correctionOffered = (fixture: string, user: string): DeclaredDifference => ({
+  fixture,
+  key: `available ${user}`,
+  because: 'a moderator may correct the rubric and the recipient before accepting',
+  now: ['moderation.accept', 'moderation.correct', 'moderation.reject'],
+});
+const declaredDifferences: DeclaredDifference[] = [
+  correctionOffered('pos:moderation:1', 'moderator'),
+  correctionOffered('pos:moderation:2', 'moderatorUly'),
+  correctionOffered('pos:moderation:3', 'moderator'),
+];
 
 /**
  * Additive changes of the record a later release made without a new definition: a field

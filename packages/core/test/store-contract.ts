@@ -1,6 +1,7 @@
 import { afterEach, describe } from 'vitest';
 import type { MessageStore } from '../src/index.js';
 import { describeAutorules } from './store-contract/autorules.js';
+import { describeCorrection } from './store-contract/correction.js';
 import { describeIdempotency } from './store-contract/idempotency.js';
 import { describeLists } from './store-contract/lists.js';
 import { describeNumbers } from './store-contract/numbers.js';
@@ -32,6 +33,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     });
 
     describeWrites(fresh);
+    describeCorrection(fresh);
     describeAutorules(fresh);
     describeIdempotency(fresh);
     describeNumbers(fresh);

@@ -10,6 +10,7 @@ import {
 export const eventLabels: Readonly<Record<MessageEventType, string>> = {
   'moderation.accept': 'Принять',
   'moderation.reject': 'Отклонить',
+  'moderation.correct': 'Исправить рубрику и получателя',
   'executor.assign': 'Назначить исполнителя',
   'work.take': 'Взять в работу',
   'coordination.forward': 'Направить в другую организацию',
@@ -38,6 +39,7 @@ export const historyLabels: Readonly<Record<'submit' | MessageEventType, string>
   submit: 'Сообщение подано',
   'moderation.accept': 'Принято модератором',
   'moderation.reject': 'Отклонено модератором',
+  'moderation.correct': 'Модератор исправил рубрику и получателя',
   'executor.assign': 'Назначен исполнитель',
   'work.take': 'Взято в работу',
   'coordination.forward': 'Направлено в другую организацию',

@@ -9,6 +9,7 @@ export const posEventActions: Readonly<Record<'submit' | MessageEventType, strin
   submit: 'подать сообщение',
   'moderation.accept': 'принять сообщение на модерации',
   'moderation.reject': 'отклонить сообщение',
+  'moderation.correct': 'исправить рубрику и получателя сообщения',
   'executor.assign': 'назначить исполнителя',
   'work.take': 'взять сообщение в работу',
   'coordination.forward': 'направить сообщение в другую организацию',

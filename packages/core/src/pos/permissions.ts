@@ -38,6 +38,7 @@ const own: Grant = { scope: 'own' };
 export const messagePermissions: Readonly<Record<MessageEventType, readonly Grant[]>> = {
   'moderation.accept': [{ scope: 'moderation' }],
   'moderation.reject': [{ scope: 'moderation' }],
+  'moderation.correct': [{ scope: 'moderation' }],
   // The system acts for autorules: through the same events and checks as people.
   'executor.assign': [coordinator, curatorOnReReview, system],
   'work.take': [

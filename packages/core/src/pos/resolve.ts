@@ -11,6 +11,7 @@ import { checkMessageExtension, registrationDeadline } from './deadline.js';
 import { resolveAnswerFiles, resolveAttachments } from './file-references.js';
 import type { MessageMachineEvent } from './machine/machine.js';
 import { namedRefusal } from './refusal-text.js';
+import { resolveCorrection } from './resolve-correction.js';
 import {
   deliveryDeadline,
   isPostponedNow,
@@ -19,6 +20,7 @@ import {
 } from './resolve-rating.js';
 import type { MessageEvent, SubmitEvent } from './schemas/events.js';
 import type { Message } from './schemas/message.js';
+import { checkTopic } from './topic-check.js';
 
 type Resolution<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
 const ok = <T>(value: T): Resolution<T> => ({ ok: true, value });
@@ -47,31 +49,12 @@ export function resolveSubmission(
   files?: FileContext,
 ): Resolution<Message> {
   const { by } = event;
-  const org = directory.organisation(event.orgId);
-  if (!org) return fail(invalidField(['orgId'], `организация ${event.orgId} не найдена`));
+  const topic = checkTopic(event, directory);
+  if (!topic.ok) return topic;
+  const { org, entry } = topic.value;
   if (event.channel === 'operator') {
     const outside = operatorRegionRefusal(by, org, directory);
     if (outside) return fail(outside);
-  }
-  const entry = directory.subcategory(event.subcategoryId);
-  if (!entry) {
-    return fail(invalidField(['subcategoryId'], `подкатегория ${event.subcategoryId} не найдена`));
-  }
-  if (entry.categoryId !== event.categoryId) {
-    return fail(
-      invalidField(['categoryId'], `подкатегория ${event.subcategoryId} не входит в эту категорию`),
-    );
-  }
-  if (event.factId !== null && !entry.factIds.has(event.factId)) {
-    return fail(invalidField(['factId'], `факт ${event.factId} не входит в эту подкатегорию`));
-  }
-  if (!directory.isCompetent(org.id, event.subcategoryId) && !org.coordinatesRegion) {
-    return fail(
-      invalidField(
-        ['orgId'],
-        `${org.name} не отвечает за эту подкатегорию: выберите ответственную организацию или координирующую организацию региона`,
-      ),
-    );
   }
 
   const outside = pointOutsideRegion(event, directory);
@@ -254,6 +237,8 @@ export function resolveEvent(
       });
     case 'moderation.reject':
       return ok({ type: event.type, at, by, reason: event.reason });
+    case 'moderation.correct':
+      return resolveCorrection(event, message, directory);
     case 'answer.return':
       return ok({ type: event.type, at, by, comment: event.comment });
     case 'answer.approve': {

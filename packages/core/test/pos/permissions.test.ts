@@ -20,6 +20,7 @@ const expected: Record<string, Record<string, DemoUserHandle[]>> = {
   moderation: {
     'moderation.accept': ['moderator'],
     'moderation.reject': ['moderator'],
+    'moderation.correct': ['moderator'],
   },
   coordination: {
     'executor.assign': ['coordinatorRoads', 'multiRoads'],
@@ -57,6 +58,7 @@ const reach: Record<string, () => MessageSnapshot> = {
 
 const payload: Record<string, Record<string, unknown>> = {
   'moderation.reject': { reason: 'Спам' },
+  'moderation.correct': { subcategoryId: 'road-repair' },
   'executor.assign': { executorId: 'exec-kam-roads-2' },
   'executor.reassign': { executorId: 'exec-kam-roads-2' },
   'coordination.forward': { orgId: 'uly-roads' },

@@ -5,6 +5,7 @@ import type { AnswerFormData } from './answer-draft.js';
 import { LabelledTextArea } from './labelled-text-area.js';
 import type { FormOptions } from './options.js';
 import type { FormValues } from './parse-form.js';
+import type { TopicFormData } from './topic-form-data.js';
 
 /** What every event form of a card knows. */
 export interface FormContext {
@@ -17,6 +18,8 @@ export interface FormContext {
   today: string;
   /** The answer form's draft returned for rework and templates; absent: an empty form. */
   answer?: AnswerFormData;
+  /** The message's topic for the moderator's correction form; absent: no such form. */
+  topic?: TopicFormData;
 }
 
 /** The previous value of a field of `type`'s form, if that form was just refused. */

@@ -10,6 +10,7 @@ function FormFor({ ctx, type }: { ctx: FormContext; type: MessageEventType }) {
   switch (type) {
     case 'moderation.accept':
     case 'moderation.reject':
+    case 'moderation.correct':
       return <ModerationForms ctx={ctx} type={type} />;
     case 'executor.assign':
     case 'executor.reassign':
@@ -46,6 +47,7 @@ function FormFor({ ctx, type }: { ctx: FormContext; type: MessageEventType }) {
 
 /** The main step of each status first, then the detours, then the rest. */
 const ORDER: readonly MessageEventType[] = [
+  'moderation.correct',
   'moderation.accept',
   'moderation.reject',
   'executor.assign',

@@ -65,6 +65,17 @@ export function eventPayload(
   switch (type) {
     case 'moderation.reject':
       return filled({ reason: form.reason });
+    case 'moderation.correct':
+      // The form shows the whole topic: an empty fact clears it.
+      return {
+        ...filled({
+          orgId: form.orgId,
+          categoryId: directory.subcategory(form.subcategoryId ?? '')?.categoryId,
+          subcategoryId: form.subcategoryId,
+          comment: form.comment,
+        }),
+        factId: form.factId ? form.factId : null,
+      };
     case 'executor.assign':
       return filled({
         executorId: form.executorId,

@@ -1,6 +1,7 @@
 import type { MessageEventType } from '@reshaem/core';
 import { EventForm, type FormContext, refusedValue, TextArea } from './event-form.js';
 import type { Choice } from './options.js';
+import { TopicSelects } from './topic-selects.js';
 
 function ChoiceSelect(props: {
   ctx: FormContext;
@@ -29,6 +30,21 @@ function ChoiceSelect(props: {
 export function ModerationForms({ ctx, type }: { ctx: FormContext; type: MessageEventType }) {
   if (type === 'moderation.accept') {
     return <EventForm ctx={ctx} type={type} hint="Сообщение поступит на координацию." />;
+  }
+  if (type === 'moderation.correct') {
+    if (!ctx.topic) return null;
+    const { directory, regionCode, current } = ctx.topic;
+    const values = ctx.refused?.type === type ? ctx.refused.values : current;
+    return (
+      <EventForm
+        ctx={ctx}
+        type={type}
+        hint="До принятия: категория и подкатегория, факт и организация-получатель. Изменение попадёт в ход работ."
+      >
+        <TopicSelects directory={directory} values={values} regionCode={regionCode} />
+        <TextArea ctx={ctx} type={type} name="comment" label="Комментарий" />
+      </EventForm>
+    );
   }
   return (
     <EventForm ctx={ctx} type={type} hint="Заявитель получит уведомление с причиной.">

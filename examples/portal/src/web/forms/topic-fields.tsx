@@ -1,5 +1,6 @@
 import type { Directory } from '@reshaem/core';
 import type { FormValues } from './parse-form.js';
+import { TopicSelects } from './topic-selects.js';
 
 /**
  * Where a new message goes and what it is about: the organisation, then subcategory and
@@ -7,62 +8,9 @@ import type { FormValues } from './parse-form.js';
  */
 export function TopicFields(props: { directory: Directory; values: FormValues }) {
   const { directory, values } = props;
-  const regions = [...new Set(directory.organisations.map((o) => o.regionCode))];
   return (
     <>
-      <label>
-        Организация *
-        <br />
-        <select name="orgId" required>
-          {regions.map((code) => (
-            <optgroup label={`Регион ${code}`}>
-              {directory.organisations
-                .filter((o) => o.regionCode === code && !o.operatorMarker)
-                .map((o) => (
-                  <option value={o.id} selected={o.id === values.orgId}>
-                    {o.name}
-                  </option>
-                ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <label>
-        Подкатегория *
-        <br />
-        <select name="subcategoryId" required>
-          {directory.catalogue.categories.map((c) => (
-            <optgroup label={c.name}>
-              {c.subcategories.map((s) => (
-                <option value={s.id} selected={s.id === values.subcategoryId}>
-                  {s.name}
-                  {s.fastTrack ? ' (фаст-трек)' : ''}
-                </option>
-              ))}
-            </optgroup>
-          ))}
-        </select>
-      </label>
-      <label>
-        Факт (необязательно)
-        <br />
-        <select name="factId">
-          <option value="">—</option>
-          {directory.catalogue.categories.flatMap((c) =>
-            c.subcategories
-              .filter((s) => s.facts.length > 0)
-              .map((s) => (
-                <optgroup label={s.name}>
-                  {s.facts.map((f) => (
-                    <option value={f.id} selected={f.id === values.factId}>
-                      {f.name}
-                    </option>
-                  ))}
-                </optgroup>
-              )),
-          )}
-        </select>
-      </label>
+      <TopicSelects directory={directory} values={values} />
       <label>
         Адрес проблемы
         <br />

@@ -10,6 +10,41 @@ import { deliveryChannelLabels, historyLabels } from '../labels.js';
 
 const str = (value: unknown) => (typeof value === 'string' && value !== '' ? value : null);
 
+/** A correction's changes, each as «было → стало», named from the directory. */
+function correctionDetails(p: Record<string, unknown>, directory: Directory): string[] {
+  const from = (p.from ?? {}) as Record<string, unknown>;
+  const to = (p.to ?? {}) as Record<string, unknown>;
+  const subcategory = (id: unknown) =>
+    directory.subcategory(String(id))?.subcategory.name ?? String(id);
+  const category = (id: unknown) =>
+    directory.catalogue.categories.find((c) => c.id === id)?.name ?? String(id);
+  const fact = (sub: unknown, id: unknown) =>
+    id === null || id === undefined
+      ? '—'
+      : (directory.subcategory(String(sub))?.subcategory.facts.find((f) => f.id === id)?.name ??
+        String(id));
+  const out: string[] = [];
+  if (from.orgId !== to.orgId) {
+    out.push(
+      `получатель: «${orgName(directory, String(from.orgId))}» → «${orgName(directory, String(to.orgId))}»`,
+    );
+  }
+  if (from.categoryId !== to.categoryId) {
+    out.push(`категория: «${category(from.categoryId)}» → «${category(to.categoryId)}»`);
+  }
+  if (from.subcategoryId !== to.subcategoryId) {
+    out.push(
+      `подкатегория: «${subcategory(from.subcategoryId)}» → «${subcategory(to.subcategoryId)}»`,
+    );
+  }
+  if (from.factId !== to.factId) {
+    out.push(
+      `факт: «${fact(from.subcategoryId, from.factId)}» → «${fact(to.subcategoryId, to.factId)}»`,
+    );
+  }
+  return out;
+}
+
 /** The parts of an event's payload worth a line in the history. */
 function details(record: StoredHistoryRecord, directory: Directory, timeZone: string): string[] {
   const p = record.payload;
@@ -18,6 +53,7 @@ function details(record: StoredHistoryRecord, directory: Directory, timeZone: st
   if (executorId) out.push(`исполнитель: ${userName(directory, executorId)}`);
   const orgId = str(p.toOrgId) ?? (record.type === 'coordination.forward' ? str(p.orgId) : null);
   if (orgId) out.push(`в «${orgName(directory, orgId)}»`);
+  if (record.type === 'moderation.correct') out.push(...correctionDetails(p, directory));
   if (typeof p.score === 'number') out.push(`оценка ${p.score}`);
   const until = str(p.until);
   if (until) {

@@ -17,6 +17,7 @@ import { zoneOf } from '../format.js';
 import { answerFormData, keptUploadIds } from '../forms/answer-draft.js';
 import { formOptions } from '../forms/options.js';
 import { eventPayload, type FormValues } from '../forms/parse-form.js';
+import { topicFormData } from '../forms/topic-form-data.js';
 import { eventLabels } from '../labels.js';
 import { MessageCardPage } from '../pages/message-card.js';
 import { describeRefusal, type RefusalView } from '../refusal.js';
@@ -57,6 +58,9 @@ async function renderCard(
       answer: await answerFormData(store, stored, user, state.templateId),
     }),
     ...(state.refused ? { refused: state.refused } : {}),
+    ...(available.includes('moderation.correct') && {
+      topic: topicFormData(stored.snapshot.context, store.directory),
+    }),
   };
   return render(
     c,

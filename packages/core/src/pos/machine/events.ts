@@ -1,6 +1,7 @@
 import type { Principal } from '../../kernel/schemas/principal.js';
 import type { RegistrationDeadline } from '../deadline.js';
 import type { DeliveryChannel, Message, ResolvedAnswerDraft } from '../schemas/message.js';
+import type { MessageTopic } from '../topic-check.js';
 
 /** What every machine event carries once the workflow has validated and authorised it. */
 export interface Resolved {
@@ -16,6 +17,16 @@ export interface Resolved {
 export type MessageMachineEvent =
   | ({ type: 'moderation.accept'; deadline: RegistrationDeadline | null } & Resolved)
   | ({ type: 'moderation.reject'; reason: string } & Resolved)
+  | ({
+      type: 'moderation.correct';
+      /** The topic before and after: the history shows both. */
+      from: MessageTopic;
+      to: MessageTopic;
+      /** The new subcategory's fast-track flag and the new recipient's time zone. */
+      fastTrack: boolean;
+      timeZone: string | null;
+      comment: string | null;
+    } & Resolved)
   | ({
       type: 'executor.assign';
       executorId: string;

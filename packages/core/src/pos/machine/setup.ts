@@ -115,6 +115,18 @@ export const messageSetup = setup({
         },
       };
     }),
+    correct: update(({ event }) => {
+      assertEvent(event, 'moderation.correct');
+      return {
+        receivedOrgId: event.to.orgId,
+        holdingOrgId: event.to.orgId,
+        categoryId: event.to.categoryId,
+        subcategoryId: event.to.subcategoryId,
+        factId: event.to.factId,
+        fastTrack: event.fastTrack,
+        timeZone: event.timeZone,
+      };
+    }),
     register: update(({ context, event }) => {
       assertEvent(event, 'moderation.accept');
       return {

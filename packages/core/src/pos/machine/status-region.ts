@@ -57,6 +57,7 @@ export const statusRegion = messageSetup.createStateConfig({
           target: 'coordination',
           actions: ['register', notify('message_received', toHoldingOrg)],
         },
+        'moderation.correct': { actions: ['correct'] },
         'moderation.reject': {
           target: 'rejected',
           actions: [

@@ -60,6 +60,19 @@ export type SubmitEventInput = z.input<typeof submitEventSchema>;
 export const messageEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('moderation.accept'), ...base }),
   z.object({ type: z.literal('moderation.reject'), ...base, reason: textSchema(2000) }),
+  /**
+   * A moderator corrects the rubric and/or the recipient before accepting: only the fields
+   * given change; `factId: null` clears the fact.
+   */
+  z.object({
+    type: z.literal('moderation.correct'),
+    ...base,
+    orgId: idSchema.optional(),
+    categoryId: idSchema.optional(),
+    subcategoryId: idSchema.optional(),
+    factId: idSchema.nullable().optional(),
+    comment,
+  }),
   z.object({
     type: z.literal('executor.assign'),
     ...base,

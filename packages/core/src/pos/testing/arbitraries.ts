@@ -43,6 +43,11 @@ export function eventPayloadArbitrary(
       return fc.record({ executorId: userId, comment });
     case 'coordination.forward':
       return fc.record({ orgId });
+    case 'moderation.correct':
+      return fc.record({
+        orgId,
+        subcategoryId: fc.constantFrom('potholes', 'road-repair', 'nope'),
+      });
     case 'coordination.return':
     case 'answer.return':
       return fc.record({ comment });

@@ -12,7 +12,12 @@ const fail = (message: string): never => {
   throw new InvariantViolation(message);
 };
 
-const holdingChangers = new Set(['coordination.forward', 'coordination.return', 'rating.submit']);
+const holdingChangers = new Set([
+  'coordination.forward',
+  'coordination.return',
+  'rating.submit',
+  'moderation.correct',
+]);
 
 /**
  * Checks the step invariants of the ПОС workflow for one applied (or refused) event.
@@ -57,6 +62,10 @@ export function checkStep(
     fail(`${event.type} moved the message from ${message.holdingOrgId} to ${next.holdingOrgId}`);
   }
   if (!directory.organisation(next.holdingOrgId)) fail(`held by unknown ${next.holdingOrgId}`);
+  if (event.type === 'moderation.correct') {
+    if (from !== 'moderation' || to !== 'moderation') fail(`corrected in ${from}, left in ${to}`);
+    if (next.receivedOrgId !== next.holdingOrgId) fail('a correction split received and holding');
+  }
   checkDeadlines(message, result.snapshot, event.type);
   checkLoops(before, event, result.snapshot, directory);
 }

@@ -20,6 +20,16 @@ export function plausiblePayload(
   switch (type) {
     case 'moderation.reject':
       return { reason: 'Сообщение не содержит сути обращения' };
+    case 'moderation.correct': {
+      // Another recipient of the region that answers for the subcategory or coordinates it.
+      const recipients = directory.organisations.filter(
+        (o) =>
+          o.id !== m.receivedOrgId &&
+          o.regionCode === m.regionCode &&
+          (o.coordinatesRegion || directory.isCompetent(o.id, m.subcategoryId)),
+      );
+      return { orgId: choose(recipients)?.id ?? m.receivedOrgId };
+    }
     case 'executor.assign':
     case 'executor.reassign': {
       const executors = directory.users.filter(
