@@ -79,7 +79,7 @@ describe('PGlite schema', () => {
       ...smaller,
       organisations: [{ id: 'x', name: 'X', parentId: 'nope', regionCode: '41' }],
     };
-    await expect(saveDirectory(db, orphan)).rejects.toThrow(/unknown parent/);
+    await expect(saveDirectory(db, orphan)).rejects.toThrow(/неизвестная вышестоящая/);
     expect((await loadDirectory(db)).organisations.map((o) => o.id)).toEqual([
       'kam-gov',
       'kam-roads',
