@@ -1,16 +1,12 @@
 import { dueSoonAt } from '../kernel/deadlines/deadline.js';
 import { localDateIn } from '../kernel/deadlines/instant.js';
-import { findRegion } from '../kernel/deadlines/regions.js';
 import { invalidField, type WorkflowError } from '../kernel/errors.js';
 import type { FileContext } from '../kernel/files/check-file-references.js';
-import { containsPoint } from '../kernel/geo/geo-point.js';
 import type { Directory } from '../kernel/notifications/directory.js';
-import type { Organisation } from '../kernel/schemas/organisation.js';
-import { hasRole, type Principal } from '../kernel/schemas/principal.js';
+import { hasRole } from '../kernel/schemas/principal.js';
 import { checkMessageExtension, registrationDeadline } from './deadline.js';
 import { resolveAnswerFiles, resolveAttachments } from './file-references.js';
 import type { MessageMachineEvent } from './machine/machine.js';
-import { namedRefusal } from './refusal-text.js';
 import { resolveCorrection } from './resolve-correction.js';
 import {
   deliveryDeadline,
@@ -20,23 +16,12 @@ import {
 } from './resolve-rating.js';
 import type { MessageEvent, SubmitEvent } from './schemas/events.js';
 import type { Message } from './schemas/message.js';
+import { operatorRegionRefusal, pointOutsideRegion } from './submission-rules.js';
 import { checkTopic } from './topic-check.js';
 
 type Resolution<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
 const ok = <T>(value: T): Resolution<T> => ({ ok: true, value });
 const fail = (error: WorkflowError): Resolution<never> => ({ ok: false, error });
-
-/** A point outside its region's bounding box (when the directory knows the box), named. */
-function pointOutsideRegion(event: SubmitEvent, directory: Directory): WorkflowError | undefined {
-  const { location, regionCode } = event;
-  const box = location === null ? undefined : directory.regionBounds(regionCode);
-  if (location === null || box === undefined || containsPoint(box, location)) return undefined;
-  const name = findRegion(regionCode)?.name ?? `region ${regionCode}`;
-  return invalidField(
-    ['location'],
-    `the point ${location.lat}, ${location.lon} lies outside ${name} (${regionCode})`,
-  );
-}
 
 /**
  * Checks a submission against the directory and builds the new message. The channel
@@ -170,37 +155,6 @@ export function resolveSubmission(
     createdAt: event.at,
     updatedAt: event.at,
   });
-}
-
-/**
- * An operator routes only to organisations of their own region: the regions of the
- * organisations they are an operator in (the Ulyanovsk 112 centre sends to Ulyanovsk
- * organisations, never to a Kamchatka ministry). An operator without an organisation
- * (platform-wide) is not limited. `null` when the organisation is within reach.
- */
-export function operatorRegionRefusal(
-  by: Principal,
-  org: Organisation,
-  directory: Directory,
-): WorkflowError | null {
-  const regions = new Set(
-    by.roles.flatMap((g) =>
-      g.role === 'operator' && g.orgId !== undefined
-        ? [directory.organisation(g.orgId)?.regionCode]
-        : [],
-    ),
-  );
-  if (regions.size === 0 || regions.has(org.regionCode)) return null;
-  return namedRefusal(
-    {
-      kind: 'forbidden',
-      eventType: 'submit',
-      principalId: by.id,
-      rule: 'operator_region',
-      orgId: org.id,
-    },
-    directory,
-  );
 }
 
 /**
