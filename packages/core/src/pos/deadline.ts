@@ -1,5 +1,6 @@
 import { computeDeadline, dueSoonAt } from '../kernel/deadlines/deadline.js';
 import { checkExtension } from '../kernel/deadlines/extension.js';
+import { localDateIn } from '../kernel/deadlines/instant.js';
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { DeadlineRule } from '../kernel/schemas/catalogue.js';
 import type { LawType, Message } from './schemas/message.js';
@@ -88,6 +89,6 @@ export function checkMessageExtension(
     message:
       check.reason === 'not_later'
         ? 'новый срок должен быть позже текущего'
-        : `срок можно перенести не больше чем на ${maxDays} дн.: не позже ${check.limit.split('-').reverse().join('.')}`,
+        : `срок можно перенести не больше чем на ${maxDays} дн.: не позже ${localDateIn(check.limit, timeZone).split('-').reverse().join('.')}`,
   };
 }
