@@ -22,6 +22,8 @@ const { values } = parseArgs({
     schema: { type: 'string', default: 'scale' },
     'no-measure': { type: 'boolean', default: false },
     'no-fill': { type: 'boolean', default: false },
+    /** Schemas of smaller fills whose timer claims are measured beside this one's. */
+    compare: { type: 'string', default: '' },
   },
 });
 const url = process.env.DATABASE_URL;
@@ -84,7 +86,18 @@ try {
         .join(', ')} GiB)`,
   );
   await checkSample(db, size, log);
-  if (!values['no-measure']) await measure(db, size, log);
+  const others = values.compare
+    .split(',')
+    .filter((s) => s !== '')
+    .map((other) => ({
+      label: `schema ${other}`,
+      db: createPostgresKysely({ connectionString: url, searchPath: other, max: 1 }),
+    }));
+  try {
+    if (!values['no-measure']) await measure(db, size, log, others);
+  } finally {
+    for (const other of others) await other.db.destroy();
+  }
 } finally {
   await db.destroy();
   await client.end();

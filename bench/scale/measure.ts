@@ -121,28 +121,49 @@ async function counts(store: SqlStore, log: Log) {
   );
 }
 
-async function timers(db: SqlStore['db'], log: Log) {
-  const { rows } = await sql<{ total: number; due: number }>`SELECT count(*)::int AS total,
-    count(*) FILTER (WHERE fire_at <= ${refNowPlus(3 * DAY)})::int AS due FROM timers`.execute(db);
-  const samples: number[] = [];
-  for (let rep = 0; rep < 7; rep++) {
-    const claimed = await time(samples, () =>
-      claimTimers(
-        db,
-        claimSettings({ now: refNowPlus(3 * DAY), limit: 1000, workerId: 'scale-bench' }),
-      ),
-    );
-    if (claimed.length === 0) throw new Error('no due timer to claim');
-    await sql`UPDATE timers SET available_at = fire_at, attempts = attempts - 1, locked_by = NULL
-      WHERE locked_by = 'scale-bench'`.execute(db);
-  }
-  log(
-    `  claim 1,000 due timers among ${rows[0]?.total.toLocaleString('en')} (${rows[0]?.due.toLocaleString('en')} due): ` +
-      `median ${fmt(pct(samples, 50))} ms, min ${fmt(Math.min(...samples))} ms`,
+/** Claims 1,000 due timers, seven times, then gives them back; the claim times in ms. */
+async function claimSamples(db: SqlStore['db'], samples: number[]) {
+  const now = refNowPlus(3 * DAY);
+  const claimed = await time(samples, () =>
+    claimTimers(db, claimSettings({ now, limit: 1000, workerId: 'scale-bench' })),
   );
+  if (claimed.length === 0) throw new Error('no due timer to claim');
+  await sql`UPDATE timers SET available_at = fire_at, attempts = attempts - 1, locked_by = NULL
+    WHERE locked_by = 'scale-bench'`.execute(db);
 }
 
-export async function measure(db: SqlStore['db'], size: number, log: Log) {
+/**
+ * Timer claims here and, interleaved in the same run, in the schemas of `others` (smaller
+ * fills): the claim must cost the same whatever the total.
+ */
+async function timers(dbs: Array<{ label: string; db: SqlStore['db'] }>, log: Log) {
+  const samples = dbs.map(() => [] as number[]);
+  for (let rep = 0; rep < 9; rep++) {
+    for (const [n, { db }] of dbs.entries()) await claimSamples(db, samples[n] ?? []);
+  }
+  for (const [n, { label, db }] of dbs.entries()) {
+    const { rows } = await sql<{ total: number; due: number }>`SELECT count(*)::int AS total,
+      count(*) FILTER (WHERE fire_at <= ${refNowPlus(3 * DAY)})::int AS due FROM timers`.execute(
+      db,
+    );
+    const mine = samples[n] ?? [];
+    log(
+      `  ${label}: claim 1,000 due timers among ${rows[0]?.total.toLocaleString('en')} ` +
+        `(${rows[0]?.due.toLocaleString('en')} due): median ${fmt(pct(mine, 50))} ms, min ${fmt(Math.min(...mine))} ms`,
+    );
+  }
+}
+
+/**
+ * Every measurement over the filled schema (`db`); `others` are smaller fills whose timer
+ * claims are measured beside it.
+ */
+export async function measure(
+  db: SqlStore['db'],
+  size: number,
+  log: Log,
+  others: Array<{ label: string; db: SqlStore['db'] }> = [],
+) {
   const store = await createSqlStore({ db, directory: scaleDirectory, migrate: false });
   log(
     `\nlists over ${size.toLocaleString('en')} messages, ${SAMPLES} samples per viewer and query`,
@@ -151,7 +172,7 @@ export async function measure(db: SqlStore['db'], size: number, log: Log) {
   log('\nfolder counts');
   await counts(store, log);
   log('\ntimer claims');
-  await timers(db, log);
+  await timers([{ label: `${size.toLocaleString('en')} messages`, db }, ...others], log);
   log('\nexport');
   await measureExport(store, Math.min(size, 1_000_000), log);
 }
