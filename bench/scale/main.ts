@@ -1,5 +1,6 @@
 /**
- * `npm run bench:scale [-- --size 1000000] [--schema scale] [--no-measure] [--keep]`: fills
+ * `npm run bench:scale [-- --size 1000000] [--schema scale] [--no-fill] [--no-measure]
+ * [--compare s100k,…] [--parts lists,counts,timers,export]`: fills
  * PostgreSQL (DATABASE_URL) with messages copied from real store writes, checks a sample
  * through the SQL store, and measures lists, counts, the export and timer claims at that
  * size. Size by `--size` or SCALE_SIZE (default 10,000,000). Run by hand, never in CI.
@@ -24,6 +25,8 @@ const { values } = parseArgs({
     'no-fill': { type: 'boolean', default: false },
     /** Schemas of smaller fills whose timer claims are measured beside this one's. */
     compare: { type: 'string', default: '' },
+    /** Which measurements: any of lists, counts, timers, export. */
+    parts: { type: 'string', default: 'lists,counts,timers,export' },
   },
 });
 const url = process.env.DATABASE_URL;
@@ -94,7 +97,9 @@ try {
       db: createPostgresKysely({ connectionString: url, searchPath: other, max: 1 }),
     }));
   try {
-    if (!values['no-measure']) await measure(db, size, log, others);
+    if (!values['no-measure']) {
+      await measure(db, size, log, others, new Set(values.parts.split(',')));
+    }
   } finally {
     for (const other of others) await other.db.destroy();
   }

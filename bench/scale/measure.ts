@@ -163,16 +163,25 @@ export async function measure(
   size: number,
   log: Log,
   others: Array<{ label: string; db: SqlStore['db'] }> = [],
+  parts: ReadonlySet<string> = new Set(['lists', 'counts', 'timers', 'export']),
 ) {
   const store = await createSqlStore({ db, directory: scaleDirectory, migrate: false });
-  log(
-    `\nlists over ${size.toLocaleString('en')} messages, ${SAMPLES} samples per viewer and query`,
-  );
-  await lists(store, log);
-  log('\nfolder counts');
-  await counts(store, log);
-  log('\ntimer claims');
-  await timers([{ label: `${size.toLocaleString('en')} messages`, db }, ...others], log);
-  log('\nexport');
-  await measureExport(store, Math.min(size, 1_000_000), log);
+  if (parts.has('lists')) {
+    log(
+      `\nlists over ${size.toLocaleString('en')} messages, ${SAMPLES} samples per viewer and query`,
+    );
+    await lists(store, log);
+  }
+  if (parts.has('counts')) {
+    log('\nfolder counts');
+    await counts(store, log);
+  }
+  if (parts.has('timers')) {
+    log('\ntimer claims');
+    await timers([{ label: `${size.toLocaleString('en')} messages`, db }, ...others], log);
+  }
+  if (parts.has('export')) {
+    log('\nexport');
+    await measureExport(store, Math.min(size, 1_000_000), log);
+  }
 }
