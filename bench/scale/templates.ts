@@ -4,12 +4,7 @@
  * a worker fires them, and every row it left is read back: the message, its history, its
  * timers, its timer log and its outbox. The fill copies these rows, varied per row.
  */
-import {
-  createPostgresKysely,
-  createSqlStore,
-  migrate,
-  type SqlStore,
-} from '@reshaem/adapters-sql';
+import { createPostgresKysely, createSqlStore, migrate } from '@reshaem/adapters-sql';
 import type { MessageEventInput } from '@reshaem/core';
 import { type QueryExecutorProvider, sql } from 'kysely';
 import { type Life, lives, submitOf } from './lives.js';
