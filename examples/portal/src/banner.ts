@@ -11,8 +11,9 @@ export function banner(
 ): string {
   const host = ['0.0.0.0', '::', ''].includes(config.hostname) ? 'localhost' : config.hostname;
   const url = `http://${host}:${port}`;
-  const data =
-    config.dataDir === null
+  const data = config.postgres
+    ? `PostgreSQL${config.postgres.schema ? `, schema ${config.postgres.schema}` : ''} (shared by every portal process on it)`
+    : config.dataDir === null
       ? 'in memory (--memory): everything is gone when the portal stops'
       : `${config.dataDir}  (delete it to start afresh)`;
   const demoData = !config.demo

@@ -39,6 +39,18 @@ export interface PortalConfig {
   unattachedUploadMs: number;
   /** The API trusts this OpenID provider's tokens instead of the demo accounts' (`RESHAEM_OIDC_*`). */
   oidc?: OidcSettings;
+  /**
+   * A PostgreSQL server instead of PGlite (`RESHAEM_DATABASE_URL`, and the schema in
+   * `RESHAEM_DATABASE_SCHEMA`): what several portal processes share (docs/sql.md,
+   * «Deployment»). `dataDir` is then unused.
+   */
+  postgres?: { url: string; schema?: string };
+  /**
+   * Where the worker also POSTs every outbox entry it performs, as JSON with an
+   * `Idempotency-Key` of the entry (`RESHAEM_OUTBOX_WEBHOOK`): a notification service of
+   * your own. A non-2xx answer fails the entry, which is tried again a minute later.
+   */
+  outboxWebhook?: string;
 }
 
 /** What the portal passes to the HTTP adapter's `serve()`. */
@@ -122,6 +134,8 @@ function integer(
  * | — | `RESHAEM_TRUST_PROXY` | 0 |
  * | — | `RESHAEM_UNATTACHED_UPLOAD_MINUTES` | 1440 (a day) |
  * | — | `RESHAEM_SECURE_COOKIES` | on with `NODE_ENV=production` |
+ * | — | `RESHAEM_DATABASE_URL`, `RESHAEM_DATABASE_SCHEMA` | off: PGlite in the data directory |
+ * | — | `RESHAEM_OUTBOX_WEBHOOK` | off: the demo mailer only logs |
  *
  * The configuration is read, not judged: `unsafeConfigReason` says whether it may serve.
  *
@@ -160,6 +174,13 @@ export function readConfig(
     secureCookies: falsy(env.RESHAEM_SECURE_COOKIES)
       ? false
       : truthy(env.RESHAEM_SECURE_COOKIES) || env.NODE_ENV === 'production',
+    ...(env.RESHAEM_DATABASE_URL && {
+      postgres: {
+        url: env.RESHAEM_DATABASE_URL,
+        ...(env.RESHAEM_DATABASE_SCHEMA && { schema: env.RESHAEM_DATABASE_SCHEMA }),
+      },
+    }),
+    ...(env.RESHAEM_OUTBOX_WEBHOOK && { outboxWebhook: env.RESHAEM_OUTBOX_WEBHOOK }),
   };
 }
 

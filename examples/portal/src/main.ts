@@ -8,7 +8,8 @@ import { startupErrorLine } from './startup-error.js';
 async function main(): Promise<void> {
   const started = Date.now();
   const config = readConfigOrExit(process.argv.slice(2), process.env);
-  console.log(`Starting the reshaem example portal (${config.dataDir ?? 'in-memory database'})…`);
+  const where = config.postgres ? 'PostgreSQL' : (config.dataDir ?? 'in-memory database');
+  console.log(`Starting the reshaem example portal (${where})…`);
   const portal = await createPortal(config);
   let listening: Awaited<ReturnType<typeof listen>>;
   try {

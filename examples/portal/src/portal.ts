@@ -46,7 +46,10 @@ export interface PortalRuntime {
  * serve(portal.app, { port: 3000 });
  */
 export async function createPortal(
-  config: Pick<PortalConfig, 'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs' | 'oidc'> &
+  config: Pick<
+    PortalConfig,
+    'dataDir' | 'demo' | 'tokenSecret' | 'workerIntervalMs' | 'oidc' | 'postgres' | 'outboxWebhook'
+  > &
     Partial<
       Pick<
         PortalConfig,
@@ -62,7 +65,7 @@ export async function createPortal(
 ): Promise<Portal> {
   const now = runtime.now ?? (() => new Date());
   const log = runtime.log ?? ((line: string) => console.log(line));
-  const database = await openDatabase(config.dataDir);
+  const database = await openDatabase(config.dataDir, config.postgres);
   const { store, files } = database;
   try {
     const seed = config.demo
@@ -104,6 +107,7 @@ export async function createPortal(
       log,
       autoStart: runtime.runWorker ?? true,
       uploads: { files, unattachedMs: config.unattachedUploadMs ?? 24 * 60 * 60_000 },
+      ...(config.outboxWebhook === undefined ? {} : { webhook: config.outboxWebhook }),
     });
     return {
       app,

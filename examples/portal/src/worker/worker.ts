@@ -3,6 +3,7 @@ import { isStoreUnavailable, type MessageStore, messageStatuses } from '@reshaem
 import { createBackoff } from './backoff.js';
 import { deliver, type Log } from './mailer.js';
 import { removeUnattachedUploads, type UploadCleanup } from './upload-cleanup.js';
+import { postToWebhook } from './webhook.js';
 
 export interface WorkerOptions {
   store: MessageStore;
@@ -21,6 +22,8 @@ export interface WorkerOptions {
   workerId?: string;
   /** Remove uploads never attached to a message after a while; absent: keep them. */
   uploads?: UploadCleanup;
+  /** Also POST every performed outbox entry here (see `postToWebhook`). */
+  webhook?: string;
 }
 
 /** The in-process worker: call `tick` yourself, or let the interval do it. */
@@ -63,6 +66,7 @@ async function drainOutbox(
   log: Log,
   workerId: string,
   stopping: Stopping,
+  webhook: string | undefined,
 ): Promise<void> {
   while (!stopping()) {
     const entries = await store.claimOutbox({ now, workerId });
@@ -74,6 +78,7 @@ async function drainOutbox(
       let settled: boolean;
       try {
         await deliver(store, entry, now, log);
+        if (webhook !== undefined) await postToWebhook(webhook, entry);
         settled = await store.completeOutbox(entry);
       } catch (error) {
         const retryAt = new Date(Date.parse(now) + 60_000).toISOString();
@@ -114,7 +119,7 @@ export function startWorker(options: WorkerOptions): Worker {
       try {
         const stopping = () => stopped;
         await fireDueTimers(store, now, log, workerId, stopping);
-        await drainOutbox(store, now, log, workerId, stopping);
+        await drainOutbox(store, now, log, workerId, stopping, options.webhook);
         if (options.uploads) await removeUnattachedUploads(options.uploads, now, log, stopping);
         backoff.succeeded();
       } catch (error) {
