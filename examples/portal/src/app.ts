@@ -11,6 +11,7 @@ import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.
 import { pageHeaders } from './guard/page-headers.js';
 import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
+import { type PortalOpen311, registerOpen311 } from './open311/open311-mount.js';
 import { adminApi } from './web/admin/admin-api.js';
 import { registerAdminPages } from './web/admin/admin-routes.js';
 import { registerCaseExport } from './web/onf/case-export-route.js';
@@ -44,6 +45,8 @@ export interface PortalAppOptions {
   secureCookies?: boolean;
   /** The pages' sign-in through an OpenID provider (`GET /sign-in/oidc`); absent: off. */
   oidcPages?: OidcPages;
+  /** Open311 GeoReport v2 at `/open311/v2` (its partners' keys); absent: not served. */
+  open311?: PortalOpen311;
 }
 
 /** Paths of the pages behind sign-in. */
@@ -136,6 +139,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   app.all('/api', (c) => api.fetch(c.req.raw));
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
+  if (options.open311) registerOpen311(app, { store, now }, options.open311);
 
   // Downloads for the pages: the API's own GET /files/{id}, signed in by the session cookie.
   if (options.files) {

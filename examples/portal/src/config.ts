@@ -2,6 +2,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OidcSettings, readOidcSettings } from './auth/oidc.js';
 import { type RateLimits, readRateLimits } from './config-limits.js';
+import { type Open311Settings, readOpen311Settings } from './open311/open311-settings.js';
 
 /** Everything the portal can be told at start-up. */
 export interface PortalConfig {
@@ -39,6 +40,8 @@ export interface PortalConfig {
   unattachedUploadMs: number;
   /** The API trusts this OpenID provider's tokens instead of the demo accounts' (`RESHAEM_OIDC_*`). */
   oidc?: OidcSettings;
+  /** Open311 GeoReport v2 at `/open311/v2` and its partners (`RESHAEM_OPEN311*`). */
+  open311: Open311Settings;
 }
 
 /** What the portal passes to the HTTP adapter's `serve()`. */
@@ -122,6 +125,7 @@ function integer(
  * | — | `RESHAEM_TRUST_PROXY` | 0 |
  * | — | `RESHAEM_UNATTACHED_UPLOAD_MINUTES` | 1440 (a day) |
  * | — | `RESHAEM_SECURE_COOKIES` | on with `NODE_ENV=production` |
+ * | — | `RESHAEM_OPEN311`, `RESHAEM_OPEN311_PARTNERS`, `RESHAEM_OPEN311_CONTACT` | on, no partners: see `readOpen311Settings` |
  *
  * The configuration is read, not judged: `unsafeConfigReason` says whether it may serve.
  *
@@ -155,6 +159,7 @@ export function readConfig(
       maxConnections: integer(env, 'RESHAEM_MAX_CONNECTIONS', 1_000, 1),
     },
     rateLimits: readRateLimits(env),
+    open311: readOpen311Settings(env),
     trustProxy: integer(env, 'RESHAEM_TRUST_PROXY', 0, 0),
     // Production is served over HTTPS (behind a proxy); a local demo over plain HTTP.
     secureCookies: falsy(env.RESHAEM_SECURE_COOKIES)

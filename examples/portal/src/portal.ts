@@ -8,6 +8,7 @@ import { createOidcSignIn } from './auth/oidc-sign-in.js';
 import type { PageEnv } from './auth/session.js';
 import type { PortalConfig } from './config.js';
 import { openDatabase } from './database.js';
+import { demoPartnerKey, open311Partners } from './open311/open311-partners.js';
 import { type CaseSeedReport, seedDemoCases } from './seed/onf-seed.js';
 import { type SeedReport, seedDemoMessages } from './seed/seed.js';
 import type { Log } from './worker/mailer.js';
@@ -56,6 +57,7 @@ export async function createPortal(
         | 'trustProxy'
         | 'secureCookies'
         | 'unattachedUploadMs'
+        | 'open311'
       >
     >,
   runtime: PortalRuntime = {},
@@ -87,6 +89,16 @@ export async function createPortal(
       ...(config.rateLimits === undefined ? {} : { rateLimits: config.rateLimits }),
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
       ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
+      ...(config.open311?.enabled !== false && {
+        open311: {
+          // Demo mode adds the demo partner, its key derived from the token secret.
+          partnerOf: open311Partners(
+            config.open311?.partners ?? [],
+            config.demo ? demoPartnerKey(config.tokenSecret) : undefined,
+          ),
+          ...(config.open311?.contact && { contact: config.open311.contact }),
+        },
+      }),
       ...(config.oidc?.browser && {
         oidcPages: {
           signIn: createOidcSignIn(
