@@ -139,7 +139,9 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   app.all('/api', (c) => api.fetch(c.req.raw));
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
-  if (options.open311) registerOpen311(app, { store, now }, options.open311);
+  if (options.open311) {
+    registerOpen311(app, { store, now, files: options.files }, options.open311);
+  }
 
   // Downloads for the pages: the API's own GET /files/{id}, signed in by the session cookie.
   if (options.files) {

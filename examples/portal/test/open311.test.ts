@@ -121,6 +121,61 @@ describe('Open311 in the portal', () => {
   });
 });
 
+const JPEG = Uint8Array.from([
+  0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1, 7, 7, 7,
+]);
+
+/** The applicant's form with a photo, posted as a browser does. */
+function formWithPhoto(fields: Record<string, string>, cookie: string): RequestInit {
+  const form = new FormData();
+  const all = { orgId: 'kam-roads', subcategoryId: 'potholes', factId: 'pothole-yard', ...fields };
+  for (const [k, v] of Object.entries(all)) form.append(k, v);
+  form.append('file', new Blob([JPEG]), 'яма.jpg');
+  return { method: 'POST', headers: { origin: 'http://localhost', cookie }, body: form };
+}
+
+describe('media_url of a photo the applicant allowed, through the portal', () => {
+  let portal: TestPortal;
+  beforeAll(async () => {
+    portal = await startTestPortal();
+  }, 120_000);
+  afterAll(() => portal.close());
+
+  const submitted = async (fields: Record<string, string>) => {
+    const applicant = await signIn(portal, 'app-ivanov');
+    const response = await portal.app.request('/my/messages', formWithPhoto(fields, applicant));
+    expect(response.status).toBe(303);
+    const path = (response.headers.get('location') ?? '').split('?')[0] ?? '';
+    return decodeURIComponent(path.slice('/messages/'.length));
+  };
+  const mediaUrlOf = async (id: string) => {
+    const response = await portal.app.request(`${BASE}/requests/${id}.json`);
+    expect(response.status).toBe(200);
+    const [request] = (await response.json()) as { media_url: string | null }[];
+    return request?.media_url;
+  };
+
+  it('a public message whose photos the applicant allowed: anyone fetches the photo', async () => {
+    const id = await submitted({ text: 'Яма у подъезда', isPublic: 'on', photosPublic: 'on' });
+    const url = await mediaUrlOf(id);
+    expect(url).toMatch(new RegExp(`^http://localhost${BASE}/media/${id}/[^/]+$`));
+    const photo = await portal.app.request(new URL(url ?? '').pathname);
+    expect(photo.status).toBe(200);
+    expect(photo.headers.get('content-type')).toBe('image/jpeg');
+    expect(photo.headers.get('cache-control')).toBe('public, max-age=3600');
+    expect(new Uint8Array(await photo.arrayBuffer())).toEqual(JPEG);
+  });
+
+  it('a public message whose photos were not allowed has no media_url, and its photo 404s', async () => {
+    const id = await submitted({ text: 'Яма во дворе', isPublic: 'on' });
+    expect(await mediaUrlOf(id)).toBeNull();
+    const stored = await portal.store.get(id);
+    const [photo] = stored?.snapshot.context.attachments ?? [];
+    expect(photo?.fileId).toEqual(expect.any(String));
+    expect((await portal.app.request(`${BASE}/media/${id}/${photo?.fileId}`)).status).toBe(404);
+  });
+});
+
 describe('Open311 partners from the configuration', () => {
   let dir: string;
   beforeAll(async () => {

@@ -67,6 +67,14 @@ export function ApplicantPage(props: ApplicantPageProps) {
                 accept="image/jpeg,image/png,image/heic,.heic"
               />
             </label>
+            <label>
+              <input type="checkbox" name="isPublic" checked={values.isPublic === 'on'} />{' '}
+              Опубликовать сообщение в открытом доступе (без ваших имени и контактов)
+            </label>
+            <label>
+              <input type="checkbox" name="photosPublic" checked={values.photosPublic === 'on'} />{' '}
+              Фото в JPEG и PNG можно показывать всем вместе с опубликованным сообщением
+            </label>
           </div>
         </div>
         <p>
