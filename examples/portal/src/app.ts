@@ -14,6 +14,8 @@ import { registerRateLimits } from './guard/rate-limits.js';
 import { type PortalOpen311, registerOpen311 } from './open311/open311-mount.js';
 import { adminApi } from './web/admin/admin-api.js';
 import { registerAdminPages } from './web/admin/admin-routes.js';
+import { registerMapAssets } from './web/map/map-assets.js';
+import type { MapSettings } from './web/map/map-settings.js';
 import { registerCaseExport } from './web/onf/case-export-route.js';
 import { registerCasePages } from './web/onf/case-routes.js';
 import { problemPage } from './web/render.js';
@@ -47,6 +49,8 @@ export interface PortalAppOptions {
   oidcPages?: OidcPages;
   /** Open311 GeoReport v2 at `/open311/v2` (its partners' keys); absent: not served. */
   open311?: PortalOpen311;
+  /** The maps' tile server; absent: maps on a blank background with the region's box. */
+  map?: MapSettings;
 }
 
 /** Paths of the pages behind sign-in. */
@@ -109,7 +113,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
 
   const app = new Hono<PageEnv>();
   const page = { directory: store.directory, user: null };
-  const headers = pageHeaders();
+  const headers = pageHeaders({ tileOrigin: options.map?.tiles?.origin });
   app.use((c, next) => (isApi(c.req.path) ? next() : headers(c, next)));
   const formLimit = formBodyLimit(options.formBodyBytes ?? DEFAULT_FORM_BODY_BYTES, (c) =>
     problemPage(
@@ -139,6 +143,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   app.all('/api', (c) => api.fetch(c.req.raw));
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
+  registerMapAssets(app);
   if (options.open311) {
     registerOpen311(app, { store, now, files: options.files }, options.open311);
   }
@@ -171,6 +176,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     ...(options.files && { uploads: pageUploads(options.files) }),
     demo: options.demo,
     secureCookies: options.secureCookies ?? false,
+    map: options.map ?? {},
     ...(options.oidcPages && { oidcProviderName: options.oidcPages.signIn.providerName }),
   };
   registerSignIn(app, deps);

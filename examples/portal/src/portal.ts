@@ -58,6 +58,7 @@ export async function createPortal(
         | 'secureCookies'
         | 'unattachedUploadMs'
         | 'open311'
+        | 'map'
       >
     >,
   runtime: PortalRuntime = {},
@@ -99,6 +100,7 @@ export async function createPortal(
           ...(config.open311?.contact && { contact: config.open311.contact }),
         },
       }),
+      ...(config.map && { map: config.map }),
       ...(config.oidc?.browser && {
         oidcPages: {
           signIn: createOidcSignIn(

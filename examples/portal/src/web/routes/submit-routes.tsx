@@ -49,6 +49,7 @@ async function applicantPage(
   const { items } = await deps.store.list(user, { limit: 100 });
   const page = (
     <ApplicantPage
+      map={deps.map}
       user={user}
       directory={deps.store.directory}
       now={deps.now()}
@@ -76,6 +77,7 @@ async function operatorPage(
   ) as Record<OperatorFolder, number>;
   const page = (
     <OperatorPage
+      map={deps.map}
       user={user}
       directory={deps.store.directory}
       now={deps.now()}
