@@ -11,7 +11,7 @@ import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.
 import { pageHeaders } from './guard/page-headers.js';
 import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
-import { type PortalOpen311, registerOpen311 } from './open311/open311-mount.js';
+import { OPEN311_PREFIX, type PortalOpen311, registerOpen311 } from './open311/open311-mount.js';
 import { adminApi } from './web/admin/admin-api.js';
 import { registerAdminPages } from './web/admin/admin-routes.js';
 import { registerMapAssets } from './web/map/map-assets.js';
@@ -84,7 +84,13 @@ const sessionToken = (request: Request): string | null => {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 };
 
-const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/**
+ * The APIs: the reshaem API and Open311. They send the HTTP adapter's own headers (no page
+ * policy: an Open311 photo must stay embeddable by other sites' clients) and limit their
+ * own bodies.
+ */
+const isApi = (path: string) =>
+  path === '/api' || path.startsWith('/api/') || path.startsWith(`${OPEN311_PREFIX}/`);
 
 /**
  * The portal as one Hono app: the reshaem REST API under `/api` (the HTTP adapter, bearer

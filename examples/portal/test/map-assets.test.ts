@@ -46,7 +46,7 @@ describe('the maps’ files', () => {
       '/assets/leaflet/leaflet-src.js',
       '/assets/leaflet/images/marker-icon.png',
       '/assets/leaflet/../../package.json',
-      '/assets/map-picker.client.js',
+      '/assets/map-picker-script.ts',
       '/assets/',
       '/assets/%2e%2e/src/config.ts',
     ]) {

@@ -163,6 +163,12 @@ describe('media_url of a photo the applicant allowed, through the portal', () =>
     expect(photo.status).toBe(200);
     expect(photo.headers.get('content-type')).toBe('image/jpeg');
     expect(photo.headers.get('cache-control')).toBe('public, max-age=3600');
+    // The adapter's headers, not the pages': other sites' clients may show the photo.
+    expect(photo.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(photo.headers.get('content-security-policy')).toBe(
+      "default-src 'none'; frame-ancestors 'none'",
+    );
+    expect(photo.headers.get('x-content-type-options')).toBe('nosniff');
     expect(new Uint8Array(await photo.arrayBuffer())).toEqual(JPEG);
   });
 

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Hono } from 'hono';
 import type { PageEnv } from '../../auth/session.js';
+import { MAP_PICKER_SCRIPT } from './map-picker-script.js';
 
 interface Asset {
   path: string;
@@ -12,9 +13,11 @@ interface Asset {
 }
 
 const require = createRequire(import.meta.url);
+const JS = 'text/javascript; charset=utf-8';
+/** A file of the installed Leaflet package's `dist`. */
+const leafletFile = (name: string) => readFileSync(require.resolve(`leaflet/dist/${name}`), 'utf8');
 
-function asset(path: string, type: string, file: string): Asset {
-  const body = readFileSync(file, 'utf8');
+function asset(path: string, type: string, body: string): Asset {
   const hash = createHash('sha256').update(body).digest('hex');
   return { path: `${path}?v=${hash.slice(0, 12)}`, type, body, etag: `"${hash}"` };
 }
@@ -22,25 +25,17 @@ function asset(path: string, type: string, file: string): Asset {
 /**
  * The maps' scripts and stylesheet, served by the portal from its own origin so that the
  * pages' Content-Security-Policy allows them as `'self'`: Leaflet's `dist` files from the
- * installed package, and the portal's own `map-picker.client.js`. Each address carries the
+ * installed package, and the portal's own script (`MAP_PICKER_SCRIPT`). Each address carries the
  * file's hash (`?v=`), so a cache may keep it for a day and an upgrade is fetched anew.
  */
 export const MAP_ASSETS = {
-  leafletJs: asset(
-    '/assets/leaflet/leaflet.js',
-    'text/javascript; charset=utf-8',
-    require.resolve('leaflet/dist/leaflet.js'),
-  ),
+  leafletJs: asset('/assets/leaflet/leaflet.js', JS, leafletFile('leaflet.js')),
   leafletCss: asset(
     '/assets/leaflet/leaflet.css',
     'text/css; charset=utf-8',
-    require.resolve('leaflet/dist/leaflet.css'),
+    leafletFile('leaflet.css'),
   ),
-  pickerJs: asset(
-    '/assets/map-picker.js',
-    'text/javascript; charset=utf-8',
-    new URL('./map-picker.client.js', import.meta.url).pathname,
-  ),
+  pickerJs: asset('/assets/map-picker.js', JS, MAP_PICKER_SCRIPT),
 } as const;
 
 /**

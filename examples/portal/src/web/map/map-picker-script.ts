@@ -1,4 +1,10 @@
-/*
+/**
+ * The portal's map script, served as `/assets/map-picker.js` (see `map-assets.ts`). Kept as a
+ * string in a module, not a file read at start-up, so the portal finds it however it is
+ * bundled or run. Plain browser script, no build step: the submit form's picker and the
+ * message page's small map over Leaflet (`window.L`).
+ */
+export const MAP_PICKER_SCRIPT = `/*
  * The portal's maps (Leaflet, served from the portal's own origin): the submit form's picker
  * and the message page's small map. Plain script, no build step. Without it — or without
  * Leaflet — the pages keep their two number inputs and the point as text.
@@ -106,3 +112,4 @@
     marker(map, point);
   }
 })();
+`;
