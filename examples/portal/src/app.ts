@@ -11,8 +11,11 @@ import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.
 import { pageHeaders } from './guard/page-headers.js';
 import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
+import { OPEN311_PREFIX, type PortalOpen311, registerOpen311 } from './open311/open311-mount.js';
 import { adminApi } from './web/admin/admin-api.js';
 import { registerAdminPages } from './web/admin/admin-routes.js';
+import { registerMapAssets } from './web/map/map-assets.js';
+import type { MapSettings } from './web/map/map-settings.js';
 import { registerCaseExport } from './web/onf/case-export-route.js';
 import { registerCasePages } from './web/onf/case-routes.js';
 import { problemPage } from './web/render.js';
@@ -44,6 +47,10 @@ export interface PortalAppOptions {
   secureCookies?: boolean;
   /** The pages' sign-in through an OpenID provider (`GET /sign-in/oidc`); absent: off. */
   oidcPages?: OidcPages;
+  /** Open311 GeoReport v2 at `/open311/v2` (its partners' keys); absent: not served. */
+  open311?: PortalOpen311;
+  /** The maps' tile server; absent: maps on a blank background with the region's box. */
+  map?: MapSettings;
 }
 
 /** Paths of the pages behind sign-in. */
@@ -77,7 +84,13 @@ const sessionToken = (request: Request): string | null => {
   return match?.[1] ? decodeURIComponent(match[1]) : null;
 };
 
-const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+/**
+ * The APIs: the reshaem API and Open311. They send the HTTP adapter's own headers (no page
+ * policy: an Open311 photo must stay embeddable by other sites' clients) and limit their
+ * own bodies.
+ */
+const isApi = (path: string) =>
+  path === '/api' || path.startsWith('/api/') || path.startsWith(`${OPEN311_PREFIX}/`);
 
 /**
  * The portal as one Hono app: the reshaem REST API under `/api` (the HTTP adapter, bearer
@@ -106,7 +119,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
 
   const app = new Hono<PageEnv>();
   const page = { directory: store.directory, user: null };
-  const headers = pageHeaders();
+  const headers = pageHeaders({ tileOrigin: options.map?.tiles?.origin });
   app.use((c, next) => (isApi(c.req.path) ? next() : headers(c, next)));
   const formLimit = formBodyLimit(options.formBodyBytes ?? DEFAULT_FORM_BODY_BYTES, (c) =>
     problemPage(
@@ -136,6 +149,10 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
   app.all('/api', (c) => api.fetch(c.req.raw));
   app.all('/api/*', (c) => api.fetch(c.req.raw));
   if (options.demo) registerDemoRoutes(app, accounts, store.directory);
+  registerMapAssets(app);
+  if (options.open311) {
+    registerOpen311(app, { store, now, files: options.files }, options.open311);
+  }
 
   // Downloads for the pages: the API's own GET /files/{id}, signed in by the session cookie.
   if (options.files) {
@@ -165,6 +182,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     ...(options.files && { uploads: pageUploads(options.files) }),
     demo: options.demo,
     secureCookies: options.secureCookies ?? false,
+    map: options.map ?? {},
     ...(options.oidcPages && { oidcProviderName: options.oidcPages.signIn.providerName }),
   };
   registerSignIn(app, deps);

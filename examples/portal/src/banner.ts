@@ -1,4 +1,6 @@
 import type { PortalConfig } from './config.js';
+import { OPEN311_PREFIX } from './open311/open311-mount.js';
+import { demoPartnerKey } from './open311/open311-partners.js';
 import type { CaseSeedReport } from './seed/onf-seed.js';
 import type { SeedReport } from './seed/seed.js';
 
@@ -31,6 +33,14 @@ export function banner(
       : `  Sign in     ${url}/sign-in  (with a user's token)`,
     ...(config.demo ? [`  Demo users  ${url}/demo/users  (their API tokens)`] : []),
     `  API         ${url}/api  ·  reference ${url}/api/docs  ·  ${url}/api/openapi.json`,
+    ...(config.open311.enabled
+      ? [
+          `  Open311     ${url}${OPEN311_PREFIX}/discovery.json  (GeoReport v2; public messages)`,
+          ...(config.demo
+            ? [`              demo partner api_key: ${demoPartnerKey(config.tokenSecret)}`]
+            : []),
+        ]
+      : []),
     ...(config.oidc
       ? [`  API tokens  OpenID Connect: access tokens of ${config.oidc.issuer}`]
       : []),

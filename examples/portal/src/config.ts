@@ -2,6 +2,8 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type OidcSettings, readOidcSettings } from './auth/oidc.js';
 import { type RateLimits, readRateLimits } from './config-limits.js';
+import { type Open311Settings, readOpen311Settings } from './open311/open311-settings.js';
+import { type MapSettings, readMapSettings } from './web/map/map-settings.js';
 
 /** Everything the portal can be told at start-up. */
 export interface PortalConfig {
@@ -51,6 +53,10 @@ export interface PortalConfig {
    * your own. A non-2xx answer fails the entry, which is tried again a minute later.
    */
   outboxWebhook?: string;
+  /** Open311 GeoReport v2 at `/open311/v2` and its partners (`RESHAEM_OPEN311*`). */
+  open311: Open311Settings;
+  /** The maps' tile server (`RESHAEM_MAP_TILES`, `RESHAEM_MAP_ATTRIBUTION`); none by default. */
+  map: MapSettings;
 }
 
 /** What the portal passes to the HTTP adapter's `serve()`. */
@@ -136,6 +142,8 @@ function integer(
  * | — | `RESHAEM_SECURE_COOKIES` | on with `NODE_ENV=production` |
  * | — | `RESHAEM_DATABASE_URL`, `RESHAEM_DATABASE_SCHEMA` | off: PGlite in the data directory |
  * | — | `RESHAEM_OUTBOX_WEBHOOK` | off: the demo mailer only logs |
+ * | — | `RESHAEM_OPEN311`, `RESHAEM_OPEN311_PARTNERS`, `RESHAEM_OPEN311_CONTACT` | on, no partners: see `readOpen311Settings` |
+ * | — | `RESHAEM_MAP_TILES`, `RESHAEM_MAP_ATTRIBUTION` | no tiles: see `readMapSettings` |
  *
  * The configuration is read, not judged: `unsafeConfigReason` says whether it may serve.
  *
@@ -169,6 +177,8 @@ export function readConfig(
       maxConnections: integer(env, 'RESHAEM_MAX_CONNECTIONS', 1_000, 1),
     },
     rateLimits: readRateLimits(env),
+    open311: readOpen311Settings(env),
+    map: readMapSettings(env),
     trustProxy: integer(env, 'RESHAEM_TRUST_PROXY', 0, 0),
     // Production is served over HTTPS (behind a proxy); a local demo over plain HTTP.
     secureCookies: falsy(env.RESHAEM_SECURE_COOKIES)

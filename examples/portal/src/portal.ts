@@ -8,6 +8,7 @@ import { createOidcSignIn } from './auth/oidc-sign-in.js';
 import type { PageEnv } from './auth/session.js';
 import type { PortalConfig } from './config.js';
 import { openDatabase } from './database.js';
+import { demoPartnerKey, open311Partners } from './open311/open311-partners.js';
 import { type CaseSeedReport, seedDemoCases } from './seed/onf-seed.js';
 import { type SeedReport, seedDemoMessages } from './seed/seed.js';
 import type { Log } from './worker/mailer.js';
@@ -59,6 +60,8 @@ export async function createPortal(
         | 'trustProxy'
         | 'secureCookies'
         | 'unattachedUploadMs'
+        | 'open311'
+        | 'map'
       >
     >,
   runtime: PortalRuntime = {},
@@ -90,6 +93,17 @@ export async function createPortal(
       ...(config.rateLimits === undefined ? {} : { rateLimits: config.rateLimits }),
       ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
       ...(config.secureCookies === undefined ? {} : { secureCookies: config.secureCookies }),
+      ...(config.open311?.enabled !== false && {
+        open311: {
+          // Demo mode adds the demo partner, its key derived from the token secret.
+          partnerOf: open311Partners(
+            config.open311?.partners ?? [],
+            config.demo ? demoPartnerKey(config.tokenSecret) : undefined,
+          ),
+          ...(config.open311?.contact && { contact: config.open311.contact }),
+        },
+      }),
+      ...(config.map && { map: config.map }),
       ...(config.oidc?.browser && {
         oidcPages: {
           signIn: createOidcSignIn(

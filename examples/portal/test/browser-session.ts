@@ -3,7 +3,7 @@ import { mkdir, mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { portalDir } from '../src/config.js';
+import { type PortalConfig, portalDir } from '../src/config.js';
 import { createPortal, type Portal } from '../src/portal.js';
 import { type Listening, listen } from '../src/server.js';
 
@@ -37,15 +37,20 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-/** Starts the demo portal in memory, serves it on loopback and opens Chromium on it. */
-export async function openBrowserSession(): Promise<BrowserSession> {
+/**
+ * Starts the demo portal in memory, serves it on loopback and opens Chromium on it; `config`
+ * adds settings of the portal (the maps' tiles).
+ */
+export async function openBrowserSession(
+  config: Partial<Pick<PortalConfig, 'map'>> = {},
+): Promise<BrowserSession> {
   if (!hasChromium) {
     throw new Error(
       `Debian's Chromium is not installed at ${CHROMIUM}: run \`apt-get install -y chromium\` (.ci/run installs it).`,
     );
   }
   const portal = await createPortal(
-    { dataDir: null, demo: true, tokenSecret: 'browser-test', workerIntervalMs: 1000 },
+    { dataDir: null, demo: true, tokenSecret: 'browser-test', workerIntervalMs: 1000, ...config },
     { log: () => {}, runWorker: false },
   );
   const server: Listening = await listen(portal.app, { port: 0, hostname: '127.0.0.1' });

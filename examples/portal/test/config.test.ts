@@ -30,6 +30,8 @@ describe('readConfig', () => {
       },
       trustProxy: 0,
       secureCookies: false,
+      open311: { enabled: true, contact: '', partners: [] },
+      map: {},
     });
     expect(defaultDataDir).toMatch(/examples[/\\]portal[/\\]\.data[/\\]portal$/);
   });

@@ -30,15 +30,21 @@ async function expectStrictPage(response: Response) {
   expect(csp['form-action']).toBe("'self'");
   expect(csp['base-uri']).toBe("'none'");
   expect(response.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/);
-  expect(csp['script-src']).toBeUndefined(); // no scripts at all: default-src 'none'
+  // Scripts only as files of this site (the maps'), never inline.
+  expect(csp['script-src']).toBe("'self'");
   // The page's one inline stylesheet is allowed by its own hash, and nothing else inline.
   const styles = [...html.matchAll(/<style>([\s\S]*?)<\/style>/g)].map((m) => m[1] ?? '');
   expect(styles).toHaveLength(1);
   const hash = createHash('sha256')
     .update(styles[0] ?? '')
     .digest('base64');
-  expect(csp['style-src']).toBe(`'sha256-${hash}'`);
-  expect(html).not.toMatch(/<script|\sstyle=|\son[a-z]+=/i);
+  // …and the maps' stylesheet, a file of this site.
+  expect(csp['style-src']).toBe(`'sha256-${hash}' 'self'`);
+  expect(html).not.toMatch(/\sstyle=|\son[a-z]+=/i);
+  for (const [, tag, body] of html.matchAll(/<script([^>]*)>([\s\S]*?)<\/script>/g)) {
+    expect(tag).toMatch(/^ src="\/assets\/[a-z/.-]+\?v=[0-9a-f]{12}" defer(="")?$/);
+    expect(body).toBe('');
+  }
   expect(response.headers.get('x-content-type-options')).toBe('nosniff');
   expect(response.headers.get('x-frame-options')).toBe('DENY');
   expect(response.headers.get('referrer-policy')).toBe('same-origin');

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { portalDir } from '../src/config.js';
+import { demoPartnerKey } from '../src/open311/open311-partners.js';
 
 const TSX = resolve(portalDir, '..', '..', 'node_modules', '.bin', 'tsx');
 const children: ChildProcess[] = [];
@@ -66,6 +67,11 @@ describe('npm start', () => {
     expect(portal.out()).toContain(`http://127.0.0.1:${port}/`);
     const signIn = await fetch(`http://127.0.0.1:${port}/sign-in`);
     expect(signIn.status).toBe(200);
+    // Open311 is served, and the banner gives the demo partner's key with the demo users.
+    const discovery = await fetch(`http://127.0.0.1:${port}/open311/v2/discovery.json`);
+    expect(discovery.status).toBe(200);
+    expect(portal.out()).toContain(`http://127.0.0.1:${port}/open311/v2/discovery.json`);
+    expect(portal.out()).toContain(`demo partner api_key: ${demoPartnerKey('reshaem-demo')}`);
     portal.child.kill('SIGTERM');
     await portal.exited;
   }, 90_000);

@@ -23,6 +23,7 @@ type TestSettings = Partial<
     | 'trustProxy'
     | 'secureCookies'
     | 'unattachedUploadMs'
+    | 'open311'
   >
 >;
 

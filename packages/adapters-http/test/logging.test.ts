@@ -17,7 +17,16 @@ const applicant = {
   phone: '+7 914 555-12-34',
   residenceAddress: 'г. Петропавловск-Камчатский, ул. Тундровая, 17',
 };
-const secrets = [applicant.name, applicant.email, applicant.phone, 'Тундровая'];
+/** Where the applicant stood: as personal as the address, so never in a log line. */
+const location = { lat: 53.0431, lon: 158.6527 };
+const secrets = [
+  applicant.name,
+  applicant.email,
+  applicant.phone,
+  'Тундровая',
+  '53.0431',
+  '158.6527',
+];
 
 /** A pino destination that keeps every line written to it. */
 function capture() {
@@ -46,6 +55,7 @@ describe('unexpected errors are logged without applicant data', () => {
     const w = world({ store, logger, onUnexpectedError: undefined });
     const body = potholeBody({
       applicant,
+      location,
       text: 'Яма у дома 17, телефон для связи +7 914 555-12-34',
     });
     const res = await w.call('POST', '/messages?name=Громова&phone=79145551234', {
@@ -61,11 +71,12 @@ describe('unexpected errors are logged without applicant data', () => {
     const w = world({ store, onUnexpectedError: (error) => thrown.push(error) });
     const res = await w.call('POST', '/messages', {
       as: 'applicant',
-      body: potholeBody({ applicant }),
+      body: potholeBody({ applicant, location }),
     });
     await expectProblem(res, 'internal', 500);
     const error = thrown[0] as Error & { params?: unknown[] };
     expect(JSON.stringify(error.params)).toContain(applicant.email);
+    expect(JSON.stringify(error.params)).toContain(String(location.lat));
   });
 
   it('the default logger records the request and the error, and no applicant field', async () => {
@@ -102,5 +113,18 @@ describe('unexpected errors are logged without applicant data', () => {
     );
     for (const secret of [...secrets, 'x@y.ru']) expect(lines[0]).not.toContain(secret);
     expect(lines[0]).toContain('[redacted]');
+  });
+
+  it('the default logger censors a point on the map at the top and one level down', () => {
+    const { stream, lines } = capture();
+    createHttpLogger(stream).error(
+      { location, message: { location, problemAddress: 'ул. Тундровая, 17' }, req: { location } },
+      'careless',
+    );
+    const record = JSON.parse(lines[0] ?? '{}');
+    expect(record.location).toBe('[redacted]');
+    expect(record.message.location).toBe('[redacted]');
+    expect(record.req.location).toBe('[redacted]');
+    for (const secret of secrets) expect(lines[0]).not.toContain(secret);
   });
 });

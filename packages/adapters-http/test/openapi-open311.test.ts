@@ -1,3 +1,4 @@
+import { createMemoryFileStore } from '@reshaem/core';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { describe, expect, it } from 'vitest';
 import type { OpenApiDocument } from '../src/index.js';
@@ -38,6 +39,14 @@ describe('the OpenAPI document with Open311 mounted', () => {
       ].sort(),
     );
     expect(documented(doc)).toEqual(routesOf(w.app));
+    // With a file store, the public photo route as well.
+    const withFiles = world({
+      open311: { prefix: '/georeport/v2' },
+      files: { store: createMemoryFileStore() },
+    });
+    const all = documented(await documentOf(withFiles));
+    expect(all).toContain('GET /georeport/v2/media/{id}/{fileId}');
+    expect(all).toEqual(routesOf(withFiles.app));
     const result = await new Validator().validate(structuredClone(doc) as never);
     expect(result.errors ?? []).toEqual([]);
   });

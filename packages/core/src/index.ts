@@ -11,6 +11,7 @@ export type {
 export { invalidPayload, issuesFromZod, WorkflowRefusal } from './kernel/errors.js';
 export * from './kernel/files/index.js';
 export * from './kernel/geo/geo-point.js';
+export * from './kernel/geo/map-link.js';
 export * from './kernel/geo/region-bounds.js';
 export type {
   Directory,

@@ -9,10 +9,11 @@ export const STYLESHEET_HASH = `'sha256-${createHash('sha256').update(styles).di
 /**
  * Hono's `secureHeaders` for the server-rendered pages (and `/demo/users`).
  *
- * The Content-Security-Policy: the pages run no script at all and load nothing from
- * elsewhere, so everything is denied (`default-src 'none'`) except the layout's own
- * stylesheet, allowed by its hash rather than `'unsafe-inline'`, images of this site, and
- * forms posting to this site; `frame-ancestors 'none'` keeps every other site from
+ * The Content-Security-Policy: the pages load nothing from elsewhere, so everything is
+ * denied (`default-src 'none'`) except the layout's own stylesheet, allowed by its hash
+ * rather than `'unsafe-inline'`; the maps' script and stylesheet files, served by this site
+ * (`'self'`; no inline script, no `eval`); images of this site, and of the tile server
+ * when one is configured (`tileOrigin`); and forms posting to this site; `frame-ancestors 'none'` keeps every other site from
  * framing a page (clickjacking a button of a message card). Then `X-Frame-Options: DENY`, `X-Content-Type-Options: nosniff`, and
  * `Referrer-Policy: same-origin` — not `no-referrer`, which would make browsers send
  * `Origin: null` with the pages' own form posts, and the CSRF check refuses those. HSTS is
@@ -21,12 +22,13 @@ export const STYLESHEET_HASH = `'sha256-${createHash('sha256').update(styles).di
  * @example
  * app.use(pageHeaders());
  */
-export function pageHeaders(): MiddlewareHandler {
+export function pageHeaders(options: { tileOrigin?: string | undefined } = {}): MiddlewareHandler {
   return secureHeaders({
     contentSecurityPolicy: {
       defaultSrc: ["'none'"],
-      styleSrc: [STYLESHEET_HASH],
-      imgSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: [STYLESHEET_HASH, "'self'"],
+      imgSrc: ["'self'", ...(options.tileOrigin ? [options.tileOrigin] : [])],
       formAction: ["'self'"],
       baseUri: ["'none'"],
       frameAncestors: ["'none'"],

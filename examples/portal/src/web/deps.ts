@@ -1,5 +1,6 @@
 import type { MessageStore } from '@reshaem/core';
 import type { Accounts } from '../auth/accounts.js';
+import type { MapSettings } from './map/map-settings.js';
 import type { PageUploads } from './uploads.js';
 
 /** What the pages need: the store (with its directory), who may sign in, and a clock. */
@@ -15,4 +16,6 @@ export interface WebDeps {
   oidcProviderName?: string;
   /** File fields on the submit and answer forms; absent: none. */
   uploads?: PageUploads;
+  /** The maps of the submit forms and the message page (tiles); absent: no tiles. */
+  map?: MapSettings;
 }

@@ -1,5 +1,11 @@
 import { createUploadFormReader, discardUploads } from '@reshaem/adapters-http';
-import type { FileContext, FileStore, Principal, StoredFile } from '@reshaem/core';
+import {
+  type FileContext,
+  type FileStore,
+  type Principal,
+  PUBLIC_PHOTO_TYPES,
+  type StoredFile,
+} from '@reshaem/core';
 import type { Context } from 'hono';
 import { type FormValues, readForm } from './forms/parse-form.js';
 import type { RefusalView } from './refusal.js';
@@ -54,6 +60,15 @@ export async function readPageForm(
 
 /** The uploads a form brought, as the core judges references against them. */
 export const fileContextOf = (files: readonly StoredFile[]): FileContext => ({ known: files });
+
+/**
+ * How the applicant's form names an upload: by id, marked public when the applicant allowed
+ * their photos to be shown and this one is a JPEG or PNG (a HEIC stays with the staff).
+ */
+export const attachmentOf = (file: StoredFile, photosPublic: boolean) =>
+  photosPublic && PUBLIC_PHOTO_TYPES.includes(file.contentType)
+    ? { fileId: file.id, public: true }
+    : { fileId: file.id };
 
 /**
  * After the write: attach the uploads to the message, or to the card (`caseFileOwner`; the

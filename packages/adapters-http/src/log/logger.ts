@@ -10,7 +10,8 @@ export interface HttpLogger {
 }
 
 /**
- * Fields that hold an applicant's data wherever they occur one or two levels deep:
+ * Fields that hold an applicant's data wherever they occur one or two levels deep (the
+ * point on the map, `location`, as much as the address: it says where someone stood):
  * censored by the default logger should a record ever carry one (it is built from
  * request and error metadata only; this is the second line of defence).
  */
@@ -25,6 +26,7 @@ export const REDACTED_PATHS: readonly string[] = [
   'phone',
   'residenceAddress',
   'problemAddress',
+  'location',
   'text',
   '*.params',
   '*.parameters',
@@ -36,6 +38,7 @@ export const REDACTED_PATHS: readonly string[] = [
   '*.phone',
   '*.residenceAddress',
   '*.problemAddress',
+  '*.location',
   '*.text',
   'req.headers.authorization',
   'req.headers.cookie',

@@ -6,6 +6,7 @@ import {
   viewFor,
 } from '@reshaem/core';
 import type { Open311Value } from './open311-format.js';
+import { mediaUrlOf } from './open311-media.js';
 
 /** The public, as the core's field rules know it: never the applicant, never an official. */
 const PUBLIC_VIEWER = { kinds: ['public'] as const, userId: null };
@@ -34,9 +35,14 @@ const w3c = (instant: string | null): string | null =>
 
 /**
  * One service request of GET requests, from the message as the public sees it. The field
- * mapping is the table in docs/open311.md; nothing of the applicant is read.
+ * mapping is the table in docs/open311.md; nothing of the applicant is read but the photo
+ * they allowed to be public, served under `mediaBase` (none when the app keeps no files).
  */
-export function open311Request(stored: StoredMessage, directory: Directory): Open311Value {
+export function open311Request(
+  stored: StoredMessage,
+  directory: Directory,
+  mediaBase?: string,
+): Open311Value {
   const m = publicView(stored);
   const entry = directory.subcategory(m.subcategoryId);
   const point = m.location ?? null;
@@ -57,7 +63,7 @@ export function open311Request(stored: StoredMessage, directory: Directory): Ope
     zipcode: null,
     lat: point?.lat ?? null,
     long: point?.lon ?? null,
-    // No photo of a message is public today (attachments are never shown to the public).
-    media_url: null,
+    // Only a photo the applicant allowed, of a public message (publicPhotosOf).
+    media_url: mediaUrlOf(stored, mediaBase),
   };
 }

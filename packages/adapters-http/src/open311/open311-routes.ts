@@ -4,6 +4,7 @@ import { bodyLimited } from '../access.js';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { badRequest, notFound, Open311Error, open311ErrorResponse } from './open311-errors.js';
 import { type Open311Format, open311Response, splitFormat } from './open311-format.js';
+import { registerOpen311Media } from './open311-media.js';
 import type { ResolvedOpen311Options } from './open311-options.js';
 import { findRequests, publicMessage, type RequestsParams } from './open311-reads.js';
 import { open311Request } from './open311-request-view.js';
@@ -91,8 +92,14 @@ export function registerOpen311(
       }
     };
 
+  /** The endpoint's absolute address: the configured one, or this request's origin. */
+  const endpointUrl = (c: Context<AppEnv>) =>
+    options.url ?? new URL(`${deps.basePath}${prefix}`, c.req.url).href;
+  /** Where public photos are served (`media_url`), when the app keeps files. */
+  const mediaBase = (c: Context<AppEnv>) =>
+    deps.files ? `${endpointUrl(c).replace(/\/+$/, '')}/media` : undefined;
   const discovery: Handler = async (c, _name, format) => {
-    const url = options.url ?? new URL(`${deps.basePath}${prefix}`, c.req.url).href;
+    const url = endpointUrl(c);
     return open311Response(format, 'discovery', {
       changeset: options.changeset,
       contact: options.contact,
@@ -120,7 +127,8 @@ export function registerOpen311(
       options.maxRequests,
       jurisdictionRegion(store.directory),
     );
-    const body = found.map((m) => open311Request(m, store.directory));
+    const media = mediaBase(c);
+    const body = found.map((m) => open311Request(m, store.directory, media));
     return open311Response(format, 'service_requests', body);
   };
   for (const format of OPEN311_FORMATS) {
@@ -144,7 +152,9 @@ export function registerOpen311(
       checkJurisdiction(singleParams(c), deps);
       const stored = await publicMessage(store, id);
       if (!stored) throw notFound('no public request has this service_request_id');
-      return open311Response(format, 'service_requests', [open311Request(stored, store.directory)]);
+      return open311Response(format, 'service_requests', [
+        open311Request(stored, store.directory, mediaBase(c)),
+      ]);
     }),
   );
 
@@ -196,6 +206,8 @@ export function registerOpen311(
       handle(submit, `requests.${format}`),
     );
   }
+
+  registerOpen311Media(app, deps, prefix);
 
   // Anything else under the prefix answers in the specification's form, not as a problem.
   app.all(`${prefix}/*`, (c) =>

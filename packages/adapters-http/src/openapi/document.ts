@@ -3,6 +3,7 @@ import { adminComponentSchemas, adminPaths } from './admin-operations.js';
 import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
 import { fileComponentSchemas, filePaths } from './file-operations.js';
+import { open311MediaPath } from './open311-media-operation.js';
 import { open311Paths } from './open311-operations.js';
 import { type Paths, paths } from './operations.js';
 import { componentHeaders, componentParameters } from './parameters.js';
@@ -78,6 +79,7 @@ export function buildOpenApiDocument(
       ...(admin ? adminPaths() : {}),
       ...(files ? filePaths() : {}),
       ...(options.open311 ? open311Paths(options.open311.prefix) : {}),
+      ...(options.open311 && files ? open311MediaPath(options.open311.prefix) : {}),
     }),
     components: {
       schemas: {

@@ -1,4 +1,5 @@
 import type { WorkflowError } from '../kernel/errors.js';
+import { invalidField } from '../kernel/errors.js';
 import {
   checkFileReferences,
   type FileCheckResult,
@@ -6,6 +7,7 @@ import {
   knownFiles,
 } from '../kernel/files/check-file-references.js';
 import { fileRulesOf } from '../kernel/files/file-limits.js';
+import { PUBLIC_PHOTO_TYPES } from '../kernel/files/public-photo.js';
 import { resolveFileInputs } from '../kernel/files/resolve-file-inputs.js';
 import type { AnswerFile, AnswerFileInput } from './schemas/message.js';
 
@@ -13,9 +15,35 @@ type Checked<T> = { ok: true; value: T } | { ok: false; error: WorkflowError };
 
 /**
  * A submit's attachments: the applicant's own fresh uploads, of the photo types, within
- * the limits. The message is new, so nothing can be attached to it yet.
+ * the limits. The message is new, so nothing can be attached to it yet. A photo marked
+ * `public` keeps the mark; only a JPEG or PNG may carry it.
  */
 export function resolveAttachments(
+  references: readonly { fileId: string; public?: boolean | undefined }[],
+  submit: { senderId: string; messageId: string },
+  files: FileContext | undefined,
+): FileCheckResult {
+  const checked = checkAttachments(references, submit, files);
+  if (!checked.ok) return checked;
+  const marked = checked.value.map((file, index) =>
+    references[index]?.public === true ? { ...file, public: true as const } : file,
+  );
+  const wrong = marked.findIndex(
+    (file) => file.public === true && !PUBLIC_PHOTO_TYPES.includes(file.contentType),
+  );
+  if (wrong >= 0) {
+    return {
+      ok: false,
+      error: invalidField(
+        ['attachments', wrong, 'public'],
+        `показывать всем можно только фото JPEG или PNG, а «${marked[wrong]?.name}» — ${marked[wrong]?.contentType}`,
+      ),
+    };
+  }
+  return { ok: true, value: marked };
+}
+
+function checkAttachments(
   references: readonly { fileId: string }[],
   submit: { senderId: string; messageId: string },
   files: FileContext | undefined,

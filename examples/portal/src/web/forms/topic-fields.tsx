@@ -1,4 +1,6 @@
 import type { Directory } from '@reshaem/core';
+import { MapPicker } from '../map/map-picker.js';
+import type { MapSettings } from '../map/map-settings.js';
 import type { FormValues } from './parse-form.js';
 import { TopicSelects } from './topic-selects.js';
 
@@ -6,7 +8,12 @@ import { TopicSelects } from './topic-selects.js';
  * Where a new message goes and what it is about: the organisation, then subcategory and
  * fact from the catalogue (grouped by category). Competence is the core's to check.
  */
-export function TopicFields(props: { directory: Directory; values: FormValues }) {
+export function TopicFields(props: {
+  directory: Directory;
+  values: FormValues;
+  /** The map picker under the two inputs (submit forms); absent: the inputs alone. */
+  map?: MapSettings | undefined;
+}) {
   const { directory, values } = props;
   return (
     <>
@@ -42,6 +49,7 @@ export function TopicFields(props: { directory: Directory; values: FormValues })
             value={values.lon ?? ''}
           />
         </label>
+        {props.map && <MapPicker directory={directory} map={props.map} />}
       </fieldset>
     </>
   );

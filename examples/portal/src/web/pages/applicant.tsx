@@ -2,11 +2,14 @@ import type { Directory, Principal, StoredMessage } from '@reshaem/core';
 import type { FormValues } from '../forms/parse-form.js';
 import { TopicFields } from '../forms/topic-fields.js';
 import { Layout } from '../layout.js';
+import type { MapSettings } from '../map/map-settings.js';
 import type { RefusalView } from '../refusal.js';
 import { RefusalBanner } from '../refusal-banner.js';
 import { MessageTable } from './message-table.js';
 
 export interface ApplicantPageProps {
+  /** The submit form's map picker. */
+  map?: MapSettings | undefined;
   user: Principal;
   directory: Directory;
   now: Date;
@@ -44,7 +47,7 @@ export function ApplicantPage(props: ApplicantPageProps) {
       >
         <div class="grid2">
           <div>
-            <TopicFields directory={directory} values={values} />
+            <TopicFields directory={directory} values={values} map={props.map ?? {}} />
           </div>
           <div>
             <label>
@@ -66,6 +69,14 @@ export function ApplicantPage(props: ApplicantPageProps) {
                 multiple
                 accept="image/jpeg,image/png,image/heic,.heic"
               />
+            </label>
+            <label>
+              <input type="checkbox" name="isPublic" checked={values.isPublic === 'on'} />{' '}
+              Опубликовать сообщение в открытом доступе (без ваших имени и контактов)
+            </label>
+            <label>
+              <input type="checkbox" name="photosPublic" checked={values.photosPublic === 'on'} />{' '}
+              Фото в JPEG и PNG можно показывать всем вместе с опубликованным сообщением
             </label>
           </div>
         </div>

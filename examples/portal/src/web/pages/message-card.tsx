@@ -16,6 +16,7 @@ import { zoneOf } from '../format.js';
 import type { FormContext } from '../forms/event-form.js';
 import { EventForms } from '../forms/event-forms.js';
 import { Layout } from '../layout.js';
+import type { MapSettings } from '../map/map-settings.js';
 import type { RefusalView } from '../refusal.js';
 import { RefusalBanner } from '../refusal-banner.js';
 import { type ShownStoredMessage, shownHistory, shownStored } from '../shown.js';
@@ -25,6 +26,8 @@ import { MessageHistory } from './message-history.js';
 import { Badges } from './message-table.js';
 
 export interface MessageCardProps {
+  /** The small map of the point, when tiles are configured. */
+  map?: MapSettings | undefined;
   user: Principal;
   directory: Directory;
   now: Date;
@@ -86,7 +89,13 @@ export function MessageCardPage(props: MessageCardProps) {
       {props.done && <p class="flash ok">{props.done}</p>}
       <div class="card">
         <p class="lead">{m.text}</p>
-        <MessageFields stored={stored} directory={directory} now={now} staff={staff} />
+        <MessageFields
+          stored={stored}
+          directory={directory}
+          now={now}
+          staff={staff}
+          map={props.map ?? {}}
+        />
         <FileList files={m.attachments ?? []} label="Фото заявителя" />
       </div>
       <AnswerBlock stored={stored} directory={directory} />

@@ -3,6 +3,8 @@ import { type Directory, deadlineLabel, findRegion } from '@reshaem/core';
 import { countdownOf } from '../deadline.js';
 import { formatInstant, formatLocalDate, orgName, topicOf, userName, zoneOf } from '../format.js';
 import { deliveryChannelLabels } from '../labels.js';
+import { MapView } from '../map/map-picker.js';
+import type { MapSettings } from '../map/map-settings.js';
 import type { ShownStoredMessage } from '../shown.js';
 import { FileList } from './file-list.js';
 
@@ -17,6 +19,8 @@ export function MessageFields(props: {
   directory: Directory;
   now: Date;
   staff: boolean;
+  /** Tiles for a small map of the point; without them the point is text only. */
+  map?: MapSettings | undefined;
 }) {
   const { stored, directory, now } = props;
   const m = stored.snapshot.context;
@@ -57,8 +61,9 @@ export function MessageFields(props: {
       {m.location ? (
         <>
           <dt>Точка на карте</dt>
-          <dd>
+          <dd data-point={`${m.location.lat},${m.location.lon}`}>
             {m.location.lat}, {m.location.lon}
+            <MapView point={m.location} map={props.map ?? {}} />
           </dd>
         </>
       ) : null}

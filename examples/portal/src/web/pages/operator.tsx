@@ -8,11 +8,14 @@ import {
 import type { FormValues } from '../forms/parse-form.js';
 import { TopicFields } from '../forms/topic-fields.js';
 import { Layout } from '../layout.js';
+import type { MapSettings } from '../map/map-settings.js';
 import type { RefusalView } from '../refusal.js';
 import { RefusalBanner } from '../refusal-banner.js';
 import { MessageTable } from './message-table.js';
 
 export interface OperatorPageProps {
+  /** The submit form's map picker. */
+  map?: MapSettings | undefined;
   user: Principal;
   directory: Directory;
   now: Date;
@@ -78,7 +81,7 @@ export function OperatorPage(props: OperatorPageProps) {
               <br />
               <input name="applicantEmail" type="email" value={values.applicantEmail ?? ''} />
             </label>
-            <TopicFields directory={directory} values={values} />
+            <TopicFields directory={directory} values={values} map={props.map ?? {}} />
           </div>
           <div>
             <label>

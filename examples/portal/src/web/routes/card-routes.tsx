@@ -65,6 +65,7 @@ async function renderCard(
   return render(
     c,
     <MessageCardPage
+      map={deps.map}
       user={user}
       directory={store.directory}
       now={now}

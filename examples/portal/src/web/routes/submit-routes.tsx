@@ -15,7 +15,7 @@ import { OperatorPage } from '../pages/operator.js';
 import { describeRefusal, type RefusalView } from '../refusal.js';
 import { problemPage, render } from '../render.js';
 import { submitEvent } from '../submission.js';
-import { fileContextOf, readPageForm, settleUploads } from '../uploads.js';
+import { attachmentOf, fileContextOf, readPageForm, settleUploads } from '../uploads.js';
 
 const forbidden = (c: Context<PageEnv>, deps: WebDeps, role: string) =>
   problemPage(
@@ -49,6 +49,7 @@ async function applicantPage(
   const { items } = await deps.store.list(user, { limit: 100 });
   const page = (
     <ApplicantPage
+      map={deps.map}
       user={user}
       directory={deps.store.directory}
       now={deps.now()}
@@ -76,6 +77,7 @@ async function operatorPage(
   ) as Record<OperatorFolder, number>;
   const page = (
     <OperatorPage
+      map={deps.map}
       user={user}
       directory={deps.store.directory}
       now={deps.now()}
@@ -105,7 +107,8 @@ export function registerSubmitPages(app: Hono<PageEnv>, deps: WebDeps): void {
     if (!form.ok) return applicantPage(c, deps, form.values, form.refusal);
     const event = {
       ...submitEvent(form.values, user, 'epgu_form', store.directory, deps.now()),
-      attachments: form.files.map((f) => ({ fileId: f.id })),
+      isPublic: form.values.isPublic === 'on',
+      attachments: form.files.map((f) => attachmentOf(f, form.values.photosPublic === 'on')),
     };
     const result = await store.submit(event, { files: fileContextOf(form.files) });
     await settleUploads(deps.uploads, form.files, result.ok ? result.message.id : null);

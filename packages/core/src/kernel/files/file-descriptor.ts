@@ -40,6 +40,12 @@ export const attachedFileSchema = z.object({
   contentType: storableString().min(1).max(200),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
   uploadedAt: instantSchema,
+  /**
+   * The applicant allowed this photo to be shown to the public (`publicPhotosOf`). Absent
+   * unless allowed — never written as `false` — so snapshots stored before it read, and
+   * hash, exactly as they did.
+   */
+  public: z.literal(true).optional(),
 });
 export type AttachedFile = z.infer<typeof attachedFileSchema>;
 

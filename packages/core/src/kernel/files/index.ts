@@ -4,4 +4,5 @@ export * from './file-limits.js';
 export type * from './file-port.js';
 export * from './file-types.js';
 export { createMemoryFileStore } from './memory-file-store.js';
+export * from './public-photo.js';
 export * from './resolve-file-inputs.js';

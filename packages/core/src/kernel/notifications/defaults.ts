@@ -9,7 +9,8 @@ const notice = (subject: string, body: string) => ({
 /**
  * The applicant's notices when the organisation set up none of its own: SPEC §8 says the
  * applicant is told of a rejection, an answer and a deadline extension, so these are sent
- * whether or not an admin wrote a template.
+ * whether or not an admin wrote a template. Each says where the problem is («Место
+ * проблемы»: the address, the point, and a map link only when the deployment set one up).
  */
 export const defaultApplicantNotices: Readonly<
   Record<
@@ -26,6 +27,7 @@ export const defaultApplicantNotices: Readonly<
       'Здравствуйте!',
       '',
       'Ваше сообщение № {{Номер сообщения}} от {{Дата создания сообщения}} («{{Категория сообщения}}») отклонено модератором.',
+      '{{Место проблемы}}',
       'Причина: {{Причина отклонения}}',
       '',
       'Подробности — в личном кабинете.',
@@ -37,6 +39,7 @@ export const defaultApplicantNotices: Readonly<
       'Здравствуйте!',
       '',
       'На ваше сообщение № {{Номер сообщения}} от {{Дата создания сообщения}} («{{Категория сообщения}}») дан ответ.',
+      '{{Место проблемы}}',
       'Организация: {{Наименование текущего ЛКО}}',
       '',
       '{{Текст ответа}}',
@@ -48,6 +51,7 @@ export const defaultApplicantNotices: Readonly<
       'Здравствуйте!',
       '',
       'Срок рассмотрения вашего сообщения № {{Номер сообщения}} от {{Дата создания сообщения}} продлён до {{Плановый срок рассмотрения сообщения}}.',
+      '{{Место проблемы}}',
       'Организация: {{Наименование текущего ЛКО}}',
     ].join('\n'),
   ),

@@ -63,6 +63,8 @@ export interface DeliverNotificationsOptions {
   sender: EmailSender;
   /** Every organisation's notification settings (see `checkNotificationConfig`). */
   configs: readonly NotificationConfig[];
+  /** The deployment's map link for notices that show the point (see `renderNotifications`). */
+  mapUrlTemplate?: string | undefined;
   /** The worker's clock (ISO instant): claims, retry times and «Время исполнения». */
   now: string;
   /** At most this many outbox entries per call; 100 by default. */
@@ -229,6 +231,7 @@ export async function deliverNotifications(
       configs,
       store.directory,
       now,
+      { mapUrlTemplate: options.mapUrlTemplate },
     );
     round.skipped.push(...skipped);
     // Reported only under a claim still held: a stale one's outcome is the holder's to tell.

@@ -45,6 +45,7 @@ export {
   type NotificationSkip,
   type OutgoingEmail,
   type RenderedNotifications,
+  type RenderNotificationsOptions,
   renderNotifications,
 } from './render-notifications.js';
 export {

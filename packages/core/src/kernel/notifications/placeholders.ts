@@ -20,6 +20,10 @@ export const placeholderNames = {
   messageText: 'Текст сообщения',
   rejectionReason: 'Причина отклонения',
   answerText: 'Текст ответа',
+  problemAddress: 'Адрес проблемы',
+  coordinates: 'Координаты',
+  mapLink: 'Ссылка на карту',
+  place: 'Место проблемы',
 } as const;
 
 export type PlaceholderKey = keyof typeof placeholderNames;
@@ -33,8 +37,10 @@ export type TemplateKind = 'notification' | 'answer';
 /**
  * Placeholders by template kind. Notifications: the eight of ПОС's notification editor
  * (seed 004), plus three so that a notice can say what happened: the message's text (for
- * staff), the rejection reason and the answer's text (for the applicant). Answer
- * templates: the eight of ПОС's answer editor.
+ * staff), the rejection reason and the answer's text (for the applicant); and four that say
+ * where: the problem's address, its point («Координаты», `lat, lon`), the link to the point
+ * on the deployment's map (only when it configures one), and «Место проблемы», all three as
+ * labelled lines, each only when known. Answer templates: the eight of ПОС's answer editor.
  */
 export const templatePlaceholders: Readonly<Record<TemplateKind, readonly PlaceholderKey[]>> = {
   notification: [
@@ -49,6 +55,10 @@ export const templatePlaceholders: Readonly<Record<TemplateKind, readonly Placeh
     'messageText',
     'rejectionReason',
     'answerText',
+    'problemAddress',
+    'coordinates',
+    'mapLink',
+    'place',
   ],
   answer: [
     'applicantName',

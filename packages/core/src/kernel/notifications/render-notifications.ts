@@ -122,6 +122,16 @@ function memoByAudience(
   };
 }
 
+/** What a deployment adds to every notification it renders. */
+export interface RenderNotificationsOptions {
+  /**
+   * The deployment's map (`mapUrlTemplateSchema`: an `http(s)` address with `{lat}` and
+   * `{lon}`): notices that show the point link to it. None by default, so no notice links
+   * to a third-party map unless the deployment chose one.
+   */
+  mapUrlTemplate?: string | undefined;
+}
+
 const byId = (a: NotificationConfig, b: NotificationConfig) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
@@ -144,6 +154,10 @@ const byId = (a: NotificationConfig, b: NotificationConfig) =>
  *
  * @example
  * const { emails } = renderNotifications(result.effects, result.snapshot, configs, directory, event.at);
+ * // Notices that show the point link to the deployment's map:
+ * renderNotifications(effects, snapshot, configs, directory, at, {
+ *   mapUrlTemplate: 'https://www.openstreetmap.org/?mlat={lat}&mlon={lon}#map=17/{lat}/{lon}',
+ * });
  * for (const email of emails) outbox.add(email);
  */
 export function renderNotifications(
@@ -152,6 +166,7 @@ export function renderNotifications(
   configs: readonly NotificationConfig[],
   directory: Directory,
   at: string,
+  options: RenderNotificationsOptions = {},
 ): RenderedNotifications {
   const message = snapshot.context;
   const emails: OutgoingEmail[] = [];
@@ -165,7 +180,7 @@ export function renderNotifications(
         : viewFor({ kinds: ['applicant'], userId: message.applicant.userId }, message),
       statusOf(snapshot),
       directory,
-      { now: at },
+      { now: at, mapUrlTemplate: options.mapUrlTemplate },
     ),
   );
 

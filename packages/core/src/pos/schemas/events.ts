@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { fileReferenceSchema } from '../../kernel/files/file-descriptor.js';
+import { attachmentReferenceSchema } from '../../kernel/files/public-photo.js';
 import { geoPointSchema } from '../../kernel/geo/geo-point.js';
 import { applicantSchema } from '../../kernel/schemas/applicant.js';
 import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
@@ -46,8 +46,11 @@ export const submitEventSchema = z.object({
   regionCode: regionCodeSchema,
   municipality: storableString().max(300).nullable().default(null),
   text: textSchema(),
-  /** Photos uploaded beforehand (`POST /files`), by id; the core checks them as a rule. */
-  attachments: z.array(fileReferenceSchema).max(1000).default([]),
+  /**
+   * Photos uploaded beforehand (`POST /files`), by id; the core checks them as a rule.
+   * `public: true` lets a JPEG or PNG be shown to the public with a public message.
+   */
+  attachments: z.array(attachmentReferenceSchema).max(1000).default([]),
   categoryId: idSchema,
   subcategoryId: idSchema,
   factId: idSchema.nullable().default(null),

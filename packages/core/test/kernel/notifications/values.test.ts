@@ -40,6 +40,11 @@ describe('placeholderValues', () => {
       messageText: 'Глубокая яма на проезжей части у дома 5',
       rejectionReason: '-',
       answerText: '-',
+      problemAddress: 'г. Петропавловск-Камчатский, ул. Ленинская, 5',
+      // No point was given: no coordinates, no link, and the place is the address alone.
+      coordinates: '-',
+      mapLink: '-',
+      place: 'Адрес проблемы: г. Петропавловск-Камчатский, ул. Ленинская, 5',
     });
     // Without `now`, the deadline alone.
     expect(placeholderValues(assigned.context, null, directory).executionTime).toBe(
