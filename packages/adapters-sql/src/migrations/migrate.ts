@@ -12,6 +12,7 @@ import { queues } from './009-queues.js';
 import { exactReplays } from './010-exact-replays.js';
 import { messageLocation } from './011-message-location.js';
 import { messageNumbers } from './012-message-numbers.js';
+import { messageIndicators } from './013-message-indicators.js';
 import { scopeIndexColumns } from './014-scope-index-columns.js';
 import type { Migration } from './migration.js';
 
@@ -29,6 +30,7 @@ export const migrations: readonly Migration[] = [
   exactReplays,
   messageLocation,
   messageNumbers,
+  messageIndicators,
   scopeIndexColumns,
 ];
 

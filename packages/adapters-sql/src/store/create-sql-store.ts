@@ -34,10 +34,12 @@ import {
 } from './kernel/settings.js';
 import { releaseTimers, runDueTimers } from './kernel/timer-worker.js';
 import { classifyingUnavailable, rethrowClassified } from './kernel/unavailable.js';
+import { caseIndicators } from './onf/case-indicators.js';
 import { caseHistory, getCase, listCases } from './onf/list.js';
 import { caseTimers } from './onf/timers.js';
 import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
 import { countFolders, countQueues } from './pos/counts.js';
+import { indicators } from './pos/indicators.js';
 import { listMessages } from './pos/list.js';
 import { countByDefinition, listByDefinition, writeMigrated } from './pos/versions.js';
 import { sendEvent, submitMessage, type WriteContext } from './pos/writes.js';
@@ -72,6 +74,10 @@ export interface SqlStore
     OrganisationSettingsStore,
     SnapshotVersionPort {
   readonly db: Kysely<ReshaemDatabase>;
+  /** The SLA indicators from the summary rows (`message_indicators`); see `MessageStore`. */
+  indicators: NonNullable<MessageStore['indicators']>;
+  /** The ОНФ card indicators; see `CaseStore`. */
+  caseIndicators: NonNullable<CaseStore['caseIndicators']>;
   /** The ПОС workflow the store applies events with. */
   readonly workflow: MessageWorkflow;
   /** The ОНФ workflow the store applies card events with. */
@@ -141,6 +147,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     caseHistory: (caseId) => caseHistory(kysely, caseId),
     listCases: (viewer, query = {}) => listCases(kysely, directory, viewer, query),
     casesHeldBy: (userId) => casesHeldBy(kysely, userId),
+    caseIndicators: (query, viewer) => caseIndicators(kysely, directory, query, viewer),
     caseTimers: (caseId) => caseTimers(kysely, caseId),
     submit: (event, opts) => submitMessage(ctx, event, opts),
     send: (messageId, event, opts) => sendEvent(ctx, messageId, event, opts),
@@ -149,6 +156,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query),
     folderCounts: (viewer) => countFolders(kysely, directory, viewer),
     queueCounts: (viewer) => countQueues(kysely, directory, viewer),
+    indicators: (query, viewer) => indicators(kysely, directory, query, viewer),
     messageTimers: (messageId) => messageTimers(kysely, messageId),
     runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
     messageTimerLog: (messageId) => messageTimerLog(kysely, messageId),
