@@ -71,6 +71,22 @@ export { caseRefusalWords } from './onf/refusal-text.js';
 export type * from './onf/store-port.js';
 export { hasCaseStore } from './onf/store-port.js';
 export {
+  type IndicatorGroupBy,
+  type IndicatorQuery,
+  type IndicatorQueryInput,
+  indicatorGroupBySchema,
+  indicatorGroupBys,
+  indicatorQuerySchema,
+  MAX_INDICATOR_DAYS,
+} from './pos/analytics/indicator-query.js';
+export type { AnswerTime, IndicatorResult, IndicatorRow } from './pos/analytics/indicator-row.js';
+export {
+  INDICATORS_READ,
+  type IndicatorScope,
+  indicatorScopeOf,
+  queriedOrgIds,
+} from './pos/analytics/indicator-scope.js';
+export {
   applicantHistoryRecord,
   applicantView,
   seesOnlyAsApplicant,

@@ -13,6 +13,8 @@ import type {
   TimerRun,
 } from '../kernel/store/timer-port.js';
 import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
+import type { IndicatorQueryInput } from './analytics/indicator-query.js';
+import type { IndicatorResult } from './analytics/indicator-row.js';
 import type { QueueCounts } from './queues.js';
 import type { MessageStatus } from './schemas/message.js';
 import type { MessageQueryInput } from './schemas/query.js';
@@ -163,6 +165,16 @@ export interface MessageStore {
    * `inQueue`); every queue is counted, whichever ones the viewer works (`workedFoldersOf`).
    */
   queueCounts(viewer: Principal): Promise<QueueCounts>;
+  /**
+   * The SLA indicators (docs/analytics.md) of the messages received in the query's period,
+   * grouped by its key, over what `viewer` may analyse (`indicatorScopeOf`): a head,
+   * curator or administrator their organisation's subtree, the system everything. Optional
+   * so that stores written before it still fit; the memory and SQL stores have it.
+   *
+   * @throws {WorkflowRefusal} `invalid_payload` for a malformed query, `forbidden` for a
+   *   viewer who may not see indicators or an `orgId` outside their scope.
+   */
+  indicators?(query: IndicatorQueryInput, viewer: Principal): Promise<IndicatorResult>;
   /** The timers a message is waiting on, soonest first. */
   messageTimers(messageId: string): Promise<StoredTimer[]>;
   /**
