@@ -13,6 +13,7 @@ import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
 import { adminApi } from './web/admin/admin-api.js';
 import { registerAdminPages } from './web/admin/admin-routes.js';
+import { registerDashboard } from './web/analytics/dashboard-routes.js';
 import { registerCaseExport } from './web/onf/case-export-route.js';
 import { registerCasePages } from './web/onf/case-routes.js';
 import { problemPage } from './web/render.js';
@@ -60,6 +61,8 @@ const PAGES = [
   '/files/*',
   '/admin',
   '/admin/*',
+  '/analytics',
+  '/analytics/*',
 ];
 
 /** The forms with file fields, posted as multipart. */
@@ -176,6 +179,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     ...deps,
     adminApi: adminApi(accounts, (request) => pagesApi.fetch(request)),
   });
+  registerDashboard(app, deps, (request) => pagesApi.fetch(request));
   if (hasCaseStore(store)) {
     const cases = { ...deps, cases: store };
     registerCasePages(app, cases);
