@@ -70,6 +70,14 @@ export {
 export { caseRefusalWords } from './onf/refusal-text.js';
 export type * from './onf/store-port.js';
 export { hasCaseStore } from './onf/store-port.js';
+export { dueAtFirstAnswerOf } from './pos/analytics/due-at-first-answer.js';
+export {
+  groupKeyOf,
+  groupLabelOf,
+  indicatorResultOf,
+  periodKeys,
+  weekOf,
+} from './pos/analytics/indicator-groups.js';
 export {
   type IndicatorGroupBy,
   type IndicatorQuery,
@@ -86,6 +94,25 @@ export {
   indicatorScopeOf,
   queriedOrgIds,
 } from './pos/analytics/indicator-scope.js';
+export {
+  emptySums,
+  type IndicatorSums,
+  indicatorRowOf,
+  percentileDisc,
+} from './pos/analytics/indicator-sums.js';
+export {
+  computeIndicators,
+  type KeptMessage,
+  matchesIndicatorQuery,
+  parseIndicatorQuery,
+} from './pos/analytics/memory-indicators.js';
+export {
+  factsTimeZoneOf,
+  firstAnsweredAtOf,
+  type MessageFacts,
+  messageFactsOf,
+} from './pos/analytics/message-facts.js';
+export { sumFacts } from './pos/analytics/sum-facts.js';
 export {
   applicantHistoryRecord,
   applicantView,

@@ -18,6 +18,7 @@ import type { OrganisationSettingsStore } from './kernel/store/settings-port.js'
 import type { TimerRun } from './kernel/store/timer-port.js';
 import { createMemoryCases } from './onf/memory-store.js';
 import type { CaseStore } from './onf/store-port.js';
+import { computeIndicators } from './pos/analytics/memory-indicators.js';
 import { autoruleWrites } from './pos/autorule-writes.js';
 import { countFolders, countQueues, listMessages } from './pos/memory-store.js';
 import { createMemoryVersions } from './pos/memory-versions.js';
@@ -274,6 +275,15 @@ export function createMemoryStore(
 
     async queueCounts(viewer: Principal) {
       return countQueues(current(), viewer, directory);
+    },
+
+    async indicators(query, viewer) {
+      const kept = [...messages.values()].map((entry) => ({
+        status: entry.current.status,
+        snapshot: entry.current.snapshot,
+        history: entry.history,
+      }));
+      return computeIndicators(kept, query, viewer, directory);
     },
 
     async messageTimers(messageId) {

@@ -3,6 +3,7 @@ import type { MessageStore } from '../src/index.js';
 import { describeAutorules } from './store-contract/autorules.js';
 import { describeCorrection } from './store-contract/correction.js';
 import { describeIdempotency } from './store-contract/idempotency.js';
+import { describeIndicators } from './store-contract/indicators.js';
 import { describeLists } from './store-contract/lists.js';
 import { describeNumbers } from './store-contract/numbers.js';
 import { describeOutbox } from './store-contract/outbox.js';
@@ -40,5 +41,6 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeOutbox(fresh);
     describeTimers(fresh);
     describeLists(makeStore);
+    describeIndicators(makeStore);
   });
 }
