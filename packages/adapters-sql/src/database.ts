@@ -60,6 +60,41 @@ export interface MessageCountersTable {
   last_value: ColumnType<string | number, number, number>;
 }
 
+/**
+ * One summary row per message for the SLA indicators (`013-message-indicators`): the core's
+ * `MessageFacts` as columns, upserted by every write in the write's own statement.
+ */
+export interface MessageIndicatorsTable {
+  message_id: string;
+  /** `date`: read as a `Date` or a string, depending on the driver. */
+  received_on: ColumnType<Date | string, string, string>;
+  holding_org_id: string;
+  region_code: string;
+  category_id: string;
+  channel: string;
+  fast_track: boolean;
+  rejected: boolean;
+  answered_at: Timestamp | null;
+  due_at_answer: Timestamp | null;
+  answered_on_time: boolean | null;
+  /** `bigint`: read as a string (node-postgres) or a number. */
+  answer_ms: ColumnType<string | number | null, number | null, number | null>;
+  answer_working_days: number | null;
+  awaiting: boolean;
+  response_due_at: Timestamp | null;
+  due_soon_at: Timestamp | null;
+  extensions_granted: number;
+  rating_1: number;
+  rating_2: number;
+  rating_3: number;
+  rating_4: number;
+  rating_5: number;
+  re_reviews: number;
+  operator_delivered: boolean;
+  delivery_lag_ms: ColumnType<string | number | null, number | null, number | null>;
+  autorouted: boolean;
+}
+
 /** The append-only history (ход работ). */
 export interface MessageHistoryTable {
   message_id: string;
@@ -245,6 +280,7 @@ export interface ReshaemDatabase {
   messages: MessagesTable;
   message_counters: MessageCountersTable;
   message_history: MessageHistoryTable;
+  message_indicators: MessageIndicatorsTable;
   timers: TimersTable;
   outbox: OutboxTable;
   timer_log: TimerLogTable;

@@ -24,6 +24,7 @@ export const expectedTables = [
   'idempotency_keys',
   'message_counters',
   'message_history',
+  'message_indicators',
   'messages',
   'organisation_settings',
   'organisations',

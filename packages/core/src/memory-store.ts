@@ -58,6 +58,8 @@ export interface MemoryStore
   readonly outbox: ReadonlyArray<OutboxEntry>;
   /** The workflow it applies events with: the `workflow` option, or `posWorkflow`. */
   readonly workflow: MessageWorkflow;
+  /** The SLA indicators, computed from every message's history; see `MessageStore`. */
+  indicators: NonNullable<MessageStore['indicators']>;
 }
 
 /**

@@ -12,6 +12,7 @@ import { queues } from './009-queues.js';
 import { exactReplays } from './010-exact-replays.js';
 import { messageLocation } from './011-message-location.js';
 import { messageNumbers } from './012-message-numbers.js';
+import { messageIndicators } from './013-message-indicators.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -28,6 +29,7 @@ export const migrations: readonly Migration[] = [
   exactReplays,
   messageLocation,
   messageNumbers,
+  messageIndicators,
 ];
 
 /** What `migrate` did. */

@@ -38,6 +38,7 @@ import { caseHistory, getCase, listCases } from './onf/list.js';
 import { caseTimers } from './onf/timers.js';
 import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
 import { countFolders, countQueues } from './pos/counts.js';
+import { indicators } from './pos/indicators.js';
 import { listMessages } from './pos/list.js';
 import { countByDefinition, listByDefinition, writeMigrated } from './pos/versions.js';
 import { sendEvent, submitMessage, type WriteContext } from './pos/writes.js';
@@ -72,6 +73,8 @@ export interface SqlStore
     OrganisationSettingsStore,
     SnapshotVersionPort {
   readonly db: Kysely<ReshaemDatabase>;
+  /** The SLA indicators from the summary rows (`message_indicators`); see `MessageStore`. */
+  indicators: NonNullable<MessageStore['indicators']>;
   /** The ПОС workflow the store applies events with. */
   readonly workflow: MessageWorkflow;
   /** The ОНФ workflow the store applies card events with. */
@@ -149,6 +152,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query),
     folderCounts: (viewer) => countFolders(kysely, directory, viewer),
     queueCounts: (viewer) => countQueues(kysely, directory, viewer),
+    indicators: (query, viewer) => indicators(kysely, directory, query, viewer),
     messageTimers: (messageId) => messageTimers(kysely, messageId),
     runDueTimers: (opts) => runDueTimers(ctx, timerPrincipal, opts),
     messageTimerLog: (messageId) => messageTimerLog(kysely, messageId),

@@ -16,6 +16,7 @@ import {
 } from '@reshaem/core';
 import { CompiledQuery } from 'kysely';
 import { HOT } from '../../prepared-pool.js';
+import { indicatorFactsOf } from '../pos/indicator-facts-part.js';
 import { countChanges, countKeyOf, messageColumns } from './columns.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';
@@ -109,6 +110,7 @@ export async function store(
       previous && countKeyOf(previous.snapshot, ctx.workflow.statusOf(previous.snapshot)),
       countKeyOf(snapshot, applied.status),
     ),
+    facts: indicatorFactsOf(snapshot, applied.status, ctx.directory),
     ...(key ? { idempotency: { ...key, result: written } } : {}),
   };
   const { rows } = await db.executeQuery(writeStatement(plan));

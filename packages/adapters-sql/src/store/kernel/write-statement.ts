@@ -1,6 +1,7 @@
 import type {
   Effect,
   HistoryRecord,
+  MessageFacts,
   MessageSnapshot,
   StoreWritten,
   Timer,
@@ -8,6 +9,7 @@ import type {
 } from '@reshaem/core';
 import { CompiledQuery } from 'kysely';
 import { HOT } from '../../prepared-pool.js';
+import { indicatorFactsPart } from '../pos/indicator-facts-part.js';
 import type { CountKey, MessageColumns } from './columns.js';
 
 /** Everything one write stores, in one statement. */
@@ -25,6 +27,8 @@ export interface WritePlan {
   /** The timer whose firing made the write, if one did. */
   fired?: Timer | undefined;
   counts: Array<{ key: CountKey; delta: number }>;
+  /** The message's summary row for the indicators (`message_indicators`). */
+  facts?: MessageFacts;
   idempotency?: { principalId: string; key: string; fingerprint: string; result: StoreWritten };
 }
 
@@ -143,6 +147,7 @@ export function writeStatement(plan: WritePlan): CompiledQuery<{ written: number
   parts.push(...timerParts(plan, p, version, at));
   if (plan.counts.length > 0) parts.push(countPart(plan, p));
   if (plan.idempotency) parts.push(idempotencyPart(plan.idempotency, p));
+  if (plan.facts) parts.push(indicatorFactsPart(plan.facts, (value) => p.add(value)));
   const text = `${HOT}WITH ${parts.join(',\n')}\nSELECT count(*)::integer AS written FROM m`;
   return CompiledQuery.raw(text, p.values) as CompiledQuery<{ written: number }>;
 }
