@@ -1,7 +1,14 @@
+import { createSqlStore, type SqlStore } from '@reshaem/adapters-sql';
+import type { MessageStore } from '@reshaem/core';
+import { createDemoDirectory } from '@reshaem/core/testing';
 import ExcelJS from 'exceljs';
-import { beforeAll, describe, expect, it } from 'vitest';
+import type { Hono } from 'hono';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPortalApp } from '../src/app.js';
+import { createAccounts } from '../src/auth/accounts.js';
+import type { PageEnv } from '../src/auth/session.js';
 import { LIVES_NOW, liveIndicatorHistories } from './dashboard-lives.js';
-import { memoryPortalApp, rowsOf, signIn } from './support.js';
+import { memoryPortalApp, NO_RATE_LIMITS, rowsOf, signIn } from './support.js';
 
 const PERIOD = 'from=2025-01-01&to=2025-02-28';
 
@@ -32,8 +39,27 @@ function figuresOf(html: string): Map<string, Map<string, Figure>> {
   return rows;
 }
 
-describe('the dashboard page («Показатели»)', () => {
-  const portal = memoryPortalApp({ now: () => LIVES_NOW });
+interface PagesOver {
+  app: Hono<PageEnv>;
+  store: MessageStore;
+}
+
+/** The portal's pages over PGlite in memory, as the portal runs, without its demo seed. */
+async function sqlPortalApp(): Promise<PagesOver> {
+  const store: SqlStore = await createSqlStore({ directory: createDemoDirectory() });
+  const now = () => LIVES_NOW;
+  const accounts = createAccounts(store.directory, 'test-secret', { now });
+  const app = createPortalApp({ store, accounts, now, demo: true, rateLimits: NO_RATE_LIMITS });
+  return { app, store };
+}
+
+const portals: { name: string; open: () => Promise<PagesOver> }[] = [
+  { name: 'memory', open: async () => memoryPortalApp({ now: () => LIVES_NOW }) },
+  { name: 'PGlite', open: sqlPortalApp },
+];
+
+describe.each(portals)('the dashboard page («Показатели») on $name', ({ open }) => {
+  let portal: PagesOver;
   const get = async (cookie: string, path: string) => {
     const response = await portal.app.request(path, { headers: { cookie } });
     return { status: response.status, html: await response.text() };
@@ -45,8 +71,12 @@ describe('the dashboard page («Показатели»)', () => {
   };
 
   beforeAll(async () => {
+    portal = await open();
     await liveIndicatorHistories(portal.store);
   }, 60_000);
+  afterAll(async () => {
+    await (portal?.store as Partial<SqlStore> | undefined)?.close?.();
+  });
 
   it('shows a head the figures of their subtree, each count linked to the list behind it', async () => {
     const cookie = await as('head-kam-gov');
