@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cspSafeSvg, presentationAttributes } from '../src/web/analytics/csp-safe-svg.js';
 import { renderSvgChart } from '../src/web/analytics/svg-chart.js';
+import { measureTextWidth } from '../src/web/analytics/text-width.js';
 
 const size = {
   width: 480,
@@ -54,5 +55,17 @@ describe('charts drawn on the server', () => {
     expect(() => cspSafeSvg("<svg><g style='fill:red'></g></svg>")).toThrow(/inline style/);
     // Text that only reads like an attribute is text, and stays.
     expect(cspSafeSvg('<svg><text> style=&quot;x&quot;</text></svg>')).toContain(' style=&quot;');
+  });
+
+  it('measures Russian text about as a browser draws it, not a full em a letter', () => {
+    const name = 'Правительство Камчатского края';
+    const { width } = measureTextWidth(name, 'normal 12px system-ui, sans-serif');
+    expect(width).toBeGreaterThan(name.length * 12 * 0.5);
+    expect(width).toBeLessThan(name.length * 12 * 0.75);
+    expect(measureTextWidth('100 %', '18px sans-serif').width).toBeCloseTo(
+      18 * (3 * 0.64 + 0.32 + 0.5),
+      5,
+    );
+    expect(measureTextWidth('x', undefined).width).toBeCloseTo(12 * 0.62, 5);
   });
 });

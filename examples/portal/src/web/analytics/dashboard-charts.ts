@@ -58,9 +58,22 @@ function onTimeOption(orgs: readonly IndicatorRow[]): ChartOption {
   return {
     ...base,
     legend: { show: false },
-    grid: { left: 230, right: 40, top: 8, bottom: 28 },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value} %' } },
-    yAxis: { type: 'category', inverse: true, data: orgs.map((o) => short(o.label)) },
+    // ECharts 6 keeps the axis labels inside the grid's bounds: the grid is the whole chart.
+    grid: { left: 8, right: 56, top: 8, bottom: 8 },
+    xAxis: {
+      type: 'value',
+      min: 0,
+      max: 100,
+      interval: 25,
+      axisLabel: { formatter: '{value} %' },
+    },
+    yAxis: {
+      type: 'category',
+      inverse: true,
+      data: orgs.map((o) => short(o.label, 48)),
+      // Long names are cut to the width ECharts measures; the table has them whole.
+      axisLabel: { width: 210, overflow: 'truncate' },
+    },
     series: [
       {
         name: 'Доля ответов в срок',
@@ -79,7 +92,7 @@ function ratingOption(totals: IndicatorRow): ChartOption {
     ...base,
     legend: { show: false },
     grid: { left: 48, right: 16, top: 24, bottom: 32 },
-    xAxis: { type: 'category', data: ['1', '2', '3', '4', '5'], name: 'оценка' },
+    xAxis: { type: 'category', data: ['1', '2', '3', '4', '5'] },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       {
@@ -120,7 +133,7 @@ export async function dashboardCharts(
       'trend',
       'Поступление и ответы по неделям',
       trendOption(byWeek.rows),
-      { width: 560, height: 300 },
+      { width: 500, height: 300 },
       {
         head: ['Неделя', 'Поступило', 'Дан ответ', 'Ответ в срок'],
         rows: byWeek.rows.map((w) => [
@@ -135,7 +148,7 @@ export async function dashboardCharts(
       'on-time',
       'Доля ответов в срок по организациям',
       onTimeOption(orgs),
-      { width: 560, height: Math.max(120, 36 + orgs.length * 30) },
+      { width: 500, height: Math.max(120, 40 + orgs.length * 32) },
       {
         head: ['Организация', 'Дан ответ', 'Ответ в срок', 'Доля в срок'],
         rows: orgs.map((o) => [
@@ -150,7 +163,7 @@ export async function dashboardCharts(
       'ratings',
       'Распределение оценок ответов',
       ratingOption(byOrg.totals),
-      { width: 560, height: 260 },
+      { width: 500, height: 260 },
       {
         head: ['Оценка', 'Оценок'],
         rows: byOrg.totals.ratingDistribution.map((n, i) => [String(i + 1), String(n)]),

@@ -2,6 +2,7 @@ import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import type { GridComponentOption, LegendComponentOption } from 'echarts/components';
 import type { ComposeOption } from 'echarts/core';
 import { cspSafeSvg } from './csp-safe-svg.js';
+import { measureTextWidth } from './text-width.js';
 
 /** The options of the charts the dashboard draws: bars and lines on a grid, with a legend. */
 export type ChartOption = ComposeOption<
@@ -24,6 +25,8 @@ function echartsCore(): Promise<ECharts> {
       import('echarts/components'),
       import('echarts/renderers'),
     ]);
+    // There is no canvas to measure with on the server (see text-width.ts).
+    core.setPlatformAPI({ measureText: measureTextWidth });
     core.use([
       charts.BarChart,
       charts.LineChart,
