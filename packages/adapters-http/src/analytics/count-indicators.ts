@@ -11,6 +11,7 @@ import { badIndicatorQuery } from './indicator-params.js';
 /** A store that counts indicators (the memory and SQL stores do; the port marks it optional). */
 export type IndicatorStore = MessageStore & Required<Pick<MessageStore, 'indicators'>>;
 
+/** Whether the store counts indicators: the route and its OpenAPI description exist only then. */
 export const countsIndicators = (store: MessageStore): store is IndicatorStore =>
   typeof store.indicators === 'function';
 

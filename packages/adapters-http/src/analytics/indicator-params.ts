@@ -15,6 +15,7 @@ export const MAX_INDICATOR_PERIOD_DAYS = 366;
 /** What the caller may ask the indicators as: JSON (the default) or an XLSX workbook. */
 export type IndicatorFormat = 'json' | 'xlsx';
 
+/** The store's query without `now` (the route adds its clock), and the asked format. */
 export interface IndicatorRequest {
   query: Omit<IndicatorQueryInput, 'now'>;
   format: IndicatorFormat | undefined;
