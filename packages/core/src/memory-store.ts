@@ -60,6 +60,8 @@ export interface MemoryStore
   readonly workflow: MessageWorkflow;
   /** The SLA indicators, computed from every message's history; see `MessageStore`. */
   indicators: NonNullable<MessageStore['indicators']>;
+  /** The ОНФ cards' indicators, from every card and its history; see `CaseStore`. */
+  caseIndicators: NonNullable<CaseStore['caseIndicators']>;
 }
 
 /**

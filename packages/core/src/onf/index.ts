@@ -65,6 +65,17 @@
  *   with other events join the same log.
  */
 
+export {
+  type CaseIndicatorGroupBy,
+  type CaseIndicatorQuery,
+  type CaseIndicatorQueryInput,
+  type CaseIndicatorResult,
+  type CaseIndicatorRow,
+  caseIndicatorGroupBySchema,
+  caseIndicatorQuerySchema,
+  computeCaseIndicators,
+  type KeptCase,
+} from './analytics/case-indicators.js';
 export * from './case-files.js';
 export * from './close-reasons.js';
 export * from './effects.js';

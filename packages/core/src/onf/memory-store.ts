@@ -15,6 +15,7 @@ import { createMemoryOutbox, type MemoryOutbox } from '../kernel/store/memory-ou
 import { createMemoryTimers, type MemoryTimers } from '../kernel/store/memory-timers.js';
 import type { Timer } from '../kernel/store/timer.js';
 import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
+import { computeCaseIndicators } from './analytics/case-indicators.js';
 import { caseFileOwner, caseFilesToAttach } from './case-files.js';
 import {
   compareCasesForQuery,
@@ -105,6 +106,8 @@ export function createMemoryCaseStore(options: {
 
 /** The memory case store and what its owner's timer worker needs. */
 export interface MemoryCases extends CaseStore {
+  /** The ОНФ cards' indicators, from every card and its history; see `CaseStore`. */
+  caseIndicators: NonNullable<CaseStore['caseIndicators']>;
   /** Sends a claimed card timer's event as `principal`; the timer goes as a write's would. */
   fireCaseTimer(timer: Timer, principal: Principal): CaseWriteResult;
   /** The cards as stored now (for counts by definition version). */
@@ -249,6 +252,15 @@ export function createMemoryCases(options: {
 
     async caseHistory(caseId) {
       return [...(cases.get(caseId)?.history ?? [])];
+    },
+
+    async caseIndicators(query, viewer) {
+      const kept = [...cases.values()].map((e) => ({
+        status: e.current.status,
+        context: e.current.snapshot.context,
+        history: e.history,
+      }));
+      return computeCaseIndicators(kept, query, viewer, directory);
     },
 
     async listCases(viewer, input = {}) {

@@ -1,6 +1,7 @@
 import type { Principal } from '../kernel/schemas/principal.js';
 import type { StoredTimer } from '../kernel/store/timer-port.js';
 import type { SendOptions, WriteOptions } from '../kernel/store/write-options.js';
+import type { CaseIndicatorQueryInput, CaseIndicatorResult } from './analytics/case-indicators.js';
 import type { CaseEffect } from './effects.js';
 import type { CaseWorkflowError } from './errors.js';
 import type { CaseStatus } from './schemas/parts.js';
@@ -76,6 +77,15 @@ export interface CaseStore {
   casesHeldBy(userId: string): Promise<string[]>;
   /** The card's pending timers, soonest first. */
   caseTimers(caseId: string): Promise<StoredTimer[]>;
+  /**
+   * The ОНФ cards' indicators (done, postponed, closed by reason, the curator's returns) of
+   * the cards `viewer` may see, created in the period; see docs/analytics.md. Optional: the
+   * memory store has it, the SQL store does not yet.
+   *
+   * @throws {WorkflowRefusal} `invalid_payload` for a malformed query, `forbidden` for a
+   *   viewer who sees no cards.
+   */
+  caseIndicators?(query: CaseIndicatorQueryInput, viewer: Principal): Promise<CaseIndicatorResult>;
 }
 
 /**
