@@ -46,7 +46,7 @@ async function main() {
       log(`\nreusing the ${TOTAL.toLocaleString('en')} messages of schema ${schema}`);
     } else {
       log(`\nseeding ${TOTAL.toLocaleString('en')} messages (${orgIds.length} organisations)…`);
-      await sql`TRUNCATE messages, message_history, folder_counts`.execute(db);
+      await sql`TRUNCATE messages, message_history, folder_counts, message_indicators`.execute(db);
       await seedMessages(db, TOTAL);
       log(`  done in ${(ms(t0) / 1000).toFixed(1)} s`);
     }

@@ -62,14 +62,15 @@ export const backfillMessageIndicators = `INSERT INTO message_indicators (messag
     CROSS JOIN LATERAL (SELECT coalesce(m.snapshot -> 'context' ->> 'timeZone', 'Europe/Moscow') AS zone) z
     LEFT JOIN LATERAL (
       SELECT h.version, h.at FROM message_history h
-      WHERE h.message_id = m.id AND h.type = 'answer.approve'
+      WHERE h.message_id = m.id COLLATE "default" AND h.type = 'answer.approve'
       ORDER BY h.version LIMIT 1) fa ON true
     LEFT JOIN LATERAL (
       SELECT CASE h.type WHEN 'moderation.accept'
           THEN h.record -> 'payload' -> 'deadline' ->> 'responseDueAt'
           ELSE h.record -> 'payload' ->> 'responseDueAt' END::timestamptz AS due
       FROM message_history h
-      WHERE h.message_id = m.id AND fa.version IS NOT NULL AND h.version < fa.version
+      WHERE h.message_id = m.id COLLATE "default" AND fa.version IS NOT NULL
+        AND h.version < fa.version
         AND h.type IN ('moderation.accept', 'deadline.extension_approve')
       ORDER BY h.version DESC LIMIT 1) d ON true
     WHERE NOT EXISTS (SELECT 1 FROM message_indicators i WHERE i.message_id = m.id)
@@ -88,7 +89,7 @@ export const backfillMessageIndicators = `INSERT INTO message_indicators (messag
  * with what the indicators count — the local date of receipt, the dimensions, the first
  * answer and the deadline in force then, the time to answer, the ratings, the delivery lag —
  * written by every write in its own part of the write's statement, so a dashboard reads
- * these narrow rows by date and organisation instead of the snapshots and the history.
+ * these narrow rows by organisation and date instead of the snapshots and the history.
  * Existing messages are filled from their snapshots and histories.
  */
 export const messageIndicators: Migration = {
@@ -123,7 +124,10 @@ export const messageIndicators: Migration = {
       delivery_lag_ms bigint,
       autorouted boolean NOT NULL
     )`,
-    'CREATE INDEX message_indicators_period ON message_indicators (received_on, holding_org_id)',
+    // A scoped dashboard (a head's subtree, a curator's region) reads its organisations'
+    // ranges; the whole country reads the period's range.
+    'CREATE INDEX message_indicators_org ON message_indicators (holding_org_id, received_on)',
+    'CREATE INDEX message_indicators_period ON message_indicators (received_on)',
     backfillMessageIndicators,
   ],
 };
