@@ -11,6 +11,7 @@ import {
   SYSTEM_PRINCIPAL,
 } from '../src/index.js';
 import { createOnfDemoDirectory, onfDemoUsers as users } from '../src/testing/index.js';
+import { describeCaseIndicators } from './onf/case-indicators-contract.js';
 
 /** Makes a store with the case methods over an empty database. */
 export type MakeCaseStore = (options: {
@@ -314,5 +315,6 @@ export function describeCaseStoreContract(
         expect(await store.claimOutbox({ now: '2026-01-01T00:00:00.000Z' })).toEqual([]);
       },
     );
+    describeCaseIndicators(makeStore);
   });
 }

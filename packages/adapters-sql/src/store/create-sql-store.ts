@@ -34,6 +34,7 @@ import {
 } from './kernel/settings.js';
 import { releaseTimers, runDueTimers } from './kernel/timer-worker.js';
 import { classifyingUnavailable, rethrowClassified } from './kernel/unavailable.js';
+import { caseIndicators } from './onf/case-indicators.js';
 import { caseHistory, getCase, listCases } from './onf/list.js';
 import { caseTimers } from './onf/timers.js';
 import { casesHeldBy, sendCase, submitCase } from './onf/writes.js';
@@ -75,6 +76,8 @@ export interface SqlStore
   readonly db: Kysely<ReshaemDatabase>;
   /** The SLA indicators from the summary rows (`message_indicators`); see `MessageStore`. */
   indicators: NonNullable<MessageStore['indicators']>;
+  /** The ОНФ card indicators; see `CaseStore`. */
+  caseIndicators: NonNullable<CaseStore['caseIndicators']>;
   /** The ПОС workflow the store applies events with. */
   readonly workflow: MessageWorkflow;
   /** The ОНФ workflow the store applies card events with. */
@@ -144,6 +147,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     caseHistory: (caseId) => caseHistory(kysely, caseId),
     listCases: (viewer, query = {}) => listCases(kysely, directory, viewer, query),
     casesHeldBy: (userId) => casesHeldBy(kysely, userId),
+    caseIndicators: (query, viewer) => caseIndicators(kysely, directory, query, viewer),
     caseTimers: (caseId) => caseTimers(kysely, caseId),
     submit: (event, opts) => submitMessage(ctx, event, opts),
     send: (messageId, event, opts) => sendEvent(ctx, messageId, event, opts),

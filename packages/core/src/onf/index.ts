@@ -73,6 +73,7 @@ export {
   type CaseIndicatorRow,
   caseIndicatorGroupBySchema,
   caseIndicatorQuerySchema,
+  checkCaseIndicatorQuery,
   computeCaseIndicators,
   type KeptCase,
 } from './analytics/case-indicators.js';

@@ -9,7 +9,7 @@ import { idSchema, localDateSchema } from '../../kernel/schemas/primitives.js';
 import type { Principal } from '../../kernel/schemas/principal.js';
 import type { CaseRecord } from '../schemas/case.js';
 import { type CaseStatus, type CloseReason, closeReasonSchema } from '../schemas/parts.js';
-import { caseViewScopeOf, isCaseVisible } from '../visibility.js';
+import { type CaseViewScope, caseViewScopeOf, isCaseVisible } from '../visibility.js';
 import type { CaseHistoryRecord } from '../workflow.js';
 
 /** How card indicator rows are grouped: region, category, or the local date of creation. */
@@ -65,10 +65,16 @@ export interface CaseIndicatorResult {
   totals: CaseIndicatorRow;
 }
 
-/** A card as the memory store keeps it, with its history. */
+/**
+ * What the card indicators read of a card: its status, the fields they group and filter by,
+ * the reason of its closure, and its history's event types (the memory store passes the card
+ * and its history; the SQL store the columns and the count of the curator's returns).
+ */
 export interface KeptCase {
   status: CaseStatus;
-  context: CaseRecord;
+  context: Pick<CaseRecord, 'regionCode' | 'categoryId' | 'createdAt' | 'executorId'> & {
+    closure: { reason: CloseReason } | null;
+  };
   history: readonly Pick<CaseHistoryRecord, 'type'>[];
 }
 
@@ -121,7 +127,11 @@ const months = [
   'декабрь',
 ];
 
-function keyOf(groupBy: CaseIndicatorGroupBy, card: CaseRecord, createdOn: string): string {
+function keyOf(
+  groupBy: CaseIndicatorGroupBy,
+  card: KeptCase['context'],
+  createdOn: string,
+): string {
   switch (groupBy) {
     case 'region':
       return card.regionCode;
@@ -172,6 +182,32 @@ function periodKeys(query: CaseIndicatorQuery): string[] | null {
 }
 
 /**
+ * Validates a card indicator query and the viewer's right to it: the parsed query and the
+ * viewer's card scope (`caseViewScopeOf`).
+ *
+ * @throws {WorkflowRefusal} `invalid_payload` for a malformed query; `forbidden` for a viewer
+ *   who sees no region's cards.
+ */
+export function checkCaseIndicatorQuery(
+  input: CaseIndicatorQueryInput,
+  viewer: Principal,
+  directory: Directory,
+): { query: CaseIndicatorQuery; scope: CaseViewScope } {
+  const parsed = caseIndicatorQuerySchema.safeParse(input);
+  if (!parsed.success) throw new WorkflowRefusal(invalidPayload(issuesFromZod(parsed.error)));
+  const scope = caseViewScopeOf(viewer, directory);
+  if (!scope.all && scope.regionCodes.length === 0) {
+    throw new WorkflowRefusal({
+      kind: 'forbidden',
+      message: 'показатели карточек видят сотрудники ОНФ региона',
+      eventType: 'case_indicators.read',
+      principalId: viewer.id,
+    });
+  }
+  return { query: parsed.data, scope };
+}
+
+/**
  * The ОНФ cards' indicators — done, postponed, closed (by reason), open, the curator's
  * returns — over the cards `viewer` may see (`caseViewScopeOf`: their region's, all for
  * platform-wide staff), created in the period in their region's local dates. The memory
@@ -189,18 +225,7 @@ export function computeCaseIndicators(
   viewer: Principal,
   directory: Directory,
 ): CaseIndicatorResult {
-  const parsed = caseIndicatorQuerySchema.safeParse(input);
-  if (!parsed.success) throw new WorkflowRefusal(invalidPayload(issuesFromZod(parsed.error)));
-  const query = parsed.data;
-  const scope = caseViewScopeOf(viewer, directory);
-  if (!scope.all && scope.regionCodes.length === 0) {
-    throw new WorkflowRefusal({
-      kind: 'forbidden',
-      message: 'показатели карточек видят сотрудники ОНФ региона',
-      eventType: 'case_indicators.read',
-      principalId: viewer.id,
-    });
-  }
+  const { query, scope } = checkCaseIndicatorQuery(input, viewer, directory);
   const groups = new Map<string, CaseIndicatorRow>();
   const totals = emptyRow('total', 'Итого');
   for (const card of cards) {
