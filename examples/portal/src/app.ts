@@ -14,6 +14,7 @@ import { registerRateLimits } from './guard/rate-limits.js';
 import { OPEN311_PREFIX, type PortalOpen311, registerOpen311 } from './open311/open311-mount.js';
 import { adminApi } from './web/admin/admin-api.js';
 import { registerAdminPages } from './web/admin/admin-routes.js';
+import { registerDashboard } from './web/analytics/dashboard-routes.js';
 import { registerMapAssets } from './web/map/map-assets.js';
 import type { MapSettings } from './web/map/map-settings.js';
 import { registerCaseExport } from './web/onf/case-export-route.js';
@@ -67,6 +68,8 @@ const PAGES = [
   '/files/*',
   '/admin',
   '/admin/*',
+  '/analytics',
+  '/analytics/*',
 ];
 
 /** The forms with file fields, posted as multipart. */
@@ -194,6 +197,7 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     ...deps,
     adminApi: adminApi(accounts, (request) => pagesApi.fetch(request)),
   });
+  registerDashboard(app, deps, (request) => pagesApi.fetch(request));
   if (hasCaseStore(store)) {
     const cases = { ...deps, cases: store };
     registerCasePages(app, cases);

@@ -1,7 +1,7 @@
 /**
  * axe-core in Chromium over the main pages: sign-in, the applicant's list and form, the
- * backoffice list, a message page (with the answer form), the ОНФ list and card, and the
- * admin's pages. No serious or critical violation is allowed.
+ * backoffice list, a message page (with the answer form), the ОНФ list and card, the
+ * admin's pages and the dashboard with its charts. No serious or critical violation is allowed.
  */
 
 import { readFile } from 'node:fs/promises';
@@ -93,8 +93,10 @@ describe.skipIf(skipBrowserTests)('accessibility (axe-core)', () => {
     ]) {
       results.push(await check(path));
     }
+    await as('head-kam-gov');
+    results.push(await check('/analytics'));
     expect(inWork).toBeDefined();
-    expect(results.length).toBe(14);
+    expect(results.length).toBe(15);
     expect(results.filter((r) => r.violations.length > 0)).toEqual([]);
     expect(session?.violations).toEqual([]);
   }, 120_000);

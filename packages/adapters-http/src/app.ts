@@ -14,6 +14,7 @@ import { registerCases } from './routes/onf/cases.js';
 import { registerEvents } from './routes/pos/events.js';
 import { registerExport } from './routes/pos/export.js';
 import { registerCatalogue, registerFolders } from './routes/pos/folders.js';
+import { registerIndicators } from './routes/pos/indicators.js';
 import { registerReads } from './routes/pos/reads.js';
 import { registerSubmit } from './routes/pos/submit.js';
 import { securityHeaders } from './security-headers.js';
@@ -88,6 +89,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   registerCases(app, deps);
   // The organisation admin's settings, only when the store keeps them.
   registerAdmin(app, deps);
+  // The SLA indicators, only when the store counts them.
+  registerIndicators(app, deps);
   registerFolders(app, deps);
   registerCatalogue(app, deps);
   registerMeta(app, deps);

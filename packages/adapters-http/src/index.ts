@@ -1,3 +1,5 @@
+export { INDICATOR_COLUMNS } from './analytics/indicator-columns.js';
+export { MAX_INDICATOR_PERIOD_DAYS } from './analytics/indicator-params.js';
 export { createHttpApp } from './app.js';
 export {
   AuthenticationError,

@@ -25,6 +25,9 @@ function Nav({ user, directory }: { user: Principal; directory: Directory }) {
       {hasRole(user, 'applicant') && <a href="/my">Мои сообщения</a>}
       {hasRole(user, 'operator') && <a href="/operator">Оператор приема обращений</a>}
       {hasRole(user, 'admin') && <a href="/admin">Администрирование</a>}
+      {hasRole(user, 'head', 'curator', 'admin') && !worksOnlyOnf(user, directory) && (
+        <a href="/analytics">Показатели</a>
+      )}
       <a href="/api/docs">API</a>
     </nav>
   );

@@ -27,6 +27,8 @@ export interface ListFilters {
   status: MessageStatus | '';
   fastTrack: YesNo;
   overdue: YesNo;
+  /** An answer approved: the message is in one of {@link ANSWERED_STATUSES} (or not). */
+  answered: YesNo;
   delegated: YesNo;
   appeal59fz: YesNo;
   source: SourceFilter;
@@ -52,6 +54,19 @@ export interface ListFilters {
 }
 
 export const PAGE_SIZE = 20;
+
+/**
+ * The statuses a message reaches only once its answer was approved: sent, ready for the
+ * operator, delivered, postponed by that answer, completed. The dashboard's «answered»
+ * figures link to the list filtered by them.
+ */
+export const ANSWERED_STATUSES: readonly MessageStatus[] = [
+  'answer_sent',
+  'answer_ready',
+  'answer_delivered',
+  'postponed',
+  'completed',
+];
 
 const LISTS = ['categories', 'facts'] as const;
 const DEFAULTS: Partial<Record<keyof ListFilters, string>> = {
@@ -84,6 +99,7 @@ export function readFilters(params: URLSearchParams): ListFilters {
     status: oneOf(get('status'), ['', ...(Object.keys(messageStatuses) as MessageStatus[])], ''),
     fastTrack: yesNo(get('fastTrack')),
     overdue: yesNo(get('overdue')),
+    answered: yesNo(get('answered')),
     delegated: yesNo(get('delegated')),
     appeal59fz: yesNo(get('appeal59fz')),
     source: oneOf(get('source'), sourceFilterSchema.options, 'all'),
@@ -127,6 +143,13 @@ export function toQuery(filters: ListFilters, zone: string): MessageQueryInput {
   if (filters.folder) query.folder = filters.folder;
   if (filters.queue) query.queue = filters.queue;
   if (filters.status) query.statuses = [filters.status];
+  if (filters.answered) {
+    const answered = filters.answered === 'yes';
+    const asked = filters.status ? [filters.status] : Object.keys(messageStatuses);
+    query.statuses = (asked as MessageStatus[]).filter(
+      (s) => ANSWERED_STATUSES.includes(s) === answered,
+    );
+  }
   if (filters.categories.length > 0) query.categoryIds = filters.categories;
   if (filters.facts.length > 0) query.factIds = filters.facts;
   if (filters.org) query.orgIds = [filters.org];

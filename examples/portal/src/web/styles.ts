@@ -67,6 +67,10 @@ fieldset.reasons label.reason{margin:4px 0;color:#1f2733;font-size:14px}
 .files ul{list-style:none;padding:0;margin:6px 0;display:flex;flex-wrap:wrap;gap:10px}
 .files li{display:flex;flex-direction:column;gap:2px;max-width:180px}
 .thumb{max-width:160px;max-height:120px;border:1px solid #dde3ea;border-radius:4px}
+.charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,540px),1fr));gap:16px}
+figure.chart-card{margin:0 0 16px}.chart-card svg.chart{display:block;max-width:100%;height:auto}
+.chart-card h2{margin-top:0}.table-scroll{overflow-x:auto}td.num{text-align:right;white-space:nowrap}
+table.indicators thead th{overflow-wrap:normal;hyphens:auto;font-size:12.5px}table.indicators th[scope=row]{min-width:240px}
 .map-picker{height:300px;margin-top:10px;border:1px solid #dde3ea;border-radius:6px;background:#f8fafc;cursor:crosshair}
 .map-view{height:200px;max-width:420px;margin-top:6px;border:1px solid #dde3ea;border-radius:6px}
 `;

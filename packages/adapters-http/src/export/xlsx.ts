@@ -9,6 +9,9 @@ async function roomIn(output: PassThrough): Promise<void> {
   }
 }
 
+/** A cell of an XLSX sheet: text, a number (kept a number, so a spreadsheet can sum it), or empty. */
+export type XlsxCell = string | number | null;
+
 /**
  * An XLSX workbook with one sheet, written as it streams: exceljs's streaming
  * `WorkbookWriter` commits each row to the zip as it goes (inline strings, no shared-strings
@@ -21,7 +24,7 @@ async function roomIn(output: PassThrough): Promise<void> {
 export function xlsxStream(
   sheetName: string,
   header: readonly string[],
-  pages: AsyncIterator<string[][]>,
+  pages: AsyncIterator<readonly (readonly XlsxCell[])[]>,
 ): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const write = async () => {
@@ -40,7 +43,7 @@ export function xlsxStream(
       }
       const next = await pages.next();
       if (next.done) break;
-      for (const row of next.value) sheet.addRow(row).commit();
+      for (const row of next.value) sheet.addRow([...row]).commit();
       await roomIn(output);
     }
     sheet.commit();

@@ -1,5 +1,6 @@
 import type { OpenApiInfo } from '../options.js';
 import { adminComponentSchemas, adminPaths } from './admin-operations.js';
+import { analyticsComponentSchemas, analyticsPaths } from './analytics-operations.js';
 import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
 import { fileComponentSchemas, filePaths } from './file-operations.js';
@@ -37,13 +38,21 @@ Every refusal is an RFC 9457 problem (\`application/problem+json\`) whose \`type
 export function buildOpenApiDocument(
   info: OpenApiInfo = {},
   /** `cases: false` for a store without the ОНФ case methods (messages only). */
-  options: { cases?: boolean; admin?: boolean; files?: boolean; open311?: { prefix: string } } = {},
+  options: {
+    cases?: boolean;
+    admin?: boolean;
+    files?: boolean;
+    /** `indicators: false` for a store that does not count the SLA indicators. */
+    indicators?: boolean;
+    open311?: { prefix: string };
+  } = {},
 ): OpenApiDocument {
   const cases = options.cases ?? true;
   /** `admin: false` for a store without organisation settings. */
   const admin = options.admin ?? true;
   /** `files: false` for an app without a file store. */
   const files = options.files ?? true;
+  const indicators = options.indicators ?? true;
   return {
     openapi: '3.1.0',
     info: {
@@ -59,6 +68,9 @@ export function buildOpenApiDocument(
       { name: 'catalogue', description: 'Topics and deadline rules' },
       { name: 'meta', description: 'This description' },
       ...(files ? [{ name: 'files', description: 'Uploads and downloads' }] : []),
+      ...(indicators
+        ? [{ name: 'analytics', description: 'SLA indicators (docs/analytics.md)' }]
+        : []),
       ...(options.open311
         ? [{ name: 'open311', description: 'Open311 GeoReport v2 (JSON and XML)' }]
         : []),
@@ -78,6 +90,7 @@ export function buildOpenApiDocument(
       ...(cases ? casePaths() : {}),
       ...(admin ? adminPaths() : {}),
       ...(files ? filePaths() : {}),
+      ...(indicators ? analyticsPaths() : {}),
       ...(options.open311 ? open311Paths(options.open311.prefix) : {}),
       ...(options.open311 && files ? open311MediaPath(options.open311.prefix) : {}),
     }),
@@ -87,6 +100,7 @@ export function buildOpenApiDocument(
         ...(cases ? caseComponentSchemas() : {}),
         ...(admin ? adminComponentSchemas() : {}),
         ...(files ? fileComponentSchemas() : {}),
+        ...(indicators ? analyticsComponentSchemas() : {}),
       },
       parameters: componentParameters,
       headers: componentHeaders,

@@ -1,5 +1,6 @@
 import { hasCaseStore, hasSettingsStore } from '@reshaem/core';
 import type { Hono } from 'hono';
+import { countsIndicators } from '../analytics/count-indicators.js';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { DOCS_STYLE, renderDocsPage } from '../openapi/docs-page.js';
 import { buildOpenApiDocument, type OpenApiDocument } from '../openapi/document.js';
@@ -13,6 +14,7 @@ export function registerMeta(app: Hono<AppEnv>, deps: RouteDeps): void {
       cases: hasCaseStore(deps.store),
       admin: hasSettingsStore(deps.store),
       files: deps.files !== undefined,
+      indicators: countsIndicators(deps.store),
       ...(deps.open311 ? { open311: { prefix: deps.open311.prefix } } : {}),
     });
     return document;

@@ -106,6 +106,7 @@ export function ListFiltersForm(props: {
       <Select name="facts" label="Факты" value={filters.facts} options={facts} multiple />
       <Select name="fastTrack" label="Фаст-трек" value={filters.fastTrack} options={yesNo} />
       <Select name="overdue" label="Просрочено" value={filters.overdue} options={yesNo} />
+      <Select name="answered" label="Ответ дан" value={filters.answered} options={yesNo} />
       <Select
         name="delegated"
         label="Делегировано автоправилом"

@@ -1,0 +1,48 @@
+import {
+  type IndicatorQueryInput,
+  type IndicatorResult,
+  type MessageStore,
+  type Principal,
+  WorkflowRefusal,
+} from '@reshaem/core';
+import { HttpProblem, problem } from '../problems.js';
+import { badIndicatorQuery } from './indicator-params.js';
+
+/** A store that counts indicators (the memory and SQL stores do; the port marks it optional). */
+export type IndicatorStore = MessageStore & Required<Pick<MessageStore, 'indicators'>>;
+
+/** Whether the store counts indicators: the route and its OpenAPI description exist only then. */
+export const countsIndicators = (store: MessageStore): store is IndicatorStore =>
+  typeof store.indicators === 'function';
+
+/**
+ * Asks the store, which decides the viewer's scope, and turns its refusals into problems:
+ * `forbidden` (a role that sees no figures, or another organisation's) into 403, a query it
+ * finds malformed (an organisation it does not know) into 400, both with the core's Russian
+ * words.
+ */
+export async function countIndicators(
+  store: IndicatorStore,
+  query: IndicatorQueryInput,
+  viewer: Principal,
+): Promise<IndicatorResult> {
+  try {
+    return await store.indicators(query, viewer);
+  } catch (error) {
+    if (!(error instanceof WorkflowRefusal)) throw error;
+    const refusal = error.error;
+    if (refusal.kind === 'forbidden') {
+      throw new HttpProblem(
+        problem('forbidden', `Показатели недоступны: ${refusal.message}`, {
+          eventType: refusal.eventType,
+        }),
+      );
+    }
+    if (refusal.kind === 'invalid_payload') {
+      throw badIndicatorQuery(
+        refusal.issues.map((issue) => ({ in: 'query', path: issue.path, message: issue.message })),
+      );
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,152 @@
+import { channelSchema, indicatorGroupBySchema } from '@reshaem/core';
+import { MAX_INDICATOR_PERIOD_DAYS } from '../analytics/indicator-params.js';
+import { type JsonSchema, schemaRef } from './components.js';
+import { type Paths, problems } from './operations.js';
+
+const count = { type: 'integer', minimum: 0 };
+const share = { type: ['number', 'null'], minimum: 0, maximum: 1 };
+const days = { type: ['number', 'null'], minimum: 0 };
+
+const counts = [
+  'received',
+  'rejected',
+  'answered',
+  'answeredOnTime',
+  'answeredLate',
+  'overdueNow',
+  'dueSoonNow',
+  'fastTrackAnswered',
+  'fastTrackOnTime',
+  'extensionsGranted',
+  'rated',
+  'reReviewed',
+  'operatorDelivered',
+  'autorouted',
+] as const;
+const shares = ['answeredOnTimeShare', 'reReviewedShare', 'autoroutedShare'] as const;
+
+const indicatorRow: JsonSchema = {
+  type: 'object',
+  description:
+    'The indicators of one group (docs/analytics.md defines each). Shares (0…1) and averages are null when their denominator is 0.',
+  required: [
+    'key',
+    'label',
+    ...counts,
+    ...shares,
+    'answerTime',
+    'ratingAverage',
+    'ratingDistribution',
+    'deliveryLagMedianHours',
+  ],
+  properties: {
+    key: {
+      type: 'string',
+      description:
+        'An organisation id, a region code, a category id, a channel, `YYYY-MM-DD` (day; the Monday of a week), `YYYY-MM` (month); `total` in `totals`',
+    },
+    label: { type: 'string', description: 'The group as people read it, in Russian' },
+    ...Object.fromEntries(counts.map((name) => [name, count])),
+    ...Object.fromEntries(shares.map((name) => [name, share])),
+    answerTime: {
+      type: 'object',
+      description: 'From receipt to the first approved answer; discrete median and 90th percentile',
+      required: ['medianDays', 'p90Days', 'medianWorkingDays', 'p90WorkingDays'],
+      properties: {
+        medianDays: days,
+        p90Days: days,
+        medianWorkingDays: days,
+        p90WorkingDays: days,
+      },
+    },
+    ratingAverage: { type: ['number', 'null'], minimum: 1, maximum: 5 },
+    ratingDistribution: {
+      type: 'array',
+      items: count,
+      minItems: 5,
+      maxItems: 5,
+      description: 'How many rated answers got 1, 2, 3, 4 and 5',
+    },
+    deliveryLagMedianHours: { type: ['number', 'null'], minimum: 0 },
+  },
+};
+
+/** The component schemas of the indicators. */
+export function analyticsComponentSchemas(): Record<string, JsonSchema> {
+  return {
+    IndicatorRow: indicatorRow,
+    Indicators: {
+      type: 'object',
+      required: ['from', 'to', 'groupBy', 'countedAt', 'rows', 'totals'],
+      properties: {
+        from: { type: 'string', format: 'date' },
+        to: { type: 'string', format: 'date' },
+        groupBy: { type: 'string', enum: indicatorGroupBySchema.options },
+        countedAt: {
+          type: 'string',
+          format: 'date-time',
+          description: 'The instant `overdueNow` and `dueSoonNow` were counted at',
+        },
+        rows: { type: 'array', items: schemaRef('IndicatorRow') },
+        totals: schemaRef('IndicatorRow'),
+      },
+    },
+  };
+}
+
+const query = (name: string, schema: JsonSchema, description: string, required = false) => ({
+  name,
+  in: 'query',
+  required,
+  schema,
+  description,
+});
+
+/** GET /analytics/indicators, present when the store counts indicators. */
+export function analyticsPaths(): Paths {
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  return {
+    '/analytics/indicators': {
+      get: {
+        operationId: 'getIndicators',
+        tags: ['analytics'],
+        summary: 'The SLA indicators of the messages received in a period, grouped by one key',
+        description: `Counted over the messages the caller may analyse: a head, curator or administrator sees their organisation's subtree (a curator of a region's top organisation: the region); anyone else, or an \`orgId\` outside that scope, is refused with 403. Periods are local dates of the holding organisation, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. \`overdueNow\` and \`dueSoonNow\` are counted at the server's clock. The same figures as an XLSX sheet (Russian headers, a row per group, then «Итого»; shares as percentages) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 400 problem's \`errors\`.`,
+        parameters: [
+          query('from', { type: 'string', format: 'date' }, 'First day of the period', true),
+          query('to', { type: 'string', format: 'date' }, 'Last day of the period', true),
+          query(
+            'groupBy',
+            { type: 'string', enum: indicatorGroupBySchema.options },
+            'One row per organisation, region, category, channel, day, ISO week or month',
+            true,
+          ),
+          query('orgId', { type: 'string' }, 'Only messages held by this organisation'),
+          query(
+            'subtree',
+            { type: 'boolean', default: true },
+            'With `orgId`: its subordinate organisations too',
+          ),
+          query('region', { type: 'string', pattern: '^\\d{2,3}$' }, 'A region code, `41`'),
+          query('categoryId', { type: 'string' }, 'Only this category'),
+          query('channel', { type: 'string', enum: channelSchema.options }, 'Only this channel'),
+          query(
+            'format',
+            { type: 'string', enum: ['json', 'xlsx'] },
+            'Overrides `Accept`; JSON by default',
+          ),
+        ],
+        responses: {
+          '200': {
+            description: 'The indicators, a row per group and the totals',
+            content: {
+              'application/json': { schema: schemaRef('Indicators') },
+              [xlsx]: { schema: { type: 'string', contentMediaType: xlsx } },
+            },
+          },
+          ...problems('bad-request', 'unauthenticated', 'forbidden'),
+        },
+      },
+    },
+  };
+}
