@@ -1,0 +1,207 @@
+/**
+ * End to end over HTTP: the reshaem app (`createHttpApp` over the SQL store) served by
+ * `serve()` on loopback, loaded from separate processes whose users play whole message
+ * lives (submit, accept, assign, take, answer, approve, rate) with `If-Match` and each
+ * role's own signed token, which the app verifies as an OpenID Connect access token.
+ * Beside it, in the same run and loaded the same way, a bare Hono route on the same
+ * database doing by hand what one event needs (bench/e2e/bare-app.ts).
+ *
+ * Two modes: closed loop (as fast as the users can go: events/s, p50/p99, server CPU per
+ * event, the ratio) and open loop (a fixed offered load, E2E_RATE events/s: p50/p99).
+ * Each figure is the median of E2E_ROUNDS runs, the app and the bare route taking turns.
+ *
+ * On PostgreSQL (DATABASE_URL; node-postgres pools of E2E_POOL connections, a fresh schema
+ * dropped afterwards) and on PGlite (the embedded default: the app and its baseline each on
+ * an in-memory PGlite of their own, inside the server process, whose CPU figure therefore
+ * includes the database's).
+ *
+ *   DATABASE_URL=postgres://… npm run bench:e2e
+ *   E2E_TARGET=pglite npm run bench:e2e
+ *   knobs: E2E_TARGET (postgres | pglite | both, default both when DATABASE_URL is set),
+ *          E2E_SECONDS (8), E2E_ROUNDS (3), E2E_PROCESSES (2), E2E_CLIENTS (8), E2E_RATE (1000),
+ *          E2E_POOL (10), E2E_SIDES (bare,reshaem), E2E_MODES (closed,open)
+ */
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import {
+  createPgliteKysely,
+  createPostgresKysely,
+  createSqlStore,
+  migrate,
+} from '@reshaem/adapters-sql';
+import type { MessageStore } from '@reshaem/core';
+import { createDemoDirectory } from '@reshaem/core/testing';
+import type { Hono } from 'hono';
+import pg from 'pg';
+import { createHttpApp } from '../packages/adapters-http/src/index.js';
+import { bareApp } from './e2e/bare-app.js';
+import { bareOnPglite, bareOnPostgres } from './e2e/bare-db.js';
+import { type LoadOrders, type Measured, measure, median } from './e2e/load.js';
+import { type Issuer, startIssuer } from './e2e/tokens.js';
+import { listen } from './http-served.js';
+
+/** The bench's knobs (environment variables; the bench is no turbo task). */
+const knob = (name: string): string | undefined => process.env[name];
+const env = (name: string, fallback: number) => Number(knob(name) ?? fallback);
+const url = knob('DATABASE_URL');
+const TARGET = knob('E2E_TARGET') ?? (url ? 'both' : 'pglite');
+const SECONDS = env('E2E_SECONDS', 8);
+const ROUNDS = env('E2E_ROUNDS', 3);
+const PROCESSES = env('E2E_PROCESSES', 2);
+const CLIENTS = env('E2E_CLIENTS', 8);
+const RATE = env('E2E_RATE', 1000);
+const POOL = env('E2E_POOL', 10);
+/** Which sides and modes to measure (one side alone, e.g. to profile it with --cpu-prof). */
+const SIDES = (knob('E2E_SIDES') ?? 'bare,reshaem').split(',') as Array<'bare' | 'reshaem'>;
+const MODES = (knob('E2E_MODES') ?? 'closed,open').split(',');
+
+const directory = createDemoDirectory();
+const log = (line = '') => console.log(line);
+const f0 = (n: number) => n.toFixed(0);
+const f1 = (n: number) => n.toFixed(1);
+
+function reshaemApp(store: MessageStore, issuer: Issuer) {
+  return createHttpApp({
+    store,
+    authenticate: issuer.authenticate(directory),
+    onUnexpectedError: (error) => console.error(error),
+  });
+}
+
+const line = (name: string, m: Measured) =>
+  `  ${name.padEnd(8)} ${f0(m.eventsPerSecond).padStart(6)} events/s   p50 ${f1(m.p50).padStart(5)} ms` +
+  `   p99 ${f1(m.p99).padStart(6)} ms   server CPU ${f0(m.cpuMicros).padStart(4)} µs/event` +
+  ` (busy ${(m.busy * 100).toFixed(0)} %)`;
+
+type Side = 'bare' | 'reshaem';
+const byP99 = (of: Measured[]) =>
+  [...of].sort((a, b) => a.p99 - b.p99)[Math.floor(of.length / 2)] as Measured;
+
+/** Every side measured ROUNDS times in turns; the median run of each (by `pick`). */
+async function rounds(
+  ports: Partial<Record<Side, number>>,
+  tokens: Record<string, string>,
+  orders: LoadOrders,
+  pick: (runs: Measured[]) => Measured,
+): Promise<Partial<Record<Side, Measured>>> {
+  const sides = SIDES.filter((side) => ports[side] !== undefined);
+  const runs = new Map<Side, Measured[]>(sides.map((side) => [side, []]));
+  for (let round = 0; round < ROUNDS; round += 1) {
+    const figures: string[] = [];
+    for (const side of sides) {
+      const m = await measure(ports[side] as number, tokens, orders);
+      runs.get(side)?.push(m);
+      figures.push(`${side} ${f0(m.eventsPerSecond)}/s p99 ${f1(m.p99)} ms`);
+    }
+    log(`    ${orders.mode} round ${round + 1}: ${figures.join(', ')}`);
+  }
+  return Object.fromEntries(sides.map((side) => [side, pick(runs.get(side) ?? [])]));
+}
+
+/** The app and the bare route, served side by side, measured in turns. */
+async function compare(app: { fetch: Hono['fetch'] }, bare: Hono, issuer: Issuer) {
+  const servers = { bare: await listen(bare), reshaem: await listen(app) };
+  const ports = Object.fromEntries(SIDES.map((side) => [side, servers[side].port]));
+  const { tokens } = issuer;
+  try {
+    const closed: LoadOrders = {
+      mode: 'closed',
+      seconds: SECONDS,
+      processes: PROCESSES,
+      clients: CLIENTS,
+    };
+    for (const side of SIDES) await measure(servers[side].port, tokens, { ...closed, seconds: 2 });
+    if (MODES.includes('closed')) {
+      const { bare: b, reshaem: r } = await rounds(ports, tokens, closed, median);
+      log(
+        `\n  closed loop, ${CLIENTS} users in ${PROCESSES} processes, median of ${ROUNDS} × ${SECONDS} s:`,
+      );
+      if (b) log(line('bare', b));
+      if (r) log(line('reshaem', r));
+      if (b && r) {
+        log(
+          `  ratio ${(r.eventsPerSecond / b.eventsPerSecond).toFixed(2)} (events/s; target ≥ 0.6),` +
+            ` CPU per event ${(r.cpuMicros / b.cpuMicros).toFixed(2)} × bare;` +
+            ` ≥ 2,000 events/s: ${r.eventsPerSecond >= 2000 ? 'met' : 'not met'}` +
+            ` (bare ${b.eventsPerSecond >= 2000 ? 'reaches' : 'does not reach'} it)`,
+        );
+      }
+    }
+    if (MODES.includes('open')) {
+      // Enough sockets that the offered load is never held back by the client's pool.
+      const open: LoadOrders = {
+        ...closed,
+        mode: 'open',
+        rate: RATE,
+        clients: Math.max(CLIENTS, 64),
+      };
+      const { bare: b, reshaem: r } = await rounds(ports, tokens, open, byP99);
+      log(`\n  open loop, ${RATE} events/s offered, median p99 of ${ROUNDS} × ${SECONDS} s:`);
+      if (b) log(line('bare', b));
+      if (r) log(line('reshaem', r));
+      if (b && r) {
+        log(
+          `  p99 ≤ 50 ms at ${RATE}/s: ${r.p99 <= 50 ? 'met' : 'not met'}` +
+            ` (bare ${b.p99 <= 50 ? 'meets' : 'does not meet'} it)`,
+        );
+      }
+    }
+  } finally {
+    servers.bare.close();
+    servers.reshaem.close();
+  }
+}
+
+async function onPostgres(issuer: Issuer) {
+  if (!url) throw new Error('set DATABASE_URL to a PostgreSQL database the bench may use');
+  const schema = `reshaem_e2e_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`CREATE SCHEMA ${schema}`);
+  const db = createPostgresKysely({ connectionString: url, searchPath: schema, max: POOL });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: POOL,
+    options: `-c search_path=${schema}`,
+  });
+  try {
+    const version = await admin.query<{ v: string }>('SELECT version() AS v');
+    log(`\n── PostgreSQL: ${version.rows[0]?.v.split(',')[0]}, schema ${schema}, pools of ${POOL}`);
+    await migrate(db);
+    const store = await createSqlStore({ db, directory });
+    await compare(reshaemApp(store, issuer), bareApp(bareOnPostgres(pool)), issuer);
+  } finally {
+    await pool.end();
+    await db.destroy();
+    await admin.query(`DROP SCHEMA ${schema} CASCADE`);
+    await admin.end();
+  }
+}
+
+async function onPglite(issuer: Issuer) {
+  log(
+    '\n── PGlite, in memory: the app and the bare route on one PGlite each, in the server process',
+  );
+  const store = await createSqlStore({ directory });
+  const pglite = await PGlite.create();
+  const bareDb = createPgliteKysely({ pglite });
+  try {
+    await migrate(bareDb);
+    await compare(reshaemApp(store, issuer), bareApp(bareOnPglite(pglite)), issuer);
+  } finally {
+    await store.close();
+    await bareDb.destroy();
+    await pglite.close();
+  }
+}
+
+const issuer = await startIssuer();
+try {
+  log(
+    `reshaem end to end over HTTP — Node ${process.version}, ${CLIENTS} users in ${PROCESSES} load processes`,
+  );
+  if (TARGET === 'postgres' || TARGET === 'both') await onPostgres(issuer);
+  if (TARGET === 'pglite' || TARGET === 'both') await onPglite(issuer);
+} finally {
+  await issuer.close();
+}
