@@ -13,7 +13,8 @@
  * starts a new one), and its latency runs from the instant it was due, so a slow server
  * cannot hide its queue (no coordinated omission).
  *
- * It gets its orders over IPC and answers with `{ requests, seconds, latencies, failures }`.
+ * It gets its orders over IPC and answers with `{ requests, seconds, latencies, failures }`
+ * (and, open loop, `dropped`: requests not sent because every socket was still busy).
  */
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -127,7 +128,11 @@ function run({ port, tokens, mode, seconds, concurrency, rate }) {
     const interval = 1000 / rate;
     let due = 0;
     let inFlight = 0;
+    let dropped = 0;
     let stopped = false;
+    // A request that finds every socket busy means the server has fallen behind: it is
+    // counted as dropped, not queued without end (the p99 is then only a lower bound).
+    const backlog = concurrency;
     const finish = () => {
       if (stopped && inFlight === 0) {
         resolve({
@@ -135,10 +140,15 @@ function run({ port, tokens, mode, seconds, concurrency, rate }) {
           seconds: (performance.now() - began) / 1000,
           latencies,
           failures,
+          dropped,
         });
       }
     };
     const fire = (at) => {
+      if (inFlight >= backlog) {
+        dropped += 1;
+        return;
+      }
       const life = waiting.shift() ?? { step: 0 };
       inFlight += 1;
       step(life).then((ok) => {

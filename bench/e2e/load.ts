@@ -26,6 +26,8 @@ export interface Measured {
   /** Server CPU over wall time (1 = one core busy). */
   busy: number;
   requests: number;
+  /** Open loop: offered requests not sent because every socket was still busy. */
+  dropped: number;
 }
 
 interface ClientResult {
@@ -33,6 +35,7 @@ interface ClientResult {
   seconds: number;
   latencies: number[];
   failures: Array<string | number>;
+  dropped?: number;
 }
 
 const script = join(import.meta.dirname, 'client.mjs');
@@ -95,6 +98,7 @@ export async function measure(
     cpuMicros: (used.user + used.system) / requests,
     busy: (used.user + used.system) / wallMicros,
     requests,
+    dropped: results.reduce((sum, r) => sum + (r.dropped ?? 0), 0),
   };
 }
 

@@ -9,7 +9,10 @@ import type { Directory } from '@reshaem/core';
 import { demoUsers } from '@reshaem/core/testing';
 import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import type { Authenticate } from '../../packages/adapters-http/src/index.js';
-import { createOidcAuthenticate } from '../../packages/adapters-http/src/oidc.js';
+import {
+  createOidcAuthenticate,
+  type OidcAuthenticateOptions,
+} from '../../packages/adapters-http/src/oidc.js';
 
 export const AUDIENCE = 'https://api.reshaem.bench';
 
@@ -27,7 +30,7 @@ export interface Issuer {
   /** A bearer token for each user of a life, valid for `ttlSeconds`. */
   tokens: Record<LifeUser, string>;
   /** The app's `authenticate` against this issuer. */
-  authenticate(directory: Directory): Authenticate;
+  authenticate(directory: Directory, extra?: Partial<OidcAuthenticateOptions>): Authenticate;
   close(): Promise<void>;
 }
 
@@ -63,7 +66,8 @@ export async function startIssuer(ttlSeconds = 3600): Promise<Issuer> {
   );
   return {
     tokens: Object.fromEntries(entries) as Record<LifeUser, string>,
-    authenticate: (directory) => createOidcAuthenticate({ issuer, audience: AUDIENCE, directory }),
+    authenticate: (directory, extra = {}) =>
+      createOidcAuthenticate({ issuer, audience: AUDIENCE, directory, ...extra }),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
