@@ -9,7 +9,8 @@
  * Two modes: closed loop (as fast as the users can go: events/s, p50/p99, server CPU per
  * event, the ratio) and open loop (a fixed offered load, E2E_RATE events/s: p50/p99; when
  * the bare route cannot carry that rate, also at half of what it carried closed-loop).
- * Each figure is the median of E2E_ROUNDS runs, the app and the bare route taking turns.
+ * Each figure is the median of E2E_ROUNDS runs, the sides taking turns (each round starting
+ * with the next side); ratios are also given paired, round by round.
  *
  * On PostgreSQL (DATABASE_URL; node-postgres pools of E2E_POOL connections, a fresh schema
  * dropped afterwards) and on PGlite (the embedded default: the app and its baseline each on
@@ -19,7 +20,7 @@
  *   DATABASE_URL=postgres://… npm run bench:e2e
  *   E2E_TARGET=pglite npm run bench:e2e
  *   knobs: E2E_TARGET (postgres | pglite | both, default both when DATABASE_URL is set),
- *          E2E_SECONDS (8), E2E_ROUNDS (3), E2E_PROCESSES (2), E2E_CLIENTS (8), E2E_RATE (1000),
+ *          E2E_SECONDS (5), E2E_ROUNDS (5), E2E_PROCESSES (2), E2E_CLIENTS (8), E2E_RATE (1000),
  *          E2E_POOL (10), E2E_SIDES (bare,reshaem; add uncached), E2E_MODES (closed,open)
  */
 import { randomBytes } from 'node:crypto';
@@ -46,8 +47,8 @@ const knob = (name: string): string | undefined => process.env[name];
 const env = (name: string, fallback: number) => Number(knob(name) ?? fallback);
 const url = knob('DATABASE_URL');
 const TARGET = knob('E2E_TARGET') ?? (url ? 'both' : 'pglite');
-const SECONDS = env('E2E_SECONDS', 8);
-const ROUNDS = env('E2E_ROUNDS', 3);
+const SECONDS = env('E2E_SECONDS', 5);
+const ROUNDS = env('E2E_ROUNDS', 5);
 const PROCESSES = env('E2E_PROCESSES', 2);
 const CLIENTS = env('E2E_CLIENTS', 8);
 const RATE = env('E2E_RATE', 1000);
@@ -83,50 +84,77 @@ const line = (name: string, m: Measured) =>
 const byP99 = (of: Measured[]) =>
   [...of].sort((a, b) => a.p99 - b.p99)[Math.floor(of.length / 2)] as Measured;
 
-/** Every side measured ROUNDS times in turns; the median run of each (by `pick`). */
+/** Every side's runs, ROUNDS of them in turns (each round starting with the next side). */
 async function rounds(
   ports: Partial<Record<Side, number>>,
   tokens: Record<string, string>,
   orders: LoadOrders,
-  pick: (runs: Measured[]) => Measured,
-): Promise<Partial<Record<Side, Measured>>> {
+): Promise<Map<Side, Measured[]>> {
   const sides = SIDES.filter((side) => ports[side] !== undefined);
   const runs = new Map<Side, Measured[]>(sides.map((side) => [side, []]));
   for (let round = 0; round < ROUNDS; round += 1) {
     const figures: string[] = [];
-    for (const side of sides) {
+    const order = sides.map((_, i) => sides[(i + round) % sides.length] as Side);
+    for (const side of order) {
       const m = await measure(ports[side] as number, tokens, orders);
       runs.get(side)?.push(m);
-      figures.push(`${side} ${f0(m.eventsPerSecond)}/s p99 ${f1(m.p99)} ms`);
+      figures.push(`${side} ${f0(m.eventsPerSecond)}/s ${f0(m.cpuMicros)} µs p99 ${f1(m.p99)} ms`);
     }
     log(`    ${orders.mode} round ${round + 1}: ${figures.join(', ')}`);
   }
-  return Object.fromEntries(sides.map((side) => [side, pick(runs.get(side) ?? [])]));
+  return runs;
+}
+
+const middle = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+/**
+ * The median, over the rounds, of `of`'s figure against `to`'s in the same round (with the
+ * range): on a shared machine whose load moves between rounds, a paired ratio holds
+ * better than a ratio of medians.
+ */
+function paired(runs: Map<Side, Measured[]>, of: Side, to: Side, figure: (m: Measured) => number) {
+  const a = runs.get(of) ?? [];
+  const b = runs.get(to) ?? [];
+  const ratios = a.map((m, i) => figure(m) / figure(b[i] as Measured));
+  return `${middle(ratios).toFixed(2)} (${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)})`;
 }
 
 type Served = { port: number; close: () => void };
 
-/** Prints each side's median run, then the ratios. */
-function report(measured: Partial<Record<Side, Measured>>, closedLoop: boolean) {
+/** Prints each side's median run (by `pick`), then the ratios. */
+function report(
+  runs: Map<Side, Measured[]>,
+  pick: (runs: Measured[]) => Measured,
+  closedLoop: boolean,
+): Partial<Record<Side, Measured>> {
+  const measured: Partial<Record<Side, Measured>> = {};
   for (const side of SIDES) {
-    const m = measured[side];
-    if (m) log(line(side, m));
+    const of = runs.get(side);
+    if (!of) continue;
+    measured[side] = pick(of);
+    log(line(side, measured[side]));
   }
   const { bare: b, reshaem: r, uncached: u } = measured;
+  const rate = (m: Measured) => m.eventsPerSecond;
+  const cpu = (m: Measured) => m.cpuMicros;
   if (closedLoop && b && r) {
     log(
-      `  ratio ${(r.eventsPerSecond / b.eventsPerSecond).toFixed(2)} (events/s; target ≥ 0.6),` +
-        ` CPU per event ${(r.cpuMicros / b.cpuMicros).toFixed(2)} × bare;` +
-        ` ≥ 2,000 events/s: ${r.eventsPerSecond >= 2000 ? 'met' : 'not met'}` +
+      `  ratio ${(r.eventsPerSecond / b.eventsPerSecond).toFixed(2)} (medians; target ≥ 0.6),` +
+        ` paired per round ${paired(runs, 'reshaem', 'bare', rate)};` +
+        ` CPU per event ${paired(runs, 'reshaem', 'bare', cpu)} × bare, paired`,
+    );
+    log(
+      `  ≥ 2,000 events/s: ${r.eventsPerSecond >= 2000 ? 'met' : 'not met'}` +
         ` (bare ${b.eventsPerSecond >= 2000 ? 'reaches' : 'does not reach'} it)`,
     );
   }
   if (closedLoop && u && r) {
     log(
-      `  the caches: ${(r.eventsPerSecond / u.eventsPerSecond).toFixed(2)} × the events/s,` +
-        ` ${(r.cpuMicros / u.cpuMicros).toFixed(2)} × the CPU per event of reshaem without them`,
+      `  the caches, paired per round: ${paired(runs, 'reshaem', 'uncached', rate)} × the events/s,` +
+        ` ${paired(runs, 'reshaem', 'uncached', cpu)} × the CPU per event of reshaem without them`,
     );
   }
+  return measured;
 }
 
 /** The apps (the bare route among them), served side by side, measured in turns. */
@@ -151,12 +179,11 @@ async function compare(apps: Partial<Record<Side, { fetch: Hono['fetch'] }>>, is
     }
     let bareClosed: Measured | undefined;
     if (MODES.includes('closed')) {
-      const measured = await rounds(ports, tokens, closed, median);
-      bareClosed = measured.bare;
+      const runs = await rounds(ports, tokens, closed);
       log(
         `\n  closed loop, ${CLIENTS} users in ${PROCESSES} processes, median of ${ROUNDS} × ${SECONDS} s:`,
       );
-      report(measured, true);
+      bareClosed = report(runs, median, true).bare;
     }
     if (MODES.includes('open')) {
       // The target's load, and, when the bare route cannot carry it, half of what the bare
@@ -168,10 +195,9 @@ async function compare(apps: Partial<Record<Side, { fetch: Hono['fetch'] }>>, is
       for (const rate of rates) {
         // Enough sockets that the offered load is never held back by the client's pool.
         const open: LoadOrders = { ...closed, mode: 'open', rate, clients: Math.max(CLIENTS, 64) };
-        const measured = await rounds(ports, tokens, open, byP99);
+        const runs = await rounds(ports, tokens, open);
         log(`\n  open loop, ${rate} events/s offered, median p99 of ${ROUNDS} × ${SECONDS} s:`);
-        report(measured, false);
-        const { bare: b, reshaem: r } = measured;
+        const { bare: b, reshaem: r } = report(runs, byP99, false);
         if (b && r) {
           log(
             `  p99 ≤ 50 ms at ${rate}/s: ${r.p99 <= 50 ? 'met' : 'not met'}` +
