@@ -101,7 +101,7 @@ describe.skipIf(!databaseUrl)('PostgreSQL: the messages a store remembers', () =
     await reading.store.submit(potholeSubmit({ messageId: other, number: other }));
     await reading.store.send(other, { type: 'moderation.accept', at: at(1), by: users.moderator });
     expect(reading.counter.reads).toBe(1);
-    expect(() =>
+    await expect(
       createSqlStore({ db: schema.connect(1), directory, cachedMessages: -1 }),
     ).rejects.toThrow(RangeError);
   });
