@@ -167,11 +167,11 @@ async function optimistic(
 ): Promise<Attempt> {
   const known = ctx.recent.get(messageId);
   if (known !== undefined && (expectedVersion ?? known.version) === known.version) {
-    const remembered = async () => known;
+    const fromMemory = async () => known;
     const attempt = await applyOnce(
       ctx,
       ctx.db,
-      remembered,
+      fromMemory,
       messageId,
       event,
       undefined,
