@@ -53,8 +53,8 @@ const PROCESSES = env('E2E_PROCESSES', 2);
 const CLIENTS = env('E2E_CLIENTS', 8);
 const RATE = env('E2E_RATE', 1000);
 const POOL = env('E2E_POOL', 10);
-/** Which sides and modes to measure (one side alone, e.g. to profile it with --cpu-prof). */
 /**
+ * Which sides and modes to measure (one side alone, e.g. to profile it with --cpu-prof).
  * The sides: `bare`, `reshaem`, and `uncached` (reshaem with `verifiedTokenCacheSize: 0` and
  * `cachedMessages: 0`: what the two caches buy, in the same run).
  */
