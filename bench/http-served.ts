@@ -31,7 +31,8 @@ export interface Served {
 
 const runFile = promisify(execFile);
 
-function listen(app: { fetch: Fetch }): Promise<{ port: number; close: () => void }> {
+/** Serves `app` with the package's `serve()` on a free loopback port. */
+export function listen(app: { fetch: Fetch }): Promise<{ port: number; close: () => void }> {
   return new Promise((resolve) => {
     const server = serve(app, {
       port: 0,

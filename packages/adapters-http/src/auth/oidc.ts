@@ -12,6 +12,7 @@ import {
 } from './oidc-claims.js';
 import { createKeySource, secureUrl } from './oidc-keys.js';
 import { principalOf, type UnknownUsers } from './oidc-principal.js';
+import { verifiedTokens } from './verified-tokens.js';
 
 /** How a token's claims become reshaem's principal. */
 export interface ClaimsMapping {
@@ -61,6 +62,15 @@ export interface OidcAuthenticateOptions {
   keyRefetchCooldownMs?: number;
   /** The clock tokens are checked against. Default the system clock. */
   now?: () => Date;
+  /**
+   * How many verified tokens are remembered, by their exact text, so that a token sent again
+   * skips the signature check (the costliest part of a request's authentication) until it
+   * expires, outgrows `maxTokenAgeSeconds`, or was verified longer ago than
+   * `keyCacheMaxAgeMs` (the same window in which a withdrawn key is still trusted). The
+   * claims are mapped to a principal again on every request, so directory changes count at
+   * once. Default 10 000; `0` verifies every request.
+   */
+  verifiedTokenCacheSize?: number;
 }
 
 /** The signature algorithms accepted unless `algorithms` says otherwise: asymmetric only. */
@@ -121,13 +131,31 @@ export function createOidcAuthenticate(options: OidcAuthenticateOptions): Authen
   if (!Number.isFinite(clockTolerance) || clockTolerance < 0) {
     throw new RangeError('clockToleranceSeconds must be zero or more');
   }
+  const keyCacheMaxAgeMs = options.keyCacheMaxAgeMs ?? 10 * 60_000;
   const keys = createKeySource({
     issuer: options.issuer,
     jwksUri: options.jwksUri,
     timeoutMs: options.fetchTimeoutMs ?? 5000,
-    cacheMaxAgeMs: options.keyCacheMaxAgeMs ?? 10 * 60_000,
+    cacheMaxAgeMs: keyCacheMaxAgeMs,
     cooldownMs: options.keyRefetchCooldownMs ?? 30_000,
   });
+  const cacheSize = options.verifiedTokenCacheSize ?? 10_000;
+  if (!Number.isInteger(cacheSize) || cacheSize < 0) {
+    throw new RangeError('verifiedTokenCacheSize must be a whole number, 0 or more');
+  }
+  const remembered = verifiedTokens(cacheSize);
+  const nowMs = () => (options.now === undefined ? Date.now() : options.now().getTime());
+  /** Until when a token verified at `at` may be taken on trust (jose's own checks, in ms). */
+  const goodUntil = (claims: Claims, at: number) => {
+    const tolerance = clockTolerance * 1000;
+    let until = Math.min(at + keyCacheMaxAgeMs, (claims.exp as number) * 1000 + tolerance);
+    if (options.maxTokenAgeSeconds !== undefined && typeof claims.iat === 'number') {
+      until = Math.min(until, (claims.iat + options.maxTokenAgeSeconds) * 1000 + tolerance);
+    }
+    return until;
+  };
+  const goodFrom = (claims: Claims) =>
+    typeof claims.nbf === 'number' ? claims.nbf * 1000 - clockTolerance * 1000 : -Infinity;
   const directoryOf =
     typeof options.directory === 'function'
       ? options.directory
@@ -138,7 +166,20 @@ export function createOidcAuthenticate(options: OidcAuthenticateOptions): Authen
   return async (request) => {
     const token = bearerTokenOf(request);
     if (token === null) return null;
-    let claims: Claims;
+    const at = nowMs();
+    let claims = remembered.get(token, at);
+    if (claims === undefined) {
+      claims = await verify(token);
+      remembered.set(token, claims, goodFrom(claims), goodUntil(claims, at));
+    }
+    return principalFromClaims(claims, {
+      directory: directoryOf(),
+      claims: mapping,
+      unknownUsers,
+    });
+  };
+
+  async function verify(token: string): Promise<Claims> {
     try {
       const verified = await jwtVerify(token, keys, {
         issuer: options.issuer,
@@ -152,16 +193,11 @@ export function createOidcAuthenticate(options: OidcAuthenticateOptions): Authen
         ...(options.typ === undefined ? {} : { typ: options.typ }),
         ...(options.now === undefined ? {} : { currentDate: options.now() }),
       });
-      claims = verified.payload;
+      return verified.payload;
     } catch (error) {
       throw refusalOf(error);
     }
-    return principalFromClaims(claims, {
-      directory: directoryOf(),
-      claims: mapping,
-      unknownUsers,
-    });
-  };
+  }
 }
 
 /**

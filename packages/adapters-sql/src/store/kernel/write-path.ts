@@ -20,6 +20,7 @@ import { indicatorFactsOf } from '../pos/indicator-facts-part.js';
 import { countChanges, countKeyOf, messageColumns } from './columns.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';
+import type { RecentMessages } from './recent-messages.js';
 import { writeStatement } from './write-statement.js';
 
 /** What the write paths need: the database and the rule inputs. */
@@ -33,6 +34,8 @@ export interface WriteContext {
   timersOf: (snapshot: MessageSnapshot) => Timer[];
   /** This store instance's claims, unless a caller names its own worker. */
   workerId: string;
+  /** The messages this store last wrote, so that their next event skips the read. */
+  recent: RecentMessages;
   /** The store's autorule option; the `autorules` table when absent. */
   autorules?: MessageStoreOptions['autorules'];
   onAutoruleSkipped?: MessageStoreOptions['onAutoruleSkipped'];

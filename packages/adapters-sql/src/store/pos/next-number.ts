@@ -1,6 +1,12 @@
 import { messageNumber, type NumberRequest } from '@reshaem/core';
-import { sql } from 'kysely';
+import { CompiledQuery } from 'kysely';
+import { HOT } from '../../prepared-pool.js';
 import type { Db } from '../kernel/reads.js';
+
+/** Taken on every numbered submit: a hot (prepared) statement, not built anew each time. */
+const TAKE_NUMBER = `${HOT}INSERT INTO message_counters (region_code, last_value) VALUES ($1, 1)
+  ON CONFLICT (region_code) DO UPDATE SET last_value = message_counters.last_value + 1
+  RETURNING last_value`;
 
 /**
  * The region's next public number, taken in the caller's transaction (`012-message-numbers`):
@@ -8,13 +14,10 @@ import type { Db } from '../kernel/reads.js';
  * returns the number.
  */
 export async function nextNumber(trx: Db, request: NumberRequest): Promise<string> {
-  const row = await trx
-    .insertInto('message_counters')
-    .values({ region_code: request.regionCode, last_value: 1 })
-    .onConflict((oc) =>
-      oc.column('region_code').doUpdateSet({ last_value: sql`message_counters.last_value + 1` }),
-    )
-    .returning('last_value')
-    .executeTakeFirstOrThrow();
+  const { rows } = await trx.executeQuery<{ last_value: number | string }>(
+    CompiledQuery.raw(TAKE_NUMBER, [request.regionCode]),
+  );
+  const row = rows[0];
+  if (row === undefined) throw new Error(`no number taken for region ${request.regionCode}`);
   return messageNumber(request, Number(row.last_value));
 }

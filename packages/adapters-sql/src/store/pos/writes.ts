@@ -47,7 +47,7 @@ async function answeringKey(
 export function submitMessage(ctx: WriteContext, event: unknown, options: WriteOptions = {}) {
   const key = scopedKey(options.idempotencyKey, event, null);
   const request = numberRequestOf(event);
-  return answeringKey(ctx.db, key, async () => {
+  const submitted = answeringKey(ctx.db, key, async () => {
     // Unnumbered, the rules check the submit with a placeholder: a refusal takes no number.
     const draft = request ? { ...(event as object), number: PENDING_NUMBER } : event;
     const result = ctx.workflow.startMessage(draft, ctx.directory, options.files);
@@ -76,6 +76,7 @@ export function submitMessage(ctx: WriteContext, event: unknown, options: WriteO
       };
     }
   });
+  return submitted.then((result) => remembered(ctx, result));
 }
 
 /** Where `applyOnce` stands after one try. */
@@ -128,10 +129,9 @@ export function sendEvent(
     if (!current) return notFound(messageId);
     return conflict(messageId, expectedVersion ?? current.version, current.version);
   };
-  return answeringKey(ctx.db, key, async () => {
+  const sent = answeringKey(ctx.db, key, async () => {
     const first = await retrying(
-      () =>
-        applyOnce(ctx, ctx.db, readMessage, messageId, event, expectedVersion, key, options.files),
+      () => optimistic(ctx, messageId, event, expectedVersion, key, options.files),
       lostRace,
     );
     if (first !== 'lost_race') return first;
@@ -147,4 +147,45 @@ export function sendEvent(
     );
     return locked === 'lost_race' ? lostRace() : locked;
   });
+  return sent.then((result) => remembered(ctx, result));
+}
+
+/**
+ * The optimistic try. A message this store remembers as it last wrote it (and at the
+ * version the caller expects, if they name one) is not read again: one round trip instead
+ * of two. If the rules refuse the event on what was remembered, or the write finds the
+ * message moved on, the memory is dropped and the message read afresh, as it is when the
+ * store remembers nothing: only what the database confirms is ever answered.
+ */
+async function optimistic(
+  ctx: WriteContext,
+  messageId: string,
+  event: unknown,
+  expectedVersion: number | undefined,
+  key: ScopedKey | undefined,
+  files: FileContext | undefined,
+): Promise<Attempt> {
+  const known = ctx.recent.get(messageId);
+  if (known !== undefined && (expectedVersion ?? known.version) === known.version) {
+    const fromMemory = async () => known;
+    const attempt = await applyOnce(
+      ctx,
+      ctx.db,
+      fromMemory,
+      messageId,
+      event,
+      undefined,
+      key,
+      files,
+    );
+    if (attempt !== 'lost_race' && attempt.ok) return attempt;
+    ctx.recent.forget(messageId);
+  }
+  return applyOnce(ctx, ctx.db, readMessage, messageId, event, expectedVersion, key, files);
+}
+
+/** Remembers the message a committed write (not a replay) left, for its next event. */
+function remembered(ctx: WriteContext, result: StoreWriteResult): StoreWriteResult {
+  if (result.ok && !result.replayed) ctx.recent.remember(result.message.id, result.message);
+  return result;
 }
