@@ -2,9 +2,10 @@
  * The fill: template copies by server-side `INSERT … SELECT generate_series`, in id ranges,
  * with the secondary indexes dropped during the load and built afterwards (a sort per index
  * instead of a random insert per row), then the folder counts and number counters the store
- * keeps, derived from the rows.
+ * keeps, derived from the rows, and the SLA summary rows (migration 013's backfill).
  */
 import { performance } from 'node:perf_hooks';
+import { migrations } from '@reshaem/adapters-sql';
 import type pg from 'pg';
 import { templateStatement } from './template-sql.js';
 import type { Template } from './templates.js';
@@ -29,7 +30,7 @@ export async function fill(
   progress: (line: string) => void,
 ): Promise<FillResult> {
   await client.query(
-    `TRUNCATE ${tables.join(', ')}, folder_counts, message_counters, idempotency_keys`,
+    `TRUNCATE ${tables.join(', ')}, folder_counts, message_counters, message_indicators, idempotency_keys`,
   );
   await client.query(isoFunction);
   await client.query("SET maintenance_work_mem = '512MB'");
@@ -72,7 +73,14 @@ export async function fill(
     FROM messages GROUP BY 1, 2, 3, 4`);
   await client.query(`INSERT INTO message_counters (region_code, last_value)
     SELECT region_code, max(substring(number FROM '-([0-9]+)$')::bigint) FROM messages GROUP BY 1`);
-  for (const table of [...tables, 'folder_counts']) await client.query(`VACUUM ANALYZE ${table}`);
+  // The SLA summary rows, by migration 013's own backfill (its last statement).
+  const indicators = migrations.find((m) => m.name === '013-message-indicators');
+  const backfill = indicators?.statements.at(-1);
+  if (backfill === undefined) throw new Error('migration 013 has no backfill statement');
+  await client.query(backfill);
+  for (const table of [...tables, 'folder_counts', 'message_indicators']) {
+    await client.query(`VACUUM ANALYZE ${table}`);
+  }
   const derived = (performance.now() - t0) / 1000;
 
   const rows: Record<string, number> = {};
