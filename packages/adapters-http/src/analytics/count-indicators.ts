@@ -18,7 +18,7 @@ export const countsIndicators = (store: MessageStore): store is IndicatorStore =
 /**
  * Asks the store, which decides the viewer's scope, and turns its refusals into problems:
  * `forbidden` (a role that sees no figures, or another organisation's) into 403, a query it
- * finds malformed (an organisation it does not know) into 400, both with the core's Russian
+ * finds malformed (an organisation it does not know) into 422, both with the core's Russian
  * words.
  */
 export async function countIndicators(

@@ -49,11 +49,11 @@ const KNOWN = new Set([
   'format',
 ]);
 
-/** 400 naming every bad parameter, in Russian: one line per parameter in `detail`. */
+/** 422 `validation` naming every bad parameter, in Russian: one line per parameter in `detail`. */
 export const badIndicatorQuery = (errors: FieldError[]): HttpProblem =>
   new HttpProblem(
     problem(
-      'bad-request',
+      'validation',
       `Показатели не посчитаны: ${errors.map((e) => `${e.path.join('.')} — ${e.message}`).join('; ')}`,
       { errors },
     ),
@@ -63,7 +63,7 @@ export const badIndicatorQuery = (errors: FieldError[]): HttpProblem =>
  * Reads `GET /analytics/indicators`'s parameters: `from` and `to` (local dates, both
  * included, at most {@link MAX_INDICATOR_PERIOD_DAYS} days), `groupBy` (one of the core's
  * keys), `orgId` with `subtree` (`true` by default), `region`, `categoryId`, `channel` and
- * `format` (`json` or `xlsx`). Every fault is collected and refused at once (400): a
+ * `format` (`json` or `xlsx`). Every fault is collected and refused at once (422): a
  * missing or impossible date, a period backwards or too long, an unknown key, a parameter
  * given twice, or one the route does not take (so a typo never widens the figures).
  */

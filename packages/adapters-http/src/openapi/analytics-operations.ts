@@ -111,7 +111,7 @@ export function analyticsPaths(): Paths {
         operationId: 'getIndicators',
         tags: ['analytics'],
         summary: 'The SLA indicators of the messages received in a period, grouped by one key',
-        description: `Counted over the messages the caller may analyse: a head, curator or administrator sees their organisation's subtree (a curator of a region's top organisation: the region); anyone else, or an \`orgId\` outside that scope, is refused with 403. Periods are local dates of the holding organisation, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. \`overdueNow\` and \`dueSoonNow\` are counted at the server's clock. The same figures as an XLSX sheet (Russian headers, a row per group, then «Итого»; shares as percentages) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 400 problem's \`errors\`.`,
+        description: `Counted over the messages the caller may analyse: a head, curator or administrator sees their organisation's subtree (a curator of a region's top organisation: the region); anyone else, or an \`orgId\` outside that scope, is refused with 403. Periods are local dates of the holding organisation, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. \`overdueNow\` and \`dueSoonNow\` are counted at the server's clock. The same figures as an XLSX sheet (Russian headers, a row per group, then «Итого»; shares as percentages) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 422 problem's \`errors\`.`,
         parameters: [
           query('from', { type: 'string', format: 'date' }, 'First day of the period', true),
           query('to', { type: 'string', format: 'date' }, 'Last day of the period', true),
@@ -144,7 +144,7 @@ export function analyticsPaths(): Paths {
               [xlsx]: { schema: { type: 'string', contentMediaType: xlsx } },
             },
           },
-          ...problems('bad-request', 'unauthenticated', 'forbidden'),
+          ...problems('validation', 'unauthenticated', 'forbidden'),
         },
       },
     },

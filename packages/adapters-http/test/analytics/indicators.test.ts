@@ -232,7 +232,7 @@ describe('GET /analytics/indicators refuses a bad query', () => {
   const w = world();
   const refusal = async (query: string) => {
     const res = await w.call('GET', `/analytics/indicators?${query}`, { as: 'headGov' });
-    const body = await expectProblem(res, 'bad-request', 400);
+    const body = await expectProblem(res, 'validation', 422);
     expect(body.detail).toMatch(/^Показатели не посчитаны: /);
     expect(body.detail).not.toMatch(/[A-Za-z]{4,} [a-z]{4,}/); // Russian, not English words
     return (body.errors as { in: string; path: string[]; message: string }[]).map(
