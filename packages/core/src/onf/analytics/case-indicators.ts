@@ -1,6 +1,7 @@
 import { z } from 'zod';
+import { periodKeyOf, periodKeys, periodLabel } from '../../kernel/analytics/periods.js';
 import { localDateIn } from '../../kernel/deadlines/instant.js';
-import { fromDayNumber, toDayNumber, weekdayOf } from '../../kernel/deadlines/local-date.js';
+import { toDayNumber } from '../../kernel/deadlines/local-date.js';
 import { findRegion, regionTimeZone } from '../../kernel/deadlines/regions.js';
 import { invalidPayload, issuesFromZod, WorkflowRefusal } from '../../kernel/errors.js';
 import type { Directory } from '../../kernel/notifications/directory.js';
@@ -107,26 +108,6 @@ function add(row: CaseIndicatorRow, card: KeptCase): void {
   row.doneShare = row.done / row.created;
 }
 
-const weekOf = (date: string) => {
-  const day = toDayNumber(date);
-  return fromDayNumber(day - ((weekdayOf(day) + 6) % 7));
-};
-const ruDate = (date: string) => date.split('-').reverse().join('.');
-const months = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
 function keyOf(
   groupBy: CaseIndicatorGroupBy,
   card: KeptCase['context'],
@@ -138,11 +119,9 @@ function keyOf(
     case 'category':
       return card.categoryId;
     case 'day':
-      return createdOn;
     case 'week':
-      return weekOf(createdOn);
     case 'month':
-      return createdOn.slice(0, 7);
+      return periodKeyOf(createdOn, groupBy);
     default: {
       const unreachable: never = groupBy;
       throw new Error(`unknown grouping ${String(unreachable)}`);
@@ -157,28 +136,14 @@ function labelOf(groupBy: CaseIndicatorGroupBy, key: string, directory: Director
     case 'category':
       return directory.catalogue.categories.find((c) => c.id === key)?.name ?? key;
     case 'day':
-      return ruDate(key);
     case 'week':
-      return `неделя с ${ruDate(key)}`;
     case 'month':
-      return `${months[Number(key.slice(5, 7)) - 1] ?? key.slice(5, 7)} ${key.slice(0, 4)}`;
+      return periodLabel(groupBy, key);
     default: {
       const unreachable: never = groupBy;
       throw new Error(`unknown grouping ${String(unreachable)}`);
     }
   }
-}
-
-function periodKeys(query: CaseIndicatorQuery): string[] | null {
-  if (query.groupBy === 'region' || query.groupBy === 'category') return null;
-  const keys: string[] = [];
-  for (let day = toDayNumber(query.from); day <= toDayNumber(query.to); day += 1) {
-    const date = fromDayNumber(day);
-    const key =
-      query.groupBy === 'day' ? date : query.groupBy === 'week' ? weekOf(date) : date.slice(0, 7);
-    if (keys.at(-1) !== key) keys.push(key);
-  }
-  return keys;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { fromDayNumber, toDayNumber, weekdayOf } from '../../kernel/deadlines/local-date.js';
+import { periodKeyOf, periodKeys, periodLabel } from '../../kernel/analytics/periods.js';
 import { findRegion } from '../../kernel/deadlines/regions.js';
 import type { Directory } from '../../kernel/notifications/directory.js';
 import type { Channel } from '../schemas/message.js';
@@ -7,11 +7,7 @@ import type { IndicatorResult } from './indicator-row.js';
 import { emptySums, type IndicatorSums, indicatorRowOf } from './indicator-sums.js';
 import type { MessageFacts } from './message-facts.js';
 
-/** The Monday of the ISO week a local date falls in. */
-export function weekOf(date: string): string {
-  const day = toDayNumber(date);
-  return fromDayNumber(day - ((weekdayOf(day) + 6) % 7));
-}
+export { periodKeys, weekOf } from '../../kernel/analytics/periods.js';
 
 /**
  * The group a message's facts fall in: its holding organisation, region, category, channel,
@@ -28,32 +24,14 @@ export function groupKeyOf(facts: MessageFacts, groupBy: IndicatorGroupBy): stri
     case 'channel':
       return facts.channel;
     case 'day':
-      return facts.receivedOn;
     case 'week':
-      return weekOf(facts.receivedOn);
     case 'month':
-      return facts.receivedOn.slice(0, 7);
+      return periodKeyOf(facts.receivedOn, groupBy);
     default: {
       const unreachable: never = groupBy;
       throw new Error(`unknown grouping ${String(unreachable)}`);
     }
   }
-}
-
-/** Every day, week or month the period touches, in order; `null` for the other groupings. */
-export function periodKeys(
-  query: Pick<IndicatorQuery, 'from' | 'to' | 'groupBy'>,
-): string[] | null {
-  const { from, to, groupBy } = query;
-  if (groupBy !== 'day' && groupBy !== 'week' && groupBy !== 'month') return null;
-  const keys: string[] = [];
-  const last = toDayNumber(to);
-  for (let day = toDayNumber(from); day <= last; day += 1) {
-    const date = fromDayNumber(day);
-    const key = groupBy === 'day' ? date : groupBy === 'week' ? weekOf(date) : date.slice(0, 7);
-    if (keys.at(-1) !== key) keys.push(key);
-  }
-  return keys;
 }
 
 const channelLabels: Readonly<Record<Channel, string>> = {
@@ -65,23 +43,6 @@ const channelLabels: Readonly<Record<Channel, string>> = {
   operator: 'Оператор (122)',
   integration: 'Интеграция',
 };
-
-const months = [
-  'январь',
-  'февраль',
-  'март',
-  'апрель',
-  'май',
-  'июнь',
-  'июль',
-  'август',
-  'сентябрь',
-  'октябрь',
-  'ноябрь',
-  'декабрь',
-];
-
-const ruDate = (date: string) => date.split('-').reverse().join('.');
 
 /** A group's key as people read it, in Russian. */
 export function groupLabelOf(groupBy: IndicatorGroupBy, key: string, directory: Directory): string {
@@ -95,11 +56,9 @@ export function groupLabelOf(groupBy: IndicatorGroupBy, key: string, directory: 
     case 'channel':
       return channelLabels[key as Channel] ?? key;
     case 'day':
-      return ruDate(key);
     case 'week':
-      return `неделя с ${ruDate(key)}`;
     case 'month':
-      return `${months[Number(key.slice(5, 7)) - 1] ?? key.slice(5, 7)} ${key.slice(0, 4)}`;
+      return periodLabel(groupBy, key);
     default: {
       const unreachable: never = groupBy;
       throw new Error(`unknown grouping ${String(unreachable)}`);

@@ -1,5 +1,5 @@
 import { toEpochMs } from '../../kernel/deadlines/instant.js';
-import { type IndicatorSums, percentileDisc } from './indicator-sums.js';
+import { emptySums, type IndicatorSums, percentileDisc } from './indicator-sums.js';
 import type { MessageFacts } from './message-facts.js';
 
 const ascending = (a: number, b: number) => a - b;
@@ -13,26 +13,7 @@ export function sumFacts(facts: Iterable<MessageFacts>, now: string): IndicatorS
   const answerMs: number[] = [];
   const workingDays: number[] = [];
   const deliveryLag: number[] = [];
-  const sums: IndicatorSums = {
-    received: 0,
-    rejected: 0,
-    answered: 0,
-    answeredOnTime: 0,
-    overdueNow: 0,
-    dueSoonNow: 0,
-    fastTrackAnswered: 0,
-    fastTrackOnTime: 0,
-    extensionsGranted: 0,
-    ratingDistribution: [0, 0, 0, 0, 0],
-    reReviewed: 0,
-    operatorDelivered: 0,
-    autorouted: 0,
-    answerMsMedian: null,
-    answerMsP90: null,
-    answerWorkingDaysMedian: null,
-    answerWorkingDaysP90: null,
-    deliveryLagMsMedian: null,
-  };
+  const sums: IndicatorSums = emptySums();
   for (const f of facts) {
     sums.received += 1;
     if (f.rejected) sums.rejected += 1;
