@@ -1,4 +1,6 @@
 import { fromDayNumber, toDayNumber, weekdayOf } from '../deadlines/local-date.js';
+import { findRegion } from '../deadlines/regions.js';
+import type { Directory } from '../notifications/directory.js';
 
 /** The groupings by time that both workflows' indicators share. */
 export type PeriodGrouping = 'day' | 'week' | 'month';
@@ -53,4 +55,20 @@ export function periodLabel(groupBy: PeriodGrouping, key: string): string {
   if (groupBy === 'day') return ruDate(key);
   if (groupBy === 'week') return `неделя с ${ruDate(key)}`;
   return `${months[Number(key.slice(5, 7)) - 1] ?? key.slice(5, 7)} ${key.slice(0, 4)}`;
+}
+
+/** The groupings both workflows' indicators share: by region, category or period. */
+export type SharedGrouping = 'region' | 'category' | PeriodGrouping;
+
+/** A shared grouping's key as people read it: the region's or category's name, or the period. */
+export function sharedGroupLabel(
+  groupBy: SharedGrouping,
+  key: string,
+  directory: Directory,
+): string {
+  if (groupBy === 'region') return findRegion(key)?.name ?? key;
+  if (groupBy === 'category') {
+    return directory.catalogue.categories.find((c) => c.id === key)?.name ?? key;
+  }
+  return periodLabel(groupBy, key);
 }

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { periodKeyOf, periodKeys, periodLabel } from '../../kernel/analytics/periods.js';
+import { periodKeyOf, periodKeys, sharedGroupLabel } from '../../kernel/analytics/periods.js';
 import { localDateIn } from '../../kernel/deadlines/instant.js';
 import { toDayNumber } from '../../kernel/deadlines/local-date.js';
-import { findRegion, regionTimeZone } from '../../kernel/deadlines/regions.js';
+import { regionTimeZone } from '../../kernel/deadlines/regions.js';
 import { invalidPayload, issuesFromZod, WorkflowRefusal } from '../../kernel/errors.js';
 import type { Directory } from '../../kernel/notifications/directory.js';
 import { regionCodeSchema } from '../../kernel/schemas/organisation.js';
@@ -132,13 +132,11 @@ function keyOf(
 function labelOf(groupBy: CaseIndicatorGroupBy, key: string, directory: Directory): string {
   switch (groupBy) {
     case 'region':
-      return findRegion(key)?.name ?? key;
     case 'category':
-      return directory.catalogue.categories.find((c) => c.id === key)?.name ?? key;
     case 'day':
     case 'week':
     case 'month':
-      return periodLabel(groupBy, key);
+      return sharedGroupLabel(groupBy, key, directory);
     default: {
       const unreachable: never = groupBy;
       throw new Error(`unknown grouping ${String(unreachable)}`);

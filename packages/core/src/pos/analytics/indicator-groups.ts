@@ -1,5 +1,4 @@
-import { periodKeyOf, periodKeys, periodLabel } from '../../kernel/analytics/periods.js';
-import { findRegion } from '../../kernel/deadlines/regions.js';
+import { periodKeyOf, periodKeys, sharedGroupLabel } from '../../kernel/analytics/periods.js';
 import type { Directory } from '../../kernel/notifications/directory.js';
 import type { Channel } from '../schemas/message.js';
 import type { IndicatorGroupBy, IndicatorQuery } from './indicator-query.js';
@@ -49,16 +48,14 @@ export function groupLabelOf(groupBy: IndicatorGroupBy, key: string, directory: 
   switch (groupBy) {
     case 'org':
       return directory.organisation(key)?.name ?? key;
-    case 'region':
-      return findRegion(key)?.name ?? key;
-    case 'category':
-      return directory.catalogue.categories.find((c) => c.id === key)?.name ?? key;
     case 'channel':
       return channelLabels[key as Channel] ?? key;
+    case 'region':
+    case 'category':
     case 'day':
     case 'week':
     case 'month':
-      return periodLabel(groupBy, key);
+      return sharedGroupLabel(groupBy, key, directory);
     default: {
       const unreachable: never = groupBy;
       throw new Error(`unknown grouping ${String(unreachable)}`);
