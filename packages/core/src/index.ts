@@ -205,6 +205,7 @@ export * from './pos/schemas/shown.js';
 export { hasSnapshotVersions } from './pos/snapshot-version-port.js';
 export type { Folder, OperatorFolder, Stage, StatusInfo } from './pos/status.js';
 export {
+  answeredStatuses,
   folderLabels,
   folderOf,
   isFinalStatus,

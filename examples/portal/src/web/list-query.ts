@@ -1,5 +1,6 @@
 import {
   addCalendarDays,
+  answeredStatuses,
   endOfLocalDay,
   type Folder,
   folderLabels,
@@ -55,18 +56,8 @@ export interface ListFilters {
 
 export const PAGE_SIZE = 20;
 
-/**
- * The statuses a message reaches only once its answer was approved: sent, ready for the
- * operator, delivered, postponed by that answer, completed. The dashboard's «answered»
- * figures link to the list filtered by them.
- */
-export const ANSWERED_STATUSES: readonly MessageStatus[] = [
-  'answer_sent',
-  'answer_ready',
-  'answer_delivered',
-  'postponed',
-  'completed',
-];
+/** The dashboard's «answered» figures link to the list filtered by the core's statuses. */
+export const ANSWERED_STATUSES: readonly MessageStatus[] = answeredStatuses;
 
 const LISTS = ['categories', 'facts'] as const;
 const DEFAULTS: Partial<Record<keyof ListFilters, string>> = {

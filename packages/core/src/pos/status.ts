@@ -92,6 +92,19 @@ export function operatorFolderOf(
   return 'in_progress';
 }
 
+/**
+ * The statuses a message reaches only once an answer to it was approved: sent, ready for the
+ * 112 operator, delivered, postponed by that answer, completed. A list filtered by them is
+ * the messages "answered" now (a re-reviewed one is back in work and not among them).
+ */
+export const answeredStatuses: readonly MessageStatus[] = Object.freeze([
+  'answer_sent',
+  'answer_ready',
+  'answer_delivered',
+  'postponed',
+  'completed',
+] as const);
+
 /** Is this status final (never left)? */
 export const isFinalStatus = (status: MessageStatus): boolean => messageStatuses[status].final;
 
