@@ -8,6 +8,7 @@ import { type PageEnv, requireUser, SESSION_COOKIE } from './auth/session.js';
 import { DEFAULT_RATE_LIMITS, type RateLimits } from './config-limits.js';
 import { registerDemoRoutes } from './demo/demo-routes.js';
 import { DEFAULT_FORM_BODY_BYTES, formBodyLimit } from './guard/form-body-limit.js';
+import { registerOpen311RateLimits } from './guard/open311-rate-limits.js';
 import { pageHeaders } from './guard/page-headers.js';
 import { memoryStores, type RateLimitStores } from './guard/rate-limit.js';
 import { registerRateLimits } from './guard/rate-limits.js';
@@ -147,6 +148,17 @@ export function createPortalApp(options: PortalAppOptions): Hono<PageEnv> {
     stores: options.rateLimitStores ?? memoryStores,
     trustProxy: options.trustProxy ?? 0,
   });
+  if (options.open311) {
+    const limits = options.rateLimits ?? DEFAULT_RATE_LIMITS;
+    registerOpen311RateLimits(app, {
+      prefix: OPEN311_PREFIX,
+      partnerOf: options.open311.partnerOf,
+      perPartner: limits.open311PerPartner,
+      guessesPerAddress: limits.signInPerAddress,
+      stores: options.rateLimitStores ?? memoryStores,
+      trustProxy: options.trustProxy ?? 0,
+    });
+  }
 
   // The API sees the full URL (basePath '/api') and answers its own 404s and 405s.
   app.all('/api', (c) => api.fetch(c.req.raw));

@@ -14,19 +14,23 @@ export interface RateLimits {
   submitPerUser: RateLimit | null;
   /** New messages per client address, whoever is signed in. */
   submitPerAddress: RateLimit | null;
+  /** Open311 `POST requests` per integration partner (its `api_key`). */
+  open311PerPartner: RateLimit | null;
 }
 
 /**
  * The defaults, and why: a person signs in a few times a day, but an office or a 112
  * centre behind one NAT address signs in together at nine, hence 20 a minute per address
  * and 10 a minute per account; a citizen files a few messages a day, hence 20 an hour per
- * user, and 120 an hour per address for a building full of them.
+ * user, and 120 an hour per address for a building full of them. An Open311 partner relays
+ * many citizens' messages from one server, hence 1,000 an hour per partner.
  */
 export const DEFAULT_RATE_LIMITS: RateLimits = {
   signInPerAddress: { limit: 20, windowMs: 60_000 },
   signInPerAccount: { limit: 10, windowMs: 60_000 },
   submitPerUser: { limit: 20, windowMs: 3_600_000 },
   submitPerAddress: { limit: 120, windowMs: 3_600_000 },
+  open311PerPartner: { limit: 1000, windowMs: 3_600_000 },
 };
 
 const UNITS: Record<string, number> = { s: 1000, m: 60_000, h: 3_600_000 };
@@ -51,6 +55,7 @@ export function parseRateLimit(text: string, name: string): RateLimit | null {
 /**
  * The rate limits from the environment: `RESHAEM_RATE_SIGN_IN_ADDRESS`,
  * `RESHAEM_RATE_SIGN_IN_ACCOUNT`, `RESHAEM_RATE_SUBMIT_USER`, `RESHAEM_RATE_SUBMIT_ADDRESS`,
+ * `RESHAEM_RATE_OPEN311_PARTNER`,
  * each `<count>/<window>` or `off`; {@link DEFAULT_RATE_LIMITS} for those not set.
  */
 export function readRateLimits(env: Readonly<Record<string, string | undefined>>): RateLimits {
@@ -63,5 +68,6 @@ export function readRateLimits(env: Readonly<Record<string, string | undefined>>
     signInPerAccount: read('RESHAEM_RATE_SIGN_IN_ACCOUNT', DEFAULT_RATE_LIMITS.signInPerAccount),
     submitPerUser: read('RESHAEM_RATE_SUBMIT_USER', DEFAULT_RATE_LIMITS.submitPerUser),
     submitPerAddress: read('RESHAEM_RATE_SUBMIT_ADDRESS', DEFAULT_RATE_LIMITS.submitPerAddress),
+    open311PerPartner: read('RESHAEM_RATE_OPEN311_PARTNER', DEFAULT_RATE_LIMITS.open311PerPartner),
   };
 }

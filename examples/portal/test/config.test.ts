@@ -27,6 +27,7 @@ describe('readConfig', () => {
         signInPerAccount: { limit: 10, windowMs: 60_000 },
         submitPerUser: { limit: 20, windowMs: 3_600_000 },
         submitPerAddress: { limit: 120, windowMs: 3_600_000 },
+        open311PerPartner: { limit: 1000, windowMs: 3_600_000 },
       },
       trustProxy: 0,
       secureCookies: false,

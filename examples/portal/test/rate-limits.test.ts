@@ -1,6 +1,9 @@
+import { createHash } from 'node:crypto';
 import { PROBLEM_TYPE_BASE } from '@reshaem/adapters-http';
+import { SYSTEM_PRINCIPAL } from '@reshaem/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RateLimits } from '../src/config-limits.js';
+import { demoPartnerKey, open311Partners } from '../src/open311/open311-partners.js';
 import { type Listening, listen } from '../src/server.js';
 import { formPost, memoryPortalApp, NO_RATE_LIMITS } from './support.js';
 
@@ -159,6 +162,81 @@ describe('new messages are rate-limited', () => {
     // Another address in the same /64 is the same subscriber; the next /64 is not.
     await expectTooMany(await submit('app-ivanov', '2001:db8:1:2:ffff::1'), 3600);
     expect((await submit('app-ivanov', '2001:db8:1:3::10')).status).toBe(201);
+  });
+});
+
+describe('Open311 submissions are rate-limited', () => {
+  const partnerKey = demoPartnerKey('test-secret');
+  const otherKey = 'second-partner-key';
+  const open311 = {
+    partnerOf: open311Partners(
+      [
+        {
+          id: 'city-app',
+          name: 'Городское приложение',
+          keySha256: createHash('sha256').update(otherKey).digest('hex'),
+        },
+      ],
+      partnerKey,
+    ),
+  };
+  const request =
+    (apiKey: string | null, format = 'json', address = '203.0.113.20') =>
+    (app: ReturnType<typeof memoryPortalApp>['app']) =>
+      app.request(
+        `/open311/v2/requests.${format}`,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams({
+            ...(apiKey === null ? {} : { api_key: apiKey }),
+            service_code: 'potholes',
+            jurisdiction_id: '41',
+            address_string: 'г. Петропавловск-Камчатский, ул. Ленинская, 5',
+            description: 'Яма на дороге у остановки',
+            first_name: 'Алевтина',
+            last_name: 'Громова',
+            email: 'gromova@example.ru',
+          }).toString(),
+        },
+        from(address),
+      );
+
+  it('per partner, from any address: the third in the window gets 429 in the specification’s form', async () => {
+    const { app, store } = memoryPortalApp({
+      open311,
+      rateLimits: limits({ open311PerPartner: { limit: 2, windowMs: 3_600_000 } }),
+    });
+    expect((await request(partnerKey, 'json', '203.0.113.20')(app)).status).toBe(201);
+    expect((await request(partnerKey, 'xml', '203.0.113.21')(app)).status).toBe(201);
+    const refused = await request(partnerKey, 'json', '203.0.113.22')(app);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    const [error] = (await refused.json()) as [{ code: number; description: string }];
+    expect(error.code).toBe(429);
+    const xml = await request(partnerKey, 'xml')(app);
+    expect(xml.status).toBe(429);
+    expect(await xml.text()).toMatch(/<errors><error><code>429<\/code>/);
+    // Another partner has its own count; the refused requests filed nothing.
+    expect((await request(otherKey)(app)).status).toBe(201);
+    const filed = await store.list(SYSTEM_PRINCIPAL, { limit: 100 });
+    expect(filed.items.filter((m) => m.snapshot.context.channel === 'integration')).toHaveLength(3);
+  });
+
+  it('a wrong or missing api_key counts per address, like a sign-in, and leaves partners alone', async () => {
+    const { app } = memoryPortalApp({
+      open311,
+      rateLimits: limits({
+        signInPerAddress: { limit: 2, windowMs: 60_000 },
+        open311PerPartner: { limit: 100, windowMs: 3_600_000 },
+      }),
+    });
+    expect((await request('guess-1')(app)).status).toBe(403);
+    expect((await request(null)(app)).status).toBe(403);
+    expect((await request('guess-3')(app)).status).toBe(429);
+    // Another address may still guess; the partner, from the guessing address, is not held up.
+    expect((await request('guess-4', 'json', '203.0.113.99')(app)).status).toBe(403);
+    expect((await request(partnerKey)(app)).status).toBe(201);
   });
 });
 

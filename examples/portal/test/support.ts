@@ -33,6 +33,7 @@ export const NO_RATE_LIMITS = {
   signInPerAccount: null,
   submitPerUser: null,
   submitPerAddress: null,
+  open311PerPartner: null,
 };
 
 /**

@@ -30,6 +30,11 @@ export {
   toNodeListener,
 } from './node.js';
 export {
+  type Open311Format,
+  type Open311Value,
+  open311Response,
+} from './open311/open311-format.js';
+export {
   DEFAULT_OPEN311_PREFIX,
   type Open311Options,
   type Open311Partner,
