@@ -4,14 +4,14 @@ import {
   type MessageStore,
   type Principal,
 } from '@reshaem/core';
-import { type CompiledQuery, Kysely, PostgresDialect, sql } from 'kysely';
-import pg from 'pg';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../core/test/helpers.js';
 import { writeFixture } from '../../core/test/store-contract/fixture.js';
 import { storeOptions } from '../../core/test/store-contract/setup.js';
 import { createSqlStore, migrate, type ReshaemDatabase, type SqlStore } from '../src/index.js';
 import { databaseUrl, testSchema } from './databases.js';
+import { plannedDb } from './plan-reads.js';
 
 /** Generated messages beside the fixture, in the groups of `insertNoise`. */
 const NOISE = 30_000;
@@ -47,23 +47,6 @@ const insertNoise = (from: string) => sql`
   FROM messages AS m, generate_series(1, ${NOISE}) AS g
   WHERE m.id = ${from}`;
 
-interface PlanNode {
-  'Node Type': string;
-  'Actual Rows': number;
-  'Actual Loops': number;
-  'Rows Removed by Filter'?: number;
-  'Rows Removed by Index Recheck'?: number;
-  Plans?: PlanNode[];
-}
-
-/** Entries every scan of the plan read: those it returned and those its filters dropped. */
-const readBy = (node: PlanNode): number =>
-  (node['Node Type'].includes('Scan')
-    ? node['Actual Rows'] * node['Actual Loops'] +
-      (node['Rows Removed by Filter'] ?? 0) +
-      (node['Rows Removed by Index Recheck'] ?? 0)
-    : 0) + (node.Plans ?? []).reduce((sum, child) => sum + readBy(child), 0);
-
 /**
  * The lists that match fewer than a page in a wide scope (the operator sees every phoned-in
  * message, a region's moderator every message received in the region): each must find its
@@ -73,24 +56,13 @@ const readBy = (node: PlanNode): number =>
 describe.skipIf(!databaseUrl)('narrow lists in wide scopes on PostgreSQL', () => {
   let schema: Awaited<ReturnType<typeof testSchema>>;
   let db: Kysely<ReshaemDatabase>;
-  let pool: pg.Pool;
+  let pageReads: ReturnType<typeof plannedDb>['pageReads'];
   let store: SqlStore;
   let memory: MessageStore;
-  const seen: CompiledQuery[] = [];
 
   beforeAll(async () => {
     schema = await testSchema('narrow_lists');
-    pool = new pg.Pool({
-      connectionString: databaseUrl,
-      options: `-c search_path=${schema.schema}`,
-      max: 2,
-    });
-    db = new Kysely<ReshaemDatabase>({
-      dialect: new PostgresDialect({ pool }),
-      log: (event) => {
-        if (event.level === 'query') seen.push(event.query);
-      },
-    });
+    ({ db, pageReads } = plannedDb(schema.schema));
     await migrate(db);
     store = await createSqlStore({ ...storeOptions(), db });
     memory = createMemoryStore(storeOptions());
@@ -105,19 +77,8 @@ describe.skipIf(!databaseUrl)('narrow lists in wide scopes on PostgreSQL', () =>
   });
 
   /** Lists through the store, and counts what the page query reads under EXPLAIN ANALYZE. */
-  async function listed(viewer: Principal, query: MessageQueryInput) {
-    seen.length = 0;
-    const page = await store.list(viewer, query);
-    const statement = seen.find((q) => q.sql.includes('AS page'));
-    if (!statement) throw new Error('no page query');
-    const { rows } = await pool.query<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>(
-      `EXPLAIN (ANALYZE, FORMAT JSON) ${statement.sql}`,
-      [...statement.parameters],
-    );
-    const plan = rows[0]?.['QUERY PLAN'][0]?.Plan;
-    if (!plan) throw new Error('no plan');
-    return { page, reads: readBy(plan) };
-  }
+  const listed = (viewer: Principal, query: MessageQueryInput) =>
+    pageReads(() => store.list(viewer, query));
 
   const cases: Array<[string, Principal, MessageQueryInput]> = [
     [
