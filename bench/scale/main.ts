@@ -1,6 +1,6 @@
 /**
  * `npm run bench:scale [-- --size 1000000] [--schema scale] [--no-fill] [--no-measure]
- * [--compare s100k,…] [--parts lists,counts,timers,export]`: fills
+ * [--compare s100k,…] [--parts lists,counts,timers,export] [--no-migrate]`: fills
  * PostgreSQL (DATABASE_URL) with messages copied from real store writes, checks a sample
  * through the SQL store, and measures lists, counts, the export and timer claims at that
  * size. Size by `--size` or SCALE_SIZE (default 10,000,000). Run by hand, never in CI.
@@ -23,6 +23,8 @@ const { values } = parseArgs({
     schema: { type: 'string', default: 'scale' },
     'no-measure': { type: 'boolean', default: false },
     'no-fill': { type: 'boolean', default: false },
+    /** Measure the schema as it stands, e.g. before a new step, to compare with after it. */
+    'no-migrate': { type: 'boolean', default: false },
     /** Schemas of smaller fills whose timer claims are measured beside this one's. */
     compare: { type: 'string', default: '' },
     /** Which measurements: any of lists, counts, timers, export. */
@@ -44,7 +46,7 @@ await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
 const db = createPostgresKysely({ connectionString: url, searchPath: schema, max: 4 });
 try {
   const t0 = performance.now();
-  const migrated = await migrate(db);
+  const migrated = values['no-migrate'] ? { applied: [] } : await migrate(db);
   if (migrated.applied.length > 0) {
     const s = ((performance.now() - t0) / 1000).toFixed(0);
     log(`migrations ${migrated.applied.join(', ')} applied in ${s} s`);

@@ -19,6 +19,8 @@ type Log = (line?: string) => void;
 const DAY = 86_400_000;
 const SAMPLES = Number(knob('SCALE_SAMPLES') ?? 12);
 const DEEP_PAGE = 10;
+/** `SCALE_DETAIL=1` prints every query's p95 (first page / deep page) under its viewer. */
+const DETAIL = knob('SCALE_DETAIL') === '1';
 
 /** What staff open every day: each folder and queue, and the common filters and sorts. */
 export const scaleQueries: Record<string, MessageQueryInput> = {
@@ -60,8 +62,10 @@ async function lists(store: SqlStore, log: Log) {
     const mine: number[] = [];
     const mineDeep: number[] = [];
     let worstQuery = { query: '', p95: 0 };
+    const details: string[] = [];
     for (const [label, query] of Object.entries(scaleQueries)) {
       const samples: number[] = [];
+      const deepBefore = mineDeep.length;
       for (let s = 0; s < SAMPLES; s++) {
         const who: Principal = viewer();
         let page: Awaited<ReturnType<SqlStore['list']>>;
@@ -83,6 +87,12 @@ async function lists(store: SqlStore, log: Log) {
       }
       mine.push(...samples);
       const p95 = pct(samples, 95);
+      const deepHere = mineDeep.slice(deepBefore);
+      if (samples.length) {
+        details.push(
+          `    ${label.padEnd(34)} ${fmt(p95).padStart(8)} ${deepHere.length ? fmt(pct(deepHere, 95)).padStart(8) : '-'.padStart(8)}`,
+        );
+      }
       if (p95 > worstQuery.p95) worstQuery = { query: label, p95 };
     }
     first.push(...mine);
@@ -92,6 +102,7 @@ async function lists(store: SqlStore, log: Log) {
     log(
       `  ${name.padEnd(38)} ${pair(mine).padStart(20)} ${pair(mineDeep).padStart(18)}  ${worstQuery.query} (${fmt(worstQuery.p95)})`,
     );
+    if (DETAIL) for (const line of details) log(line);
   }
   log(
     `  all lists: first page p50 ${fmt(pct(first, 50))} ms, p95 ${fmt(pct(first, 95))} ms; ` +

@@ -14,6 +14,7 @@ import { messageLocation } from './011-message-location.js';
 import { messageNumbers } from './012-message-numbers.js';
 import { messageIndicators } from './013-message-indicators.js';
 import { scopeIndexColumns } from './014-scope-index-columns.js';
+import { narrowListIndexes } from './015-narrow-list-indexes.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -32,6 +33,7 @@ export const migrations: readonly Migration[] = [
   messageNumbers,
   messageIndicators,
   scopeIndexColumns,
+  narrowListIndexes,
 ];
 
 /** What `migrate` did. */

@@ -1,0 +1,35 @@
+/**
+ * `tsx bench/scale/explain.ts <viewer> <query label>`: the plan of one list (or folder
+ * counts) from `measure.ts` over a filled schema, with EXPLAIN (ANALYZE, BUFFERS).
+ */
+import { createSqlStore } from '@reshaem/adapters-sql';
+import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { viewers } from '../sql/reads.js';
+import { scaleQueries } from './measure.js';
+import { scaleDirectory } from './scale-world.js';
+
+const [viewerName = '', label = '', schema = 's1m'] = process.argv.slice(2);
+const url = process.env.DATABASE_URL ?? '';
+const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 1 });
+const seen: CompiledQuery[] = [];
+const db = new Kysely({
+  dialect: new PostgresDialect({ pool }),
+  log: (event) => {
+    if (event.level === 'query') seen.push(event.query);
+  },
+});
+const store = await createSqlStore({ db, directory: scaleDirectory, migrate: false });
+const make = Object.entries(viewers).find(([n]) => n.startsWith(viewerName))?.[1];
+const who = viewerName.startsWith('{') ? JSON.parse(viewerName) : make?.();
+if (!who) throw new Error(`no viewer ${viewerName}`);
+console.log(JSON.stringify(who));
+seen.length = 0;
+if (label === 'counts') await store.folderCounts(who);
+else await store.list(who, scaleQueries[label] ?? JSON.parse(label));
+for (const q of seen) {
+  const { rows } = await pool.query(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, [...q.parameters]);
+  console.log(q.sql, JSON.stringify(q.parameters));
+  for (const r of rows) console.log(r['QUERY PLAN']);
+}
+await db.destroy();

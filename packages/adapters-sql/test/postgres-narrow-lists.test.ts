@@ -1,0 +1,115 @@
+import {
+  createMemoryStore,
+  type MessageQueryInput,
+  type MessageStore,
+  type Principal,
+} from '@reshaem/core';
+import { type Kysely, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { users } from '../../core/test/helpers.js';
+import { writeFixture } from '../../core/test/store-contract/fixture.js';
+import { storeOptions } from '../../core/test/store-contract/setup.js';
+import { createSqlStore, migrate, type ReshaemDatabase, type SqlStore } from '../src/index.js';
+import { databaseUrl, testSchema } from './databases.js';
+import { plannedDb } from './plan-reads.js';
+
+/** Generated messages beside the fixture, in the groups of `insertNoise`. */
+const NOISE = 30_000;
+/** Index entries and rows a page may read: the rows it shows and the page query's join. */
+const PAGE_READS = 60;
+
+/**
+ * Copies of a fixture message, newer than the fixture's and with earlier deadlines, so that a
+ * walk along a sort index meets them before any fixture row. By `g % 10`: 0, closed and
+ * phoned in (the operator's scope); 1, closed and received in Kamchatka (its moderator's
+ * scope); 2 and 3, in neither scope, live, overdue and in the «Просрочено» queue, or in
+ * «Скоро срок» with an extension request; the rest closed elsewhere. As at scale, each scope
+ * is a small share and the narrow filters are common outside it while the scopes hold none
+ * of them: the planner expects a walk along a sort index to meet matches soon, and only an
+ * index on the narrow rows keeps the list from reading the whole scope.
+ */
+const insertNoise = (from: string) => sql`
+  INSERT INTO messages (id, version, status, folder, number, holding_org_id, received_org_id,
+    executor_id, applicant_user_id, channel, category_id, subcategory_id, fact_id, region_code,
+    fast_track, overdue, created_at, updated_at, registered_at, response_due_at, search_text,
+    snapshot, delegated_by_autorule, response_due_sort, definition_version, deadline_state,
+    rework, extension_pending, law_type, applicant_search, location_lat, location_lon, is_public)
+  SELECT 'noise-' || g, m.version, CASE WHEN g % 10 IN (2, 3) THEN 'in_work' ELSE m.status END,
+    CASE WHEN g % 10 IN (2, 3) THEN 'in_work' ELSE 'processed' END, 'N-' || g,
+    CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
+    CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
+    NULL, m.applicant_user_id, CASE WHEN g % 10 = 0 THEN 'operator' ELSE 'mobile_app' END,
+    m.category_id, m.subcategory_id, m.fact_id, m.region_code, false, g % 10 = 2,
+    now() + g * interval '1 second', now() + g * interval '1 second', m.registered_at,
+    '2000-01-01'::timestamptz, m.search_text, m.snapshot, false, '2000-01-01'::timestamptz,
+    m.definition_version, CASE g % 10 WHEN 2 THEN 'overdue' WHEN 3 THEN 'due_soon' END, false,
+    g % 10 = 3, m.law_type, m.applicant_search, NULL, NULL, false
+  FROM messages AS m, generate_series(1, ${NOISE}) AS g
+  WHERE m.id = ${from}`;
+
+/**
+ * The lists that match fewer than a page in a wide scope (the operator sees every phoned-in
+ * message, a region's moderator every message received in the region): each must find its
+ * rows without walking past the messages that do not match, and find what the memory store
+ * finds.
+ */
+describe.skipIf(!databaseUrl)('narrow lists in wide scopes on PostgreSQL', () => {
+  let schema: Awaited<ReturnType<typeof testSchema>>;
+  let db: Kysely<ReshaemDatabase>;
+  let pageReads: ReturnType<typeof plannedDb>['pageReads'];
+  let store: SqlStore;
+  let memory: MessageStore;
+
+  beforeAll(async () => {
+    schema = await testSchema('narrow_lists');
+    ({ db, pageReads } = plannedDb(schema.schema));
+    await migrate(db);
+    store = await createSqlStore({ ...storeOptions(), db });
+    memory = createMemoryStore(storeOptions());
+    await writeFixture(store);
+    await writeFixture(memory);
+    await insertNoise('m-05').execute(db);
+    await sql`VACUUM ANALYZE messages`.execute(db);
+  }, 60_000);
+  afterAll(async () => {
+    await db?.destroy();
+    await schema?.drop();
+  });
+
+  /** Lists through the store, and counts what the page query reads under EXPLAIN ANALYZE. */
+  const listed = (viewer: Principal, query: MessageQueryInput) =>
+    pageReads(() => store.list(viewer, query));
+
+  const cases: Array<[string, Principal, MessageQueryInput]> = [
+    [
+      'operator: overdue, by deadline',
+      users.operator,
+      { overdue: true, sort: 'responseDueAt', direction: 'asc' },
+    ],
+    ['operator: «В работе» by update', users.operator, { folder: 'in_work', sort: 'updatedAt' }],
+    ['operator: «Просрочено»', users.operator, { queue: 'overdue' }],
+    ['operator: «Скоро срок»', users.operator, { queue: 'due_soon' }],
+    ['region moderator: «Просрочено»', users.moderator, { queue: 'overdue' }],
+    ['region moderator: «Скоро срок»', users.moderator, { queue: 'due_soon' }],
+    ['region moderator: extension requests', users.moderator, { queue: 'extension_requests' }],
+  ];
+
+  it.each(cases)('%s reads a page, not the scope', async (_label, viewer, query) => {
+    const expected = await memory.list(viewer, query);
+    const { page, reads } = await listed(viewer, query);
+    expect(page.items.map((m) => m.id)).toEqual(expected.items.map((m) => m.id));
+    expect(reads).toBeLessThan(PAGE_READS);
+  });
+
+  it('the noise is in those scopes: the same viewers page through it', async () => {
+    const operator = await listed(users.operator, { folder: 'processed', limit: 10 });
+    expect(operator.reads).toBeGreaterThan(10);
+    expect(operator.page.items.map((m) => m.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `noise-${NOISE - 10 * i}`),
+    );
+    const moderator = await listed(users.moderator, { folder: 'processed', limit: 10 });
+    expect(moderator.page.items.map((m) => m.id)).toEqual(
+      Array.from({ length: 10 }, (_, i) => `noise-${NOISE - 9 - 10 * i}`),
+    );
+  });
+});
