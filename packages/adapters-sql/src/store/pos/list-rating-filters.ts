@@ -11,31 +11,34 @@ const scoreColumns = {
 
 type Score = keyof typeof scoreColumns;
 
-/** A condition on the message's summary row, found through its primary key. */
-const onSummary = (condition: RawBuilder<boolean>) =>
-  sql<boolean>`EXISTS (SELECT 1 FROM message_indicators AS i
-    WHERE i.message_id = messages.id AND ${condition})`;
+/**
+ * A value of the message's summary row, read through its primary key. A scalar subquery
+ * rather than `EXISTS`: the planner cannot turn it into a join, so it never reads the
+ * whole table to hash it; each message the scope and date indexes give costs one look-up.
+ */
+const fromSummary = (value: RawBuilder<unknown>) =>
+  sql`(SELECT ${value} FROM message_indicators AS i WHERE i.message_id = messages.id)`;
 
 /**
  * The list's rating and re-review filters (`rated`, `ratingScores`, `reReviewed`) as SQL:
  * read off `message_indicators`, the summary row every write keeps in its own statement
- * (per score, how many of the message's ratings gave it; the re-review rounds). Each is an
- * `EXISTS` through that row's primary key, so a list stays driven by the scope and date
- * indexes of `messages` and the summary row is looked up only for the rows they give.
+ * (per score, how many of the message's ratings gave it; the re-review rounds), looked up
+ * by its primary key for each row the scope and date indexes of `messages` give, so a list
+ * stays driven by those indexes.
  */
 export function ratingFilters(query: MessageQuery): RawBuilder<boolean>[] {
   const where: RawBuilder<boolean>[] = [];
   if (query.rated !== undefined) {
-    const rated = sql<boolean>`(i.rating_1 + i.rating_2 + i.rating_3 + i.rating_4 + i.rating_5 > 0)`;
-    where.push(onSummary(sql<boolean>`${rated} = ${query.rated}`));
+    const rated = sql`i.rating_1 + i.rating_2 + i.rating_3 + i.rating_4 + i.rating_5 > 0`;
+    where.push(sql<boolean>`${fromSummary(rated)} = ${query.rated}`);
   }
   if (query.ratingScores) {
     const scores = [...new Set(query.ratingScores)] as Score[];
     const any = scores.map((s) => sql<boolean>`${sql.ref(`i.${scoreColumns[s]}`)} > 0`);
-    where.push(onSummary(sql<boolean>`(${sql.join(any, sql` OR `)})`));
+    where.push(sql<boolean>`${fromSummary(sql.join(any, sql` OR `))}`);
   }
   if (query.reReviewed !== undefined) {
-    where.push(onSummary(sql<boolean>`(i.re_reviews > 0) = ${query.reReviewed}`));
+    where.push(sql<boolean>`${fromSummary(sql`i.re_reviews > 0`)} = ${query.reReviewed}`);
   }
   return where;
 }
