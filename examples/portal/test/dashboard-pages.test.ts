@@ -39,6 +39,23 @@ function figuresOf(html: string): Map<string, Map<string, Figure>> {
   return rows;
 }
 
+/** The linked figures of a chart's table (`data-figure` cells), read off the page. */
+function chartFiguresOf(html: string, chart: string): Map<string, Figure> {
+  const at = html.indexOf(`data-chart="${chart}"`);
+  const figure = html.slice(at, html.indexOf('</figure>', at));
+  const figures = new Map<string, Figure>();
+  for (const [, name = '', inner = ''] of figure.matchAll(
+    /<td class="num" data-figure="([^"]+)">([\s\S]*?)<\/td>/g,
+  )) {
+    const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
+    figures.set(name, {
+      value: Number(link ? link[2] : inner),
+      href: link?.[1]?.replaceAll('&amp;', '&') ?? null,
+    });
+  }
+  return figures;
+}
+
 interface PagesOver {
   app: Hono<PageEnv>;
   store: MessageStore;
@@ -86,18 +103,61 @@ describe.each(portals)('the dashboard page («Показатели») on $name',
     expect([...rows.keys()].sort()).toEqual(['kam-gov', 'kam-roads', 'total']);
     const roads = rows.get('kam-roads');
     expect(roads?.get('received')?.value).toBeGreaterThan(5);
+    rows.set('ratings chart', chartFiguresOf(html, 'ratings'));
     // Every linked count is the number of messages the list it links to shows.
+    const unlinked: string[] = [];
     let followed = 0;
     for (const [org, figures] of rows) {
       for (const [figure, { value, href }] of figures) {
-        expect(href, `${org} ${figure}`).not.toBeNull();
+        if (href === null) {
+          unlinked.push(`${org} ${figure} ${value}`);
+          continue;
+        }
         const list = await get(cookie, `${href}&limit=100`);
         expect(list.status).toBe(200);
         expect(rowsOf(list.html).length, `${org} ${figure}: ${href}`).toBe(value);
         followed++;
       }
     }
-    expect(followed).toBe(21);
+    // 7 counts × 3 rows; «Оценено» of the roads ministry; «Повторно» × 3; scores 3, 4 and 5.
+    expect(followed).toBe(28);
+    expect(rows.get('ratings chart')?.get('rating5')?.href).toBe(
+      '/backoffice?ratingScores=5&createdFrom=2025-01-01&createdTo=2025-02-28',
+    );
+    // E, rated 2 and after its re-review 4, is two ratings and one message: where a row had a
+    // re-review, «Оценено» and the scores up to the low mark (2) count ratings the list cannot.
+    expect(unlinked.sort()).toEqual([
+      'kam-gov rated 2',
+      'ratings chart rating1 0',
+      'ratings chart rating2 1',
+      'total rated 3',
+    ]);
+    const rated = await get(cookie, '/backoffice?rated=yes&createdFrom=2025-01-01&limit=100');
+    expect(rowsOf(rated.html).sort()).toEqual(['ind-a', 'ind-e']);
+  });
+
+  it('filters the backoffice list by rating and re-review, the form keeping the choice', async () => {
+    const cookie = await as('head-kam-gov');
+    const list = async (query: string) => {
+      const page = await get(cookie, `/backoffice?createdFrom=2025-01-01&limit=100&${query}`);
+      expect(page.status).toBe(200);
+      return { rows: rowsOf(page.html).sort(), html: page.html };
+    };
+    expect((await list('rated=yes')).rows).toEqual(['ind-a', 'ind-e']);
+    expect((await list('rated=no')).rows).toHaveLength(7);
+    expect((await list('ratingScores=2')).rows).toEqual(['ind-e']);
+    expect((await list('ratingScores=4&ratingScores=5')).rows).toEqual(['ind-a', 'ind-e']);
+    expect((await list('ratingScores=3')).rows).toEqual([]);
+    const reReviewed = await list('reReviewed=yes&ratingScores=5');
+    expect(reReviewed.rows).toEqual([]);
+    expect(reReviewed.html).toMatch(/Оценён<br\/><select name="rated">/);
+    expect(reReviewed.html).toMatch(
+      /Оценка<br\/><select name="ratingScores" multiple="" size="4">/,
+    );
+    expect(reReviewed.html).toContain('<option value="5" selected="">5</option>');
+    expect(reReviewed.html).toMatch(
+      /На повторном рассмотрении был<br\/><select name="reReviewed">[\s\S]*?<option value="yes" selected="">да<\/option>/,
+    );
   });
 
   it('draws the three charts as inline SVG, each named by its caption, with a table', async () => {
@@ -115,8 +175,10 @@ describe.each(portals)('the dashboard page («Показатели») on $name',
     }
     // The ratings: A 5, E 2 and 4 — three rated answers, their bars labelled with the counts.
     const ratings = charts[2]?.[2] ?? '';
-    expect(ratings).toContain('<tr><th scope="row">5</th><td>1</td></tr>');
-    expect(ratings).toContain('<tr><th scope="row">2</th><td>1</td></tr>');
+    expect(ratings).toMatch(
+      /<th scope="row">5<\/th><td class="num" data-figure="rating5"><a [^>]*>1</,
+    );
+    expect(ratings).toContain('<th scope="row">2</th><td class="num" data-figure="rating2">1</td>');
     // The page carries no inline style the CSP would block, and no script.
     const body = html.slice(html.indexOf('<body'));
     expect(body).not.toMatch(/<[^>]*\sstyle=|<style|<script/);

@@ -5,6 +5,7 @@ import {
   json,
   operatorBody,
   potholeBody,
+  type Step,
   T0,
   toAnswerSent,
   toAssigned,
@@ -319,6 +320,32 @@ describe('GET /folders and GET /catalogue', () => {
     ).toEqual([first, phoned]);
     const exported = await w.call('GET', '/messages/export.csv?withTotal=true', { as: 'system' });
     expect(exported.status).toBe(422);
+  });
+
+  it('lists by rating: rated or not, by score (the parameter repeated), re-reviewed or not', async () => {
+    const w = world();
+    const rate = (score: number): Step => ({
+      as: 'applicant',
+      event: { type: 'rating.submit', score },
+    });
+    const five = await drive(w, [...toAnswerSent, rate(5)]);
+    const two = await drive(w, [...toAnswerSent, rate(2)]);
+    const unrated = await drive(w, toAnswerSent);
+    const ids = async (query: string) => {
+      const res = await w.call('GET', `/messages?${query}&sort=createdAt&direction=asc`, {
+        as: 'system',
+      });
+      expect(res.status, await res.clone().text()).toBe(200);
+      return (await json<{ items: { id: string }[] }>(res)).items.map((i) => i.id);
+    };
+    expect(await ids('rated=true')).toEqual([five, two]);
+    expect(await ids('rated=false')).toEqual([unrated]);
+    expect(await ids('ratingScores=5')).toEqual([five]);
+    expect(await ids('ratingScores=1&ratingScores=2')).toEqual([two]);
+    expect(await ids('reReviewed=true')).toEqual([two]);
+    expect(await ids('reReviewed=false')).toEqual([five, unrated]);
+    const bad = await w.call('GET', '/messages?ratingScores=6&ratingScores=пять', { as: 'system' });
+    await expectProblem(bad, 'validation', 422);
   });
 
   it('refuses folders to those who do not work them: applicants and operators get 403', async () => {

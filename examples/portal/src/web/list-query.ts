@@ -32,6 +32,12 @@ export interface ListFilters {
   answered: YesNo;
   delegated: YesNo;
   appeal59fz: YesNo;
+  /** «Оценён»: the applicant rated an answer of the message (any of them), or none yet. */
+  rated: YesNo;
+  /** «Оценка»: scores '1'…'5' (several); a message matches if any of its ratings gave one. */
+  ratingScores: string[];
+  /** «На повторном рассмотрении был»: sent to re-review at least once (or never). */
+  reReviewed: YesNo;
   source: SourceFilter;
   /** Several: the form's multiple select. */
   categories: string[];
@@ -59,7 +65,8 @@ export const PAGE_SIZE = 20;
 /** The dashboard's «answered» figures link to the list filtered by the core's statuses. */
 export const ANSWERED_STATUSES: readonly MessageStatus[] = answeredStatuses;
 
-const LISTS = ['categories', 'facts'] as const;
+const LISTS = ['categories', 'facts', 'ratingScores'] as const;
+const SCORES = ['1', '2', '3', '4', '5'] as const;
 const DEFAULTS: Partial<Record<keyof ListFilters, string>> = {
   source: 'all',
   sort: 'createdAt',
@@ -93,6 +100,9 @@ export function readFilters(params: URLSearchParams): ListFilters {
     answered: yesNo(get('answered')),
     delegated: yesNo(get('delegated')),
     appeal59fz: yesNo(get('appeal59fz')),
+    rated: yesNo(get('rated')),
+    ratingScores: SCORES.filter((score) => params.getAll('ratingScores').includes(score)),
+    reReviewed: yesNo(get('reReviewed')),
     source: oneOf(get('source'), sourceFilterSchema.options, 'all'),
     categories: many('categories'),
     facts: many('facts'),
@@ -143,6 +153,7 @@ export function toQuery(filters: ListFilters, zone: string): MessageQueryInput {
   }
   if (filters.categories.length > 0) query.categoryIds = filters.categories;
   if (filters.facts.length > 0) query.factIds = filters.facts;
+  if (filters.ratingScores.length > 0) query.ratingScores = filters.ratingScores.map(Number);
   if (filters.org) query.orgIds = [filters.org];
   if (filters.executor) query.executorIds = [filters.executor];
   if (filters.text) query.text = filters.text;
@@ -156,6 +167,8 @@ export function toQuery(filters: ListFilters, zone: string): MessageQueryInput {
     overdue: asBoolean(filters.overdue),
     delegatedByAutorule: asBoolean(filters.delegated),
     appeal59fz: asBoolean(filters.appeal59fz),
+    rated: asBoolean(filters.rated),
+    reReviewed: asBoolean(filters.reReviewed),
   };
   for (const [key, value] of Object.entries(flags)) {
     if (value !== undefined) (query as Record<string, unknown>)[key] = value;

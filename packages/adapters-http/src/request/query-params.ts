@@ -3,15 +3,18 @@ import type { z } from 'zod';
 import { type FieldError, validationProblem } from '../problems.js';
 import { refuseUnstorableQuery } from './storable-input.js';
 
-type ParamKind = 'list' | 'boolean' | 'number' | 'string';
+type ParamKind = 'list' | 'numberList' | 'boolean' | 'number' | 'string';
+
+type Def = { type: string; innerType?: unknown; element?: unknown };
+const defOf = (schema: unknown) => (schema as { _zod: { def: Def } })._zod.def;
 
 /** What a query parameter holds, read off the core's schema (optional/default unwrapped). */
 function kindOf(schema: unknown): ParamKind {
-  let def = (schema as { _zod: { def: { type: string; innerType?: unknown } } })._zod.def;
+  let def = defOf(schema);
   while ((def.type === 'optional' || def.type === 'default') && def.innerType) {
-    def = (def.innerType as typeof schema & { _zod: { def: typeof def } })._zod.def;
+    def = defOf(def.innerType);
   }
-  if (def.type === 'array') return 'list';
+  if (def.type === 'array') return defOf(def.element).type === 'number' ? 'numberList' : 'list';
   if (def.type === 'boolean') return 'boolean';
   if (def.type === 'number') return 'number';
   return 'string';
@@ -55,6 +58,8 @@ export function queryParamReader<
         errors.push({ in: 'query', path: [name], message: 'Неизвестный параметр запроса' });
       } else if (kind === 'list') {
         input[name] = values;
+      } else if (kind === 'numberList') {
+        input[name] = values.map((v) => scalar('number', v));
       } else if (values.length > 1) {
         errors.push({ in: 'query', path: [name], message: 'Укажите этот параметр один раз' });
       } else if (values[0] !== undefined) {

@@ -98,6 +98,12 @@ export function matchesQuery(
   ) {
     return false;
   }
+  if (query.rated !== undefined && m.ratings.length > 0 !== query.rated) return false;
+  if (query.ratingScores) {
+    const scores: readonly number[] = query.ratingScores;
+    if (!m.ratings.some((r) => scores.includes(r.score))) return false;
+  }
+  if (query.reReviewed !== undefined && m.reReviewRound > 0 !== query.reReviewed) return false;
   if (query.text) {
     const needle = query.text.toLocaleLowerCase('ru');
     const inName =

@@ -2,12 +2,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import {
   type IndicatorQueryInput,
   type IndicatorRow,
+  type MessageQueryInput,
   type MessageStore,
   type Principal,
   WorkflowRefusal,
 } from '../../src/index.js';
 import { users } from '../helpers.js';
-import { NOW, writeIndicatorHistories } from './indicator-histories.js';
+import { kam, NOW, writeIndicatorHistories } from './indicator-histories.js';
 import { type MakeStore, storeOptions } from './setup.js';
 
 const period = { from: '2025-01-01', to: '2025-02-28', now: NOW } as const;
@@ -126,6 +127,32 @@ export function describeIndicators(makeStore: MakeStore): void {
       ]);
       expect(months.rows[1]?.answeredOnTimeShare).toBeNull();
       expect(months.rows[1]?.ratingAverage).toBeNull();
+    });
+
+    it('lists the rated and re-reviewed messages the rating figures count', async () => {
+      const ids = async (query: MessageQueryInput) =>
+        (await store.list(SYSTEM, { ...query, sort: 'createdAt', direction: 'asc' })).items
+          .map((m) => m.id)
+          .join(' ');
+      // A rated 5; E rated 2, re-reviewed at the government, its second answer rated 4.
+      expect(await ids({ rated: true })).toBe('ind-a ind-e');
+      expect(await ids({ rated: false })).toBe('ind-b ind-c ind-c2 ind-d ind-h ind-f ind-i ind-g');
+      expect(await ids({ ratingScores: [2] })).toBe('ind-e');
+      expect(await ids({ ratingScores: [4] })).toBe('ind-e');
+      expect(await ids({ ratingScores: [4, 5] })).toBe('ind-a ind-e');
+      expect(await ids({ ratingScores: [1, 3] })).toBe('');
+      expect(await ids({ reReviewed: true })).toBe('ind-e');
+      expect(await ids({ reReviewed: false, rated: true })).toBe('ind-a');
+      // After the scope and the dates: the roads ministry's head no longer holds E.
+      const held = await store.list(users.headRoads, {
+        rated: true,
+        createdFrom: kam('2025-01-01 00:00'),
+        createdTo: kam('2025-01-31 23:59'),
+        withTotal: true,
+      });
+      expect([held.items.map((m) => m.id), held.total]).toEqual([['ind-a'], 1]);
+      const refused = await refusal(() => store.list(SYSTEM, { ratingScores: [0, 6] }));
+      expect(refused.error.kind).toBe('invalid_payload');
     });
 
     it('answers late after an extension against the extended deadline', async () => {

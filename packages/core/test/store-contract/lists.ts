@@ -91,6 +91,11 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['not public', { isPublic: false }],
   ['delegated by autorule', { delegatedByAutorule: true }],
   ['not delegated by autorule', { delegatedByAutorule: false }],
+  ['rated', { rated: true }],
+  ['not rated', { rated: false }],
+  ['rating scores', { ratingScores: [1, 2] }],
+  ['re-reviewed', { reReviewed: true }],
+  ['never re-reviewed', { reReviewed: false }],
   [
     'response deadline range',
     { responseDueFrom: '2025-01-20T00:00:00.000Z', responseDueTo: '2025-01-31T00:00:00.000Z' },

@@ -1,13 +1,27 @@
 import type { IndicatorResult, IndicatorRow } from '@reshaem/core';
+import { type LinkedFigure, ratingScoreFigures } from './figure-links.js';
 import { type ChartOption, renderSvgChart } from './svg-chart.js';
+
+/** A figure of a chart's table that may link to the list behind it (`href`, or none). */
+export interface LinkedCell {
+  text: string;
+  figure: LinkedFigure;
+  href: string | null;
+}
+
+/** A cell of a chart's table: text, or a figure with its link. */
+export type ChartCell = string | LinkedCell;
 
 /** A chart of the dashboard: its caption, the SVG, and the same figures as a table. */
 export interface DashboardChart {
   id: string;
   title: string;
   svg: string;
-  table: { head: readonly string[]; rows: readonly (readonly string[])[] };
+  table: { head: readonly string[]; rows: readonly (readonly ChartCell[])[] };
 }
+
+/** The list behind a figure of a row (`figureHref` with the page's filters), or `null`. */
+export type FigureHref = (figure: LinkedFigure, row: IndicatorRow) => string | null;
 
 const FONT = 'system-ui, sans-serif';
 const BLUE = '#0d4cd3';
@@ -109,11 +123,13 @@ function ratingOption(totals: IndicatorRow): ChartOption {
 /**
  * The dashboard's three charts, drawn on the server: the trend by week of receipt, the
  * share answered on time by organisation, and the distribution of ratings. Each comes with
- * its figures as a table, the chart's text alternative.
+ * its figures as a table, the chart's text alternative; the distribution's counts link to
+ * the list behind them where `hrefOf` gives one.
  */
 export async function dashboardCharts(
   byWeek: IndicatorResult,
   byOrg: IndicatorResult,
+  hrefOf: FigureHref = () => null,
 ): Promise<DashboardChart[]> {
   const chart = async (
     id: string,
@@ -166,7 +182,11 @@ export async function dashboardCharts(
       { width: 500, height: 260 },
       {
         head: ['Оценка', 'Оценок'],
-        rows: byOrg.totals.ratingDistribution.map((n, i) => [String(i + 1), String(n)]),
+        rows: byOrg.totals.ratingDistribution.map((n, i) => {
+          const figure = ratingScoreFigures[i] as LinkedFigure;
+          const cell = { text: String(n), figure, href: hrefOf(figure, byOrg.totals) };
+          return [String(i + 1), cell];
+        }),
       },
     ),
   ];

@@ -2,7 +2,7 @@ import type { Directory, IndicatorResult, IndicatorRow, Principal } from '@resha
 import { raw } from 'hono/html';
 import { formatLocalDate } from '../format.js';
 import { Layout } from '../layout.js';
-import type { DashboardChart } from './dashboard-charts.js';
+import type { ChartCell, DashboardChart } from './dashboard-charts.js';
 import { percentText } from './dashboard-charts.js';
 import type { DashboardFilters } from './dashboard-filters.js';
 import { figureHref, type LinkedFigure } from './figure-links.js';
@@ -37,12 +37,12 @@ const columns: readonly Column[] = [
     'Медиана ответа, раб. дн.',
     (r) => (r.answerTime.medianWorkingDays === null ? '—' : String(r.answerTime.medianWorkingDays)),
   ],
-  ['Оценено', (r) => String(r.rated)],
+  ['Оценено', (r) => String(r.rated), 'rated'],
   [
     'Средняя оценка',
     (r) => (r.ratingAverage === null ? '—' : r.ratingAverage.toFixed(2).replace('.', ',')),
   ],
-  ['Повторно', (r) => String(r.reReviewed)],
+  ['Повторно', (r) => String(r.reReviewed), 'reReviewed'],
 ];
 
 function Figures(props: {
@@ -73,6 +73,22 @@ function Figures(props: {
   );
 }
 
+/** A cell of a chart's table: a figure linked to its list, or plain text. */
+function ChartData({ cell }: { cell: ChartCell }) {
+  if (typeof cell === 'string') return <td>{cell}</td>;
+  return (
+    <td class="num" data-figure={cell.figure}>
+      {cell.href ? (
+        <a href={cell.href} title="Сообщения с этой оценкой в списке">
+          {cell.text}
+        </a>
+      ) : (
+        cell.text
+      )}
+    </td>
+  );
+}
+
 function Chart({ chart }: { chart: DashboardChart }) {
   return (
     <figure class="card chart-card" data-chart={chart.id}>
@@ -93,7 +109,15 @@ function Chart({ chart }: { chart: DashboardChart }) {
           </thead>
           <tbody>
             {chart.table.rows.map((cells) => (
-              <tr>{cells.map((c, i) => (i === 0 ? <th scope="row">{c}</th> : <td>{c}</td>))}</tr>
+              <tr>
+                {cells.map((c, i) =>
+                  i === 0 && typeof c === 'string' ? (
+                    <th scope="row">{c}</th>
+                  ) : (
+                    <ChartData cell={c} />
+                  ),
+                )}
+              </tr>
             ))}
           </tbody>
         </table>
@@ -206,7 +230,9 @@ export function DashboardPage(props: DashboardPageProps) {
         <p class="muted">
           Число ведёт к списку этих сообщений в бэк-офисе. «В срок» и «С опозданием» список
           показывает по отметке «Просрочено»; сообщение на повторном рассмотрении там уже не среди
-          отвеченных.
+          отвеченных. «Оценено» и оценки считают оценки, «Повторно» — круги рассмотрения: после
+          повторного рассмотрения сообщение может быть оценено дважды, а в списке оно одно, и там,
+          где числа могут разойтись, ссылки нет.
         </p>
       </section>
       <div class="charts">

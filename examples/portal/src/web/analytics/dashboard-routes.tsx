@@ -20,6 +20,7 @@ import {
   readDashboardFilters,
 } from './dashboard-filters.js';
 import { DashboardPage } from './dashboard-page.js';
+import { figureHref } from './figure-links.js';
 
 type IndicatorStore = MessageStore & Required<Pick<MessageStore, 'indicators'>>;
 
@@ -93,7 +94,11 @@ export function registerDashboard(app: Hono<PageEnv>, deps: WebDeps, api: ApiFet
         filters={filters}
         orgChoices={orgChoices}
         byOrg={byOrg}
-        charts={await dashboardCharts(byWeek, byOrg)}
+        charts={
+          await dashboardCharts(byWeek, byOrg, (figure, row) =>
+            figureHref(figure, row, 'total', filters, directory),
+          )
+        }
         countedAt={formatInstant(now.toISOString(), zone)}
         notices={errors}
         xlsxHref={`/analytics/indicators.xlsx?${apiParams(filters)}`}

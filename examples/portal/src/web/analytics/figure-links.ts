@@ -2,6 +2,9 @@ import type { Directory, IndicatorRow } from '@reshaem/core';
 import { type ListFilters, listUrl, readFilters } from '../list-query.js';
 import type { DashboardFilters } from './dashboard-filters.js';
 
+/** A score of the ratings' distribution, as the figure `ratingN` names it. */
+export type RatingScoreFigure = 'rating1' | 'rating2' | 'rating3' | 'rating4' | 'rating5';
+
 /** The figures of a row that the backoffice list can show the messages of. */
 export type LinkedFigure =
   | 'received'
@@ -10,7 +13,19 @@ export type LinkedFigure =
   | 'answeredOnTime'
   | 'answeredLate'
   | 'overdueNow'
-  | 'dueSoonNow';
+  | 'dueSoonNow'
+  | 'rated'
+  | RatingScoreFigure
+  | 'reReviewed';
+
+/** The figure of each score of the distribution, 1 to 5. */
+export const ratingScoreFigures: readonly RatingScoreFigure[] = [
+  'rating1',
+  'rating2',
+  'rating3',
+  'rating4',
+  'rating5',
+];
 
 /**
  * The backoffice filters behind each figure, on top of the period of receipt and the
@@ -26,6 +41,13 @@ const figureFilters: Record<LinkedFigure, Partial<ListFilters>> = {
   answeredLate: { answered: 'yes', overdue: 'yes' },
   overdueNow: { answered: 'no', overdue: 'yes' },
   dueSoonNow: { queue: 'due_soon' },
+  rated: { rated: 'yes' },
+  rating1: { ratingScores: ['1'] },
+  rating2: { ratingScores: ['2'] },
+  rating3: { ratingScores: ['3'] },
+  rating4: { ratingScores: ['4'] },
+  rating5: { ratingScores: ['5'] },
+  reReviewed: { reReviewed: 'yes' },
 };
 
 export const linkedFigures = Object.keys(figureFilters) as LinkedFigure[];
@@ -50,9 +72,35 @@ function listOrg(
 }
 
 /**
+ * Does the figure count the row's messages, one each, as the list does? The rating figures
+ * count ratings and rounds, and a message gets a second rating only after a re-review round:
+ * - `rated` and the scores up to the low mark (`settings.lowScore`) count one per message
+ *   when the row had no re-review (a message rated 1, re-reviewed and rated 1 again is two
+ *   ratings of 1 and one row of the list);
+ * - a score above the low mark ends the message's ratings, so it is counted at most once
+ *   per message, re-reviews or not;
+ * - `reReviewed` sums rounds: one per message when a message may go round once
+ *   (`settings.maxReReviewRounds` ≤ 1, the default), or when the row has at most one.
+ * Where the counts may differ the figure carries no link.
+ */
+function countsMessages(figure: LinkedFigure, row: IndicatorRow, directory: Directory): boolean {
+  const { lowScore, maxReReviewRounds } = directory.settings;
+  if (figure === 'reReviewed') return maxReReviewRounds <= 1 || row.reReviewed <= 1;
+  if (figure === 'rated') return row.reReviewed === 0;
+  const score = ratingScoreFigures.indexOf(figure as RatingScoreFigure) + 1;
+  if (score > 0) return score > lowScore || row.reReviewed === 0;
+  return true;
+}
+
+/**
  * The backoffice list behind one figure: the messages received in the period (dates in the
  * user's zone), held by the row's organisation, filtered as the figure counts them; `null`
- * when the list cannot show them.
+ * when the list cannot show them, or when the figure counts ratings or re-review rounds that
+ * may be more than the messages the list shows (see `countsMessages`).
+ *
+ * @example
+ * figureHref('rating5', byOrg.totals, 'total', filters, directory);
+ * // '/backoffice?ratingScores=5&createdFrom=2025-01-01&createdTo=2025-02-28'
  */
 export function figureHref(
   figure: LinkedFigure,
@@ -62,7 +110,7 @@ export function figureHref(
   directory: Directory,
 ): string | null {
   const org = listOrg(row, grouping, filters, directory);
-  if (org === undefined) return null;
+  if (org === undefined || !countsMessages(figure, row, directory)) return null;
   const base = readFilters(new URLSearchParams());
   return listUrl(base, {
     createdFrom: filters.from,

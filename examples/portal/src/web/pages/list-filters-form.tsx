@@ -46,6 +46,7 @@ function DateInput(props: { name: string; label: string; value: string }) {
 
 const any: Choice = ['', 'все'];
 const yesNo: readonly Choice[] = [any, ['yes', 'да'], ['no', 'нет']];
+const scores: readonly Choice[] = ['1', '2', '3', '4', '5'].map((s): Choice => [s, s]);
 
 /**
  * Every filter of SPEC §7 as a GET form: it works without script, and the filters stay in
@@ -114,6 +115,20 @@ export function ListFiltersForm(props: {
         options={yesNo}
       />
       <Select name="appeal59fz" label="По 59-ФЗ" value={filters.appeal59fz} options={yesNo} />
+      <Select name="rated" label="Оценён" value={filters.rated} options={yesNo} />
+      <Select
+        name="ratingScores"
+        label="Оценка"
+        value={filters.ratingScores}
+        options={scores}
+        multiple
+      />
+      <Select
+        name="reReviewed"
+        label="На повторном рассмотрении был"
+        value={filters.reReviewed}
+        options={yesNo}
+      />
       <DateInput name="createdFrom" label="Поступило с" value={filters.createdFrom} />
       <DateInput name="createdTo" label="по" value={filters.createdTo} />
       <DateInput name="dueFrom" label="Срок ответа с" value={filters.dueFrom} />

@@ -21,6 +21,7 @@ import { likeContaining, searchTextOf } from '../kernel/columns.js';
 import { type Db, toStoredMessage } from '../kernel/reads.js';
 import { visibleOnMessages } from '../kernel/scope-sql.js';
 import { queueConditions } from './counts.js';
+import { ratingFilters } from './list-rating-filters.js';
 
 const sortColumns: Record<SortField, string> = {
   createdAt: 'created_at',
@@ -55,6 +56,7 @@ function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean
   if (query.delegatedByAutorule !== undefined) {
     where.push(sql<boolean>`delegated_by_autorule = ${query.delegatedByAutorule}`);
   }
+  where.push(...ratingFilters(query));
   if (query.responseDueFrom) {
     where.push(sql<boolean>`response_due_at >= ${query.responseDueFrom}::timestamptz`);
   }

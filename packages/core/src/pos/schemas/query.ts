@@ -70,6 +70,18 @@ export const messageQuerySchema = z.object({
   /** «Делегировано автоправилом». */
   delegatedByAutorule: z.boolean().optional(),
   overdue: z.boolean().optional(),
+  /**
+   * «Оценён»: the applicant rated an answer of the message (`true`), or none yet (`false`).
+   * Any of its answers: after a re-review a message may carry two ratings.
+   */
+  rated: z.boolean().optional(),
+  /**
+   * «Оценка»: one of the message's ratings (of any of its answers) gave one of these scores.
+   * A message rated 2 and, after its re-review, 4 matches both `[2]` and `[4]`.
+   */
+  ratingScores: z.array(z.int().min(1).max(5)).min(1).max(5).optional(),
+  /** «На повторном рассмотрении был»: sent to re-review at least once (`reReviewRound > 0`). */
+  reReviewed: z.boolean().optional(),
   /** «в открытом доступе»: the messages the applicant made public (the Open311 reads). */
   isPublic: z.boolean().optional(),
   /** The applicant chose 59-ФЗ (`true`), or an ordinary message (`false`). */
