@@ -231,13 +231,20 @@ export function describeIndicators(makeStore: MakeStore): void {
         groupBy: 'week',
         now: kam('2025-03-20 12:00'),
       } as const;
-      const { rows, totals } = await indicatorsOf(store, query, users.curatorGov);
       const times = (row: IndicatorRow) => [row.key, row.answered, row.answerTime];
-      expect([...rows, totals].map(times)).toEqual([
-        ['2025-03-03', 10, { medianDays: 1, p90Days: 2, medianWorkingDays: 1, p90WorkingDays: 2 }],
-        ['2025-03-10', 2, { medianDays: 3, p90Days: 3, medianWorkingDays: 3, p90WorkingDays: 3 }],
-        ['total', 12, { medianDays: 2, p90Days: 3, medianWorkingDays: 2, p90WorkingDays: 3 }],
-      ]);
+      // A scope of organisations and the whole platform: the SQL store counts them differently.
+      for (const viewer of [users.curatorGov, SYSTEM]) {
+        const { rows, totals } = await indicatorsOf(store, query, viewer);
+        expect([...rows, totals].map(times)).toEqual([
+          [
+            '2025-03-03',
+            10,
+            { medianDays: 1, p90Days: 2, medianWorkingDays: 1, p90WorkingDays: 2 },
+          ],
+          ['2025-03-10', 2, { medianDays: 3, p90Days: 3, medianWorkingDays: 3, p90WorkingDays: 3 }],
+          ['total', 12, { medianDays: 2, p90Days: 3, medianWorkingDays: 2, p90WorkingDays: 3 }],
+        ]);
+      }
     });
   });
 }

@@ -30,14 +30,20 @@ const groupings: Readonly<Record<IndicatorGroupBy, GroupingSql>> = {
   },
 };
 
-/** `matchesIndicatorQuery`, in SQL. */
-function filtersOf(query: IndicatorQuery, orgIds: readonly string[] | null): RawBuilder<unknown> {
+/** Where a statement reads its summary rows: `FROM … WHERE …`. */
+export interface IndicatorSource {
+  from: RawBuilder<unknown>;
+  where: RawBuilder<unknown>;
+}
+
+/** The period's summary rows in the query's scope: `matchesIndicatorQuery`, in SQL. */
+export function sourceOf(query: IndicatorQuery, orgIds: readonly string[] | null): IndicatorSource {
   const where = [sql`received_on BETWEEN ${query.from}::date AND ${query.to}::date`];
   if (orgIds !== null) where.push(sql`holding_org_id = ANY (${[...orgIds]}::text[])`);
   if (query.region !== undefined) where.push(sql`region_code = ${query.region}`);
   if (query.categoryId !== undefined) where.push(sql`category_id = ${query.categoryId}`);
   if (query.channel !== undefined) where.push(sql`channel = ${query.channel}`);
-  return sql.join(where, sql` AND `);
+  return { from: sql`message_indicators`, where: sql.join(where, sql` AND `) };
 }
 
 /** The counts summed at each level, by the names both statements' rows use. */
@@ -73,7 +79,7 @@ const sums = sql.raw(counted.map((c) => `sum(${c}) AS ${c}`).join(', '));
  */
 export function countsStatement(
   query: IndicatorQuery,
-  orgIds: readonly string[] | null,
+  source: IndicatorSource,
 ): RawBuilder<CountsRow> {
   const grouping = groupings[query.groupBy];
   const now = sql`${query.now}::timestamptz`;
@@ -94,8 +100,8 @@ export function countsStatement(
         sum(re_reviews) AS re_reviewed,
         count(*) FILTER (WHERE operator_delivered) AS operator_delivered,
         count(*) FILTER (WHERE autorouted) AS autorouted
-      FROM message_indicators
-      WHERE ${filtersOf(query, orgIds)}
+      FROM ${source.from}
+      WHERE ${source.where}
       GROUP BY 1, 2),
     s AS (
       SELECT g, wd, grouping(g) AS total, ${sums}
@@ -119,7 +125,7 @@ export function countsStatement(
  */
 export function percentilesStatement(
   query: IndicatorQuery,
-  orgIds: readonly string[] | null,
+  source: IndicatorSource,
 ): RawBuilder<PercentilesRow> {
   const grouping = groupings[query.groupBy];
   return sql<PercentilesRow>`SELECT key, total, answer_ms[1] AS answer_ms_median,
@@ -130,10 +136,47 @@ export function percentilesStatement(
         percentile_disc(0.5) WITHIN GROUP (ORDER BY delivery_lag_ms) AS delivery_lag_median
       FROM (
         SELECT ${sql.raw(grouping.group)} AS g, answer_ms, delivery_lag_ms
-        FROM message_indicators
-        WHERE ${filtersOf(query, orgIds)}
-          AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL)) r
+        FROM ${source.from}
+        WHERE ${source.where} AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL)) r
       GROUP BY GROUPING SETS ((g), ())) p`;
+}
+
+/**
+ * Everything in one statement, sorting for every percentile (`percentile_disc`): the
+ * groups and the totals in one pass (`GROUPING SETS`). For a scope of organisations — a few
+ * thousand rows — the sorts cost less than the histogram's extra steps or a second read
+ * of rows scattered over the period's pages.
+ */
+export function sortedStatement(
+  query: IndicatorQuery,
+  source: IndicatorSource,
+): RawBuilder<CountsRow & PercentilesRow> {
+  const grouping = groupings[query.groupBy];
+  const now = sql`${query.now}::timestamptz`;
+  return sql<CountsRow & PercentilesRow>`SELECT ${sql.raw(grouping.key('g'))} AS key,
+      grouping(g) AS total,
+      count(*) AS received,
+      count(*) FILTER (WHERE rejected) AS rejected,
+      count(answered_at) AS answered,
+      count(*) FILTER (WHERE answered_on_time) AS answered_on_time,
+      count(*) FILTER (WHERE awaiting AND response_due_at <= ${now}) AS overdue_now,
+      count(*) FILTER (WHERE awaiting AND response_due_at > ${now} AND due_soon_at <= ${now})
+        AS due_soon_now,
+      count(answered_at) FILTER (WHERE fast_track) AS fast_track_answered,
+      count(*) FILTER (WHERE fast_track AND answered_on_time) AS fast_track_on_time,
+      sum(extensions_granted) AS extensions_granted,
+      sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4,
+      sum(rating_5) AS r5,
+      sum(re_reviews) AS re_reviewed,
+      count(*) FILTER (WHERE operator_delivered) AS operator_delivered,
+      count(*) FILTER (WHERE autorouted) AS autorouted,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms_median,
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms_p90,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY answer_working_days) AS working_days_median,
+      percentile_disc(0.9) WITHIN GROUP (ORDER BY answer_working_days) AS working_days_p90,
+      percentile_disc(0.5) WITHIN GROUP (ORDER BY delivery_lag_ms) AS delivery_lag_median
+    FROM (SELECT ${sql.raw(grouping.group)} AS g, * FROM ${source.from} WHERE ${source.where}) r
+    GROUP BY GROUPING SETS ((g), ())`;
 }
 
 /** A value as the driver returns it: `bigint`s and `numeric`s may come as strings. */

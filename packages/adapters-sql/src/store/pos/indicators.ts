@@ -15,6 +15,8 @@ import {
   countsStatement,
   type PercentilesRow,
   percentilesStatement,
+  sortedStatement,
+  sourceOf,
 } from './indicator-statements.js';
 
 const n = (value: string | number | null | undefined) => (value == null ? 0 : Number(value));
@@ -71,21 +73,23 @@ export async function indicators(
   if (orgIds !== null && orgIds.length === 0) {
     return indicatorResultOf(new Map(), emptySums(), query, directory);
   }
-  const [counts, percentiles] = await Promise.all([
-    countsStatement(query, orgIds).execute(db),
-    percentilesStatement(query, orgIds).execute(db),
-  ]);
   const groups = new Map<string, IndicatorSums>();
   let totals = emptySums();
-  for (const row of counts.rows) {
-    if (n(row.total) === 1) totals = withCounts(totals, row);
-    else if (row.key !== null) groups.set(row.key, withCounts(emptySums(), row));
-  }
-  for (const row of percentiles.rows) {
-    if (n(row.total) === 1) totals = withPercentiles(totals, row);
-    else if (row.key !== null) {
-      groups.set(row.key, withPercentiles(groups.get(row.key) ?? emptySums(), row));
-    }
+  const add = (row: CountsRow | PercentilesRow, sums: (to: IndicatorSums) => IndicatorSums) => {
+    if (n(row.total) === 1) totals = sums(totals);
+    else if (row.key !== null) groups.set(row.key, sums(groups.get(row.key) ?? emptySums()));
+  };
+  const source = sourceOf(query, orgIds);
+  if (orgIds !== null) {
+    const { rows } = await sortedStatement(query, source).execute(db);
+    for (const row of rows) add(row, (to) => withPercentiles(withCounts(to, row), row));
+  } else {
+    const [counts, percentiles] = await Promise.all([
+      countsStatement(query, source).execute(db),
+      percentilesStatement(query, source).execute(db),
+    ]);
+    for (const row of counts.rows) add(row, (to) => withCounts(to, row));
+    for (const row of percentiles.rows) add(row, (to) => withPercentiles(to, row));
   }
   return indicatorResultOf(groups, totals, query, directory);
 }
