@@ -54,13 +54,14 @@ function withPercentiles(sums: IndicatorSums, row: PercentilesRow): IndicatorSum
 }
 
 /**
- * The indicators from the summary rows (`message_indicators`, migration 013), through the
- * index on the date of receipt and the organisation, in two statements run side by side on
- * the pool: the counts and the working days' percentiles from a hashed histogram
- * (`countsStatement`), and the answer time's and delivery lag's percentiles, which need a
- * sort (`percentilesStatement`); then the core's `indicatorResultOf`, as the memory store
- * does. Each statement sees its own snapshot: a write committed between the two may show in
- * one and not yet in the other, as it would a moment later anyway.
+ * The indicators from the summary rows (`message_indicators`, migration 013), exactly as
+ * the memory store counts them (docs/sql.md). A query scoped to organisations reads its few
+ * thousand rows through the organisation index once, in one sorted statement
+ * (`sortedStatement`). The whole country runs two statements side by side on the pool: the
+ * counts and the working days' percentiles from a hashed histogram (`countsStatement`), and
+ * the answer time's and delivery lag's percentiles, which need a sort
+ * (`percentilesStatement`); each sees its own snapshot, so a write committed between the two
+ * may show in one a moment before the other. Then the core's `indicatorResultOf`.
  */
 export async function indicators(
   db: Db,
