@@ -6,7 +6,7 @@ import { type Step, written } from './setup.js';
 export const kam = (local: string) =>
   new Date(Date.parse(`${local.replace(' ', 'T')}:00+12:00`)).toISOString();
 
-type TimedStep = Step & { at: string };
+export type TimedStep = Step & { at: string };
 
 interface History {
   submit: SubmitEventInput;
@@ -14,12 +14,16 @@ interface History {
 }
 
 const answer = { type: 'resolved', text: 'Сделано', files: [] };
-const accept = (at: string): TimedStep => ({ type: 'moderation.accept', by: users.moderator, at });
-const toWork = (at: string): TimedStep[] => [
+export const accept = (at: string): TimedStep => ({
+  type: 'moderation.accept',
+  by: users.moderator,
+  at,
+});
+export const toWork = (at: string): TimedStep[] => [
   { type: 'executor.assign', by: users.coordinatorRoads, executorId: users.executorRoads.id, at },
   { type: 'work.take', by: users.executorRoads, at },
 ];
-const answered = (at: string): TimedStep[] => [
+export const answered = (at: string): TimedStep[] => [
   { type: 'answer.submit', by: users.executorRoads, answer, at },
   { type: 'answer.approve', by: users.headRoads, at },
 ];

@@ -9,6 +9,7 @@ import {
 } from '../../src/index.js';
 import { users } from '../helpers.js';
 import { kam, NOW, writeIndicatorHistories } from './indicator-histories.js';
+import { writeTiedHistories } from './indicator-ties.js';
 import { type MakeStore, storeOptions } from './setup.js';
 
 const period = { from: '2025-01-01', to: '2025-02-28', now: NOW } as const;
@@ -239,6 +240,38 @@ export function describeIndicators(makeStore: MakeStore): void {
         indicatorsOf(store, { ...period, groupBy: 'colour' as 'day' }, users.curatorGov),
       );
       expect(unknown.error.kind).toBe('invalid_payload');
+    });
+  });
+
+  describe('indicators: ties at the percentiles', () => {
+    let store: MessageStore;
+    beforeAll(async () => {
+      store = await makeStore(storeOptions());
+      await writeTiedHistories(store);
+      return () => store.close();
+    }, 60_000);
+
+    it('takes the value at position ⌈p·n⌉ of the sorted times, inside a run of equal ones', async () => {
+      const query = {
+        from: '2025-03-03',
+        to: '2025-03-16',
+        groupBy: 'week',
+        now: kam('2025-03-20 12:00'),
+      } as const;
+      const times = (row: IndicatorRow) => [row.key, row.answered, row.answerTime];
+      // A scope of organisations and the whole platform: the SQL store counts them differently.
+      for (const viewer of [users.curatorGov, SYSTEM]) {
+        const { rows, totals } = await indicatorsOf(store, query, viewer);
+        expect([...rows, totals].map(times)).toEqual([
+          [
+            '2025-03-03',
+            10,
+            { medianDays: 1, p90Days: 2, medianWorkingDays: 1, p90WorkingDays: 2 },
+          ],
+          ['2025-03-10', 2, { medianDays: 3, p90Days: 3, medianWorkingDays: 3, p90WorkingDays: 3 }],
+          ['total', 12, { medianDays: 2, p90Days: 3, medianWorkingDays: 2, p90WorkingDays: 3 }],
+        ]);
+      }
     });
   });
 }
