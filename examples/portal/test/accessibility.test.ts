@@ -1,7 +1,8 @@
 /**
  * axe-core in Chromium over the main pages: sign-in, the applicant's list and form, the
  * backoffice list, a message page (with the answer form), the ОНФ list and card, the
- * admin's pages and the dashboard with its charts. No serious or critical violation is allowed.
+ * admin's pages and both dashboards («Показатели», «Показатели ОНФ») with their charts. No
+ * serious or critical violation is allowed.
  */
 
 import { readFile } from 'node:fs/promises';
@@ -81,6 +82,7 @@ describe.skipIf(skipBrowserTests)('accessibility (axe-core)', () => {
     await as(onfUsers.supervisor41.id);
     results.push(await check('/onf'));
     results.push(await check('/onf/cases/onf-03'));
+    results.push(await check('/analytics/onf'));
     await as('admin-kam-roads');
     for (const path of [
       '/admin/kam-roads/users',
@@ -96,7 +98,7 @@ describe.skipIf(skipBrowserTests)('accessibility (axe-core)', () => {
     await as('head-kam-gov');
     results.push(await check('/analytics'));
     expect(inWork).toBeDefined();
-    expect(results.length).toBe(15);
+    expect(results.length).toBe(16);
     expect(results.filter((r) => r.violations.length > 0)).toEqual([]);
     expect(session?.violations).toEqual([]);
   }, 120_000);

@@ -10,6 +10,7 @@ import { unstorablePathIsNotFound } from './request/storable-input.js';
 import { registerAdmin } from './routes/admin.js';
 import { registerFiles } from './routes/kernel/files.js';
 import { registerMeta } from './routes/meta.js';
+import { registerCaseIndicators } from './routes/onf/case-indicators.js';
 import { registerCases } from './routes/onf/cases.js';
 import { registerEvents } from './routes/pos/events.js';
 import { registerExport } from './routes/pos/export.js';
@@ -91,6 +92,8 @@ export function createHttpApp(options: HttpAppOptions): Hono<AppEnv> {
   registerAdmin(app, deps);
   // The SLA indicators, only when the store counts them.
   registerIndicators(app, deps);
+  // The ОНФ card indicators, only when the store keeps cards and counts them.
+  registerCaseIndicators(app, deps);
   registerFolders(app, deps);
   registerCatalogue(app, deps);
   registerMeta(app, deps);

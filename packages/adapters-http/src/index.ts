@@ -1,3 +1,4 @@
+export { CASE_INDICATOR_COLUMNS } from './analytics/case-indicator-columns.js';
 export { INDICATOR_COLUMNS } from './analytics/indicator-columns.js';
 export { MAX_INDICATOR_PERIOD_DAYS } from './analytics/indicator-params.js';
 export { createHttpApp } from './app.js';

@@ -1,5 +1,6 @@
 import type { Directory, Principal } from '@reshaem/core';
 import type { Child } from 'hono/jsx';
+import { caseIndicatorScopeOf } from './analytics/onf-tabs.js';
 import { rolesOf } from './format.js';
 import { worksOnf, worksOnlyOnf } from './onf/onf-people.js';
 import { styles } from './styles.js';
@@ -27,6 +28,9 @@ function Nav({ user, directory }: { user: Principal; directory: Directory }) {
       {hasRole(user, 'admin') && <a href="/admin">Администрирование</a>}
       {hasRole(user, 'head', 'curator', 'admin') && !worksOnlyOnf(user, directory) && (
         <a href="/analytics">Показатели</a>
+      )}
+      {worksOnlyOnf(user, directory) && caseIndicatorScopeOf(user, directory) && (
+        <a href="/analytics/onf">Показатели ОНФ</a>
       )}
       <a href="/api/docs">API</a>
     </nav>

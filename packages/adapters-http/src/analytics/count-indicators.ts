@@ -16,10 +16,32 @@ export const countsIndicators = (store: MessageStore): store is IndicatorStore =
   typeof store.indicators === 'function';
 
 /**
- * Asks the store, which decides the viewer's scope, and turns its refusals into problems:
- * `forbidden` (a role that sees no figures, or another organisation's) into 403, a query it
- * finds malformed (an organisation it does not know) into 422, both with the core's Russian
- * words.
+ * A store's refusal of an indicators query as the problem the API answers with:
+ * `forbidden` (a role that sees no figures, or another organisation's) as 403, a query it
+ * finds malformed (an organisation it does not know) as 422, both with the core's Russian
+ * words. Anything else is rethrown as it is.
+ */
+export function indicatorRefusal(error: unknown): never {
+  if (!(error instanceof WorkflowRefusal)) throw error;
+  const refusal = error.error;
+  if (refusal.kind === 'forbidden') {
+    throw new HttpProblem(
+      problem('forbidden', `Показатели недоступны: ${refusal.message}`, {
+        eventType: refusal.eventType,
+      }),
+    );
+  }
+  if (refusal.kind === 'invalid_payload') {
+    throw badIndicatorQuery(
+      refusal.issues.map((issue) => ({ in: 'query', path: issue.path, message: issue.message })),
+    );
+  }
+  throw error;
+}
+
+/**
+ * Asks the store, which decides the viewer's scope, and turns its refusals into problems
+ * ({@link indicatorRefusal}).
  */
 export async function countIndicators(
   store: IndicatorStore,
@@ -29,20 +51,6 @@ export async function countIndicators(
   try {
     return await store.indicators(query, viewer);
   } catch (error) {
-    if (!(error instanceof WorkflowRefusal)) throw error;
-    const refusal = error.error;
-    if (refusal.kind === 'forbidden') {
-      throw new HttpProblem(
-        problem('forbidden', `Показатели недоступны: ${refusal.message}`, {
-          eventType: refusal.eventType,
-        }),
-      );
-    }
-    if (refusal.kind === 'invalid_payload') {
-      throw badIndicatorQuery(
-        refusal.issues.map((issue) => ({ in: 'query', path: issue.path, message: issue.message })),
-      );
-    }
-    throw error;
+    return indicatorRefusal(error);
   }
 }

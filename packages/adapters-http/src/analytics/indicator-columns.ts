@@ -1,11 +1,12 @@
 import type { IndicatorRow } from '@reshaem/core';
 import type { XlsxCell } from '../export/xlsx.js';
+import type { SheetColumn } from './indicator-response.js';
 
 /** A share 0…1 as a percentage to a tenth; empty when there was nothing to divide by. */
-const percent = (share: number | null): XlsxCell =>
+export const percent = (share: number | null): XlsxCell =>
   share === null ? null : Math.round(share * 1000) / 10;
 
-type Column = readonly [header: string, cell: (row: IndicatorRow) => XlsxCell];
+type Column = SheetColumn<IndicatorRow>;
 
 /**
  * The indicators' XLSX sheet: one column per indicator, Russian headers, numbers as numbers
@@ -44,12 +45,3 @@ export const INDICATOR_COLUMNS: readonly Column[] = [
   ['Распределено автоправилами', (r) => r.autorouted],
   ['Доля распределённых автоправилами, %', (r) => percent(r.autoroutedShare)],
 ];
-
-/** The sheet's rows: a row per group, then «Итого». */
-export function indicatorSheetRows(
-  rows: readonly IndicatorRow[],
-  totals: IndicatorRow,
-): XlsxCell[][] {
-  const cells = (row: IndicatorRow) => INDICATOR_COLUMNS.map(([, cell]) => cell(row));
-  return [...rows.map(cells), cells({ ...totals, label: 'Итого' })];
-}

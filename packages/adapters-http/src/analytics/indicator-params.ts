@@ -35,20 +35,6 @@ function dayNumber(value: string): number | undefined {
   return real ? time / 86_400_000 : undefined;
 }
 
-const GROUP_BYS = indicatorGroupBySchema.options;
-const CHANNELS = channelSchema.options;
-const KNOWN = new Set([
-  'from',
-  'to',
-  'groupBy',
-  'orgId',
-  'subtree',
-  'region',
-  'categoryId',
-  'channel',
-  'format',
-]);
-
 /** 422 `validation` naming every bad parameter, in Russian: one line per parameter in `detail`. */
 export const badIndicatorQuery = (errors: FieldError[]): HttpProblem =>
   new HttpProblem(
@@ -59,15 +45,49 @@ export const badIndicatorQuery = (errors: FieldError[]): HttpProblem =>
     ),
   );
 
+/** What a period's indicators route takes besides the period: its groupings and filters. */
+export interface IndicatorParamSpec<G extends string> {
+  groupBys: readonly G[];
+  /** The message filters by holding organisation (`orgId`, `subtree`) and by `channel`. */
+  messageFilters: boolean;
+}
+
+/** The parameters read, before they become a store's query. */
+export interface PeriodParams<G extends string> {
+  from: string;
+  to: string;
+  groupBy: G;
+  orgId?: string;
+  subtree?: boolean;
+  region?: string;
+  categoryId?: string;
+  channel?: (typeof CHANNELS)[number];
+  format: IndicatorFormat | undefined;
+}
+
+const CHANNELS = channelSchema.options;
+
 /**
- * Reads `GET /analytics/indicators`'s parameters: `from` and `to` (local dates, both
- * included, at most {@link MAX_INDICATOR_PERIOD_DAYS} days), `groupBy` (one of the core's
- * keys), `orgId` with `subtree` (`true` by default), `region`, `categoryId`, `channel` and
- * `format` (`json` or `xlsx`). Every fault is collected and refused at once (422): a
- * missing or impossible date, a period backwards or too long, an unknown key, a parameter
- * given twice, or one the route does not take (so a typo never widens the figures).
+ * Reads an indicators route's parameters: `from` and `to` (local dates, both included, at
+ * most {@link MAX_INDICATOR_PERIOD_DAYS} days), `groupBy` (one of `spec.groupBys`),
+ * `region`, `categoryId`, `format` (`json` or `xlsx`) and, for the messages, `orgId` with
+ * `subtree` and `channel`. Every fault is collected and refused at once (422): a missing
+ * or impossible date, a period backwards or too long, an unknown key, a parameter given
+ * twice, or one the route does not take (so a typo never widens the figures).
  */
-export function readIndicatorParams(params: Record<string, string[]>): IndicatorRequest {
+export function readPeriodParams<G extends string>(
+  params: Record<string, string[]>,
+  spec: IndicatorParamSpec<G>,
+): PeriodParams<G> {
+  const known = new Set([
+    'from',
+    'to',
+    'groupBy',
+    'region',
+    'categoryId',
+    'format',
+    ...(spec.messageFilters ? ['orgId', 'subtree', 'channel'] : []),
+  ]);
   const errors: FieldError[] = [];
   const fail = (name: string, message: string) =>
     errors.push({ in: 'query', path: [name], message });
@@ -80,7 +100,7 @@ export function readIndicatorParams(params: Record<string, string[]>): Indicator
   for (const [name, values] of Object.entries(params)) {
     if (!isStorableText(name) || values.some((v) => !isStorableText(v))) {
       fail(name, 'содержит символ, который нельзя сохранить как текст');
-    } else if (!KNOWN.has(name)) fail(name, 'неизвестный параметр запроса');
+    } else if (!known.has(name)) fail(name, 'неизвестный параметр запроса');
   }
   const date = (name: 'from' | 'to') => {
     const value = one(name);
@@ -104,10 +124,12 @@ export function readIndicatorParams(params: Record<string, string[]>): Indicator
     fail(name, `одно из значений: ${allowed.join(', ')}`);
     return undefined;
   };
-  const groupBy = choice('groupBy', GROUP_BYS);
-  if (params.groupBy === undefined) fail('groupBy', `одно из значений: ${GROUP_BYS.join(', ')}`);
-  const subtree = choice('subtree', ['true', 'false'] as const);
-  const channel = choice('channel', CHANNELS);
+  const groupBy = choice('groupBy', spec.groupBys);
+  if (params.groupBy === undefined) {
+    fail('groupBy', `одно из значений: ${spec.groupBys.join(', ')}`);
+  }
+  const subtree = spec.messageFilters ? choice('subtree', ['true', 'false'] as const) : undefined;
+  const channel = spec.messageFilters ? choice('channel', CHANNELS) : undefined;
   const format = choice('format', ['json', 'xlsx'] as const);
   const id = (name: string) => {
     const value = one(name);
@@ -116,7 +138,7 @@ export function readIndicatorParams(params: Record<string, string[]>): Indicator
     }
     return value;
   };
-  const orgId = id('orgId');
+  const orgId = spec.messageFilters ? id('orgId') : undefined;
   const categoryId = id('categoryId');
   const region = one('region');
   if (region !== undefined && !/^\d{2,3}$/.test(region)) fail('region', 'код региона, например 41');
@@ -124,16 +146,26 @@ export function readIndicatorParams(params: Record<string, string[]>): Indicator
     throw badIndicatorQuery(errors);
   }
   return {
-    query: {
-      from,
-      to,
-      groupBy,
-      ...(orgId === undefined ? {} : { orgId }),
-      ...(subtree === undefined ? {} : { subtree: subtree === 'true' }),
-      ...(region === undefined ? {} : { region }),
-      ...(categoryId === undefined ? {} : { categoryId }),
-      ...(channel === undefined ? {} : { channel }),
-    },
+    from,
+    to,
+    groupBy,
+    ...(orgId === undefined ? {} : { orgId }),
+    ...(subtree === undefined ? {} : { subtree: subtree === 'true' }),
+    ...(region === undefined ? {} : { region }),
+    ...(categoryId === undefined ? {} : { categoryId }),
+    ...(channel === undefined ? {} : { channel }),
     format,
   };
+}
+
+/**
+ * Reads `GET /analytics/indicators`'s parameters (see {@link readPeriodParams}): the
+ * message groupings, and the organisation and channel filters besides the shared ones.
+ */
+export function readIndicatorParams(params: Record<string, string[]>): IndicatorRequest {
+  const { format, ...query } = readPeriodParams(params, {
+    groupBys: indicatorGroupBySchema.options,
+    messageFilters: true,
+  });
+  return { query, format };
 }

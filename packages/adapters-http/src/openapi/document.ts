@@ -1,6 +1,7 @@
 import type { OpenApiInfo } from '../options.js';
 import { adminComponentSchemas, adminPaths } from './admin-operations.js';
 import { analyticsComponentSchemas, analyticsPaths } from './analytics-operations.js';
+import { caseAnalyticsComponentSchemas, caseAnalyticsPaths } from './case-analytics-operations.js';
 import { caseComponentSchemas, casePaths } from './case-operations.js';
 import { componentSchemas } from './components.js';
 import { fileComponentSchemas, filePaths } from './file-operations.js';
@@ -44,6 +45,8 @@ export function buildOpenApiDocument(
     files?: boolean;
     /** `indicators: false` for a store that does not count the SLA indicators. */
     indicators?: boolean;
+    /** `caseIndicators: false` for a store that does not count the ОНФ card indicators. */
+    caseIndicators?: boolean;
     open311?: { prefix: string };
   } = {},
 ): OpenApiDocument {
@@ -53,6 +56,7 @@ export function buildOpenApiDocument(
   /** `files: false` for an app without a file store. */
   const files = options.files ?? true;
   const indicators = options.indicators ?? true;
+  const caseIndicators = cases && (options.caseIndicators ?? true);
   return {
     openapi: '3.1.0',
     info: {
@@ -68,7 +72,7 @@ export function buildOpenApiDocument(
       { name: 'catalogue', description: 'Topics and deadline rules' },
       { name: 'meta', description: 'This description' },
       ...(files ? [{ name: 'files', description: 'Uploads and downloads' }] : []),
-      ...(indicators
+      ...(indicators || caseIndicators
         ? [{ name: 'analytics', description: 'SLA indicators (docs/analytics.md)' }]
         : []),
       ...(options.open311
@@ -91,6 +95,7 @@ export function buildOpenApiDocument(
       ...(admin ? adminPaths() : {}),
       ...(files ? filePaths() : {}),
       ...(indicators ? analyticsPaths() : {}),
+      ...(caseIndicators ? caseAnalyticsPaths() : {}),
       ...(options.open311 ? open311Paths(options.open311.prefix) : {}),
       ...(options.open311 && files ? open311MediaPath(options.open311.prefix) : {}),
     }),
@@ -101,6 +106,7 @@ export function buildOpenApiDocument(
         ...(admin ? adminComponentSchemas() : {}),
         ...(files ? fileComponentSchemas() : {}),
         ...(indicators ? analyticsComponentSchemas() : {}),
+        ...(caseIndicators ? caseAnalyticsComponentSchemas() : {}),
       },
       parameters: componentParameters,
       headers: componentHeaders,

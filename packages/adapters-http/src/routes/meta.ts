@@ -1,5 +1,6 @@
 import { hasCaseStore, hasSettingsStore } from '@reshaem/core';
 import type { Hono } from 'hono';
+import { countsCaseIndicators } from '../analytics/count-case-indicators.js';
 import { countsIndicators } from '../analytics/count-indicators.js';
 import type { AppEnv, RouteDeps } from '../env.js';
 import { DOCS_STYLE, renderDocsPage } from '../openapi/docs-page.js';
@@ -15,6 +16,7 @@ export function registerMeta(app: Hono<AppEnv>, deps: RouteDeps): void {
       admin: hasSettingsStore(deps.store),
       files: deps.files !== undefined,
       indicators: countsIndicators(deps.store),
+      caseIndicators: countsCaseIndicators(deps.store),
       ...(deps.open311 ? { open311: { prefix: deps.open311.prefix } } : {}),
     });
     return document;

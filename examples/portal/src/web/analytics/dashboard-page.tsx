@@ -6,6 +6,7 @@ import type { ChartCell, DashboardChart } from './dashboard-charts.js';
 import { percentText } from './dashboard-charts.js';
 import type { DashboardFilters } from './dashboard-filters.js';
 import { figureHref, type LinkedFigure } from './figure-links.js';
+import { AnalyticsTabs } from './onf-tabs.js';
 
 export interface DashboardPageProps {
   user: Principal;
@@ -89,7 +90,8 @@ function ChartData({ cell }: { cell: ChartCell }) {
   );
 }
 
-function Chart({ chart }: { chart: DashboardChart }) {
+/** A chart as a figure: its caption (the SVG's name), the SVG, and its table. */
+export function Chart({ chart }: { chart: DashboardChart }) {
   return (
     <figure class="card chart-card" data-chart={chart.id}>
       <figcaption>
@@ -136,6 +138,7 @@ export function DashboardPage(props: DashboardPageProps) {
   const { user, directory, filters, byOrg } = props;
   return (
     <Layout title="Показатели" user={user} directory={directory}>
+      <AnalyticsTabs user={user} directory={directory} current="messages" />
       <h1>Показатели работы с сообщениями</h1>
       <p class="muted">
         Сообщения, поступившие с {formatLocalDate(filters.from)} по {formatLocalDate(filters.to)}{' '}

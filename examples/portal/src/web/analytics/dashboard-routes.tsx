@@ -21,6 +21,7 @@ import {
 } from './dashboard-filters.js';
 import { DashboardPage } from './dashboard-page.js';
 import { figureHref } from './figure-links.js';
+import { registerOnfDashboard } from './onf-dashboard-routes.js';
 
 type IndicatorStore = MessageStore & Required<Pick<MessageStore, 'indicators'>>;
 
@@ -58,6 +59,8 @@ function apiParams(filters: DashboardFilters, format?: 'xlsx'): URLSearchParams 
  * Registered only when the store counts indicators.
  */
 export function registerDashboard(app: Hono<PageEnv>, deps: WebDeps, api: ApiFetch): void {
+  // «Показатели ОНФ» (/analytics/onf), when the store counts the card indicators.
+  registerOnfDashboard(app, deps, api);
   const store = deps.store;
   if (typeof store.indicators !== 'function') return;
   const counting = store as IndicatorStore;
