@@ -17,12 +17,20 @@ const numberOf = (result: Awaited<ReturnType<SqlStore['submit']>>) =>
 
 describe('a numbered submit in one statement (PGlite)', () => {
   const pglite = new PGlite();
-  /** Every statement the store sends, BEGIN and COMMIT among them. */
+  /** Every exchange the store has with the database, BEGIN and COMMIT among them. */
   const sent: string[] = [];
   const counting = {
     query: (text: string, params?: unknown[]) => {
       sent.push(text);
       return pglite.query(text, params);
+    },
+    execProtocol: (message: Uint8Array, options?: { throwOnError?: boolean }) => {
+      sent.push('(prepared)');
+      return pglite.execProtocol(message, options);
+    },
+    runExclusive: <T>(run: () => Promise<T>) => pglite.runExclusive(run),
+    get parsers() {
+      return pglite.parsers;
     },
   } as unknown as PGlite;
   const db = createPgliteKysely({ pglite: counting });
