@@ -79,7 +79,13 @@ export async function queryPrepared(
   );
   if (messages.some((m) => m.name === 'parseComplete')) known.add(name);
   const failed = messages.find((m) => m.name === 'error');
-  if (failed) throw failed;
+  if (failed) {
+    // Someone ran DEALLOCATE (or DISCARD ALL) on this PGlite: prepare it again, once.
+    if ((failed as { code?: string }).code === '26000' && known.delete(name)) {
+      return queryPrepared(pglite, text, parameters);
+    }
+    throw failed;
+  }
   const [result] = parse.parseResults(messages, pglite.parsers);
   return {
     command: undefined,

@@ -49,6 +49,14 @@ describe('hot statements on PGlite, prepared', () => {
     expect(written).toMatchObject({ rowCount: 1, rows: [{ n: 2 }] });
   });
 
+  it('prepares a statement again after DEALLOCATE ALL', async () => {
+    const text = `${HOT}SELECT $1::text AS again`;
+    expect((await queryPrepared(pglite, text, ['a'])).rows).toEqual([{ again: 'a' }]);
+    await pglite.exec('DEALLOCATE ALL');
+    expect((await queryPrepared(pglite, text, ['b'])).rows).toEqual([{ again: 'b' }]);
+    expect(await prepared()).toHaveLength(1);
+  });
+
   it('throws a statement that does not parse, each time, and prepares nothing', async () => {
     const before = await prepared();
     const bad = `${HOT}SELEC 1`;
