@@ -50,7 +50,7 @@ function joined(parts: readonly Uint8Array[]): Uint8Array {
  * Runs a hot statement on `pglite` as a named prepared statement (prepared on its first
  * run), in one exclusive protocol exchange; the rows come back parsed as `pglite.query`
  * parses them. A database error is thrown as `pglite.query` throws it (with its `code` and
- * `constraint`).
+ * `constraint`, and the statement's `query` and `params`).
  */
 export async function queryPrepared(
   pglite: PGlite,
@@ -84,7 +84,8 @@ export async function queryPrepared(
     if ((failed as { code?: string }).code === '26000' && known.delete(name)) {
       return queryPrepared(pglite, text, parameters);
     }
-    throw failed;
+    // Described as pglite.query describes its errors, so that whoever logs them sees the same.
+    throw Object.assign(failed, { query: text, params: parameters, queryOptions: undefined });
   }
   const [result] = parse.parseResults(messages, pglite.parsers);
   return {

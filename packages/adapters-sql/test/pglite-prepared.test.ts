@@ -45,6 +45,12 @@ describe('hot statements on PGlite, prepared', () => {
     // The first run parses the statement and then fails: the next one must not parse it again.
     const refused = await queryPrepared(pglite, insert, ['taken', 1]).catch((e: unknown) => e);
     expect(refused).toMatchObject({ code: '23505', constraint: 'keyed_pkey' });
+    // Described as pglite.query describes its errors.
+    const plain = (await pglite.query(insert, ['taken', 1]).then(
+      () => ({}),
+      (e: unknown) => e,
+    )) as { query?: string; params?: unknown[] };
+    expect(refused).toMatchObject({ query: plain.query, params: plain.params });
     const written = await queryPrepared(pglite, insert, ['free', 2]);
     expect(written).toMatchObject({ rowCount: 1, rows: [{ n: 2 }] });
   });
