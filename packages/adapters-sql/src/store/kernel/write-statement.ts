@@ -38,7 +38,7 @@ export interface WritePlan {
   numbering?: SqlNumbering;
 }
 
-/** What a statement that numbers its submit needs (see `numberedSubmit`). */
+/** What a statement that numbers its submit needs (see `storeNumbered`). */
 export interface SqlNumbering {
   regionCode: string;
   /** The number up to its counter, e.g. `'41-250115-'`. */
