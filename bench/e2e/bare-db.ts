@@ -1,6 +1,7 @@
-/** The bare route's database: node-postgres with named (prepared) statements, or PGlite. */
+/** The bare route's database: node-postgres or PGlite, with named (prepared) statements. */
 import type { PGlite } from '@electric-sql/pglite';
 import type pg from 'pg';
+import { queryPrepared } from '../../packages/adapters-sql/src/pglite-prepared.js';
 import type { BareDb, Rows } from './bare-app.js';
 
 export function bareOnPostgres(pool: pg.Pool): BareDb {
@@ -25,15 +26,31 @@ export function bareOnPostgres(pool: pg.Pool): BareDb {
   };
 }
 
-/** PGlite parses and plans each statement it is given; it keeps no named statements. */
+/**
+ * PGlite's one session, a transaction at a time (as the SQL store's pool hands it out), its
+ * statements prepared once and each run in one protocol exchange as the store's hot
+ * statements are (`queryPrepared`): prepared, like the PostgreSQL side's.
+ */
 export function bareOnPglite(pglite: PGlite): BareDb {
+  let tail: Promise<unknown> = Promise.resolve();
   return {
-    transaction: (work) =>
-      pglite.transaction((tx) =>
-        work(async (_name, text, values): Promise<Rows> => {
-          const result = await tx.query<Record<string, unknown>>(text, values);
-          return { rows: result.rows, rowCount: result.affectedRows ?? 0 };
-        }),
-      ),
+    transaction(work) {
+      const run = tail.then(async () => {
+        await pglite.query('BEGIN');
+        try {
+          const result = await work(async (_name, text, values): Promise<Rows> => {
+            const { rows, rowCount } = await queryPrepared(pglite, text, values);
+            return { rows: rows as Rows['rows'], rowCount };
+          });
+          await pglite.query('COMMIT');
+          return result;
+        } catch (error) {
+          await pglite.query('ROLLBACK');
+          throw error;
+        }
+      });
+      tail = run.catch(() => undefined);
+      return run;
+    },
   };
 }

@@ -2,6 +2,8 @@ import type { PGlite, PGliteOptions } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient } from 'kysely';
 import { type DataDirectoryLock, lockDataDirectory } from './data-dir-lock.js';
 import type { ReshaemDatabase } from './database.js';
+import { queryPrepared } from './pglite-prepared.js';
+import { HOT } from './prepared-pool.js';
 
 export interface PgliteKyselyOptions {
   /**
@@ -51,6 +53,7 @@ class PgliteSessionPool implements PostgresPool {
     let released = false;
     return {
       query: (async (text: string, parameters: ReadonlyArray<unknown>) => {
+        if (text.startsWith(HOT)) return queryPrepared(pglite, text, parameters);
         const result = await pglite.query(text, [...parameters]);
         return {
           command: result.command,

@@ -14,7 +14,9 @@ interface PgClient {
 }
 
 const names = new Map<string, string>();
-const nameOf = (text: string) => {
+
+/** The prepared statement name of a hot statement's text (the same in every session). */
+export const hotStatementName = (text: string) => {
   let name = names.get(text);
   if (name === undefined) {
     name = `reshaem_${names.size + 1}`;
@@ -37,7 +39,7 @@ export function preparingPool(pool: PostgresPool): PostgresPool {
       return {
         query: ((text: string, values: ReadonlyArray<unknown>) =>
           text.startsWith(HOT)
-            ? client.query({ name: nameOf(text), text, values: [...values] })
+            ? client.query({ name: hotStatementName(text), text, values: [...values] })
             : client.query(text, [...values])) as PostgresPoolClient['query'],
         release: () => client.release(),
       };

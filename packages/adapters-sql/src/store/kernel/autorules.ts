@@ -71,6 +71,22 @@ export const autoruleSourceOf =
   (orgId) =>
     ctx.autorules ? ctx.autorules(orgId) : loadAutorules(db, orgId);
 
+/** The writes the autorules make after `applied` (stored at `version`); none most times. */
+export async function autorulesAfter(ctx: WriteContext, db: Db, applied: Applied, version: number) {
+  const run = await runAutorulesLoading(
+    applied.snapshot,
+    autoruleSourceOf(ctx, db),
+    ctx.directory,
+    applied.record.at,
+    // The rules' events go through the store's workflow, like every other write.
+    {
+      applyEvent: (snapshot, event, directory) =>
+        ctx.workflow.applyEvent(snapshot, event, directory),
+    },
+  );
+  return autoruleWrites(run, version);
+}
+
 /**
  * Stores an applied event and, when the message has just arrived in coordination, the
  * events its autorules apply as the system — each with its own version and history record,
@@ -86,18 +102,7 @@ export async function storeWithAutorules(
   key: ScopedKey | undefined,
 ): Promise<StoreWritten | undefined> {
   const version = (previous?.version ?? 0) + 1;
-  const run = await runAutorulesLoading(
-    applied.snapshot,
-    autoruleSourceOf(ctx, db),
-    ctx.directory,
-    applied.record.at,
-    // The rules' events go through the store's workflow, like every other write.
-    {
-      applyEvent: (snapshot, event, directory) =>
-        ctx.workflow.applyEvent(snapshot, event, directory),
-    },
-  );
-  const { writes, outcome } = autoruleWrites(run, version);
+  const { writes, outcome } = await autorulesAfter(ctx, db, applied, version);
   if (!outcome) return store(ctx, db, applied, previous, key);
   const inOne = async (trx: Db): Promise<StoreWritten | undefined> => {
     const first = await store(ctx, trx, applied, previous, undefined);

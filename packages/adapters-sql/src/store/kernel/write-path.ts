@@ -21,7 +21,7 @@ import { countChanges, countKeyOf, messageColumns } from './columns.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';
 import type { RecentMessages } from './recent-messages.js';
-import { writeStatement } from './write-statement.js';
+import { type WritePlan, writeStatement } from './write-statement.js';
 
 /** What the write paths need: the database and the rule inputs. */
 export interface WriteContext {
@@ -74,17 +74,16 @@ export const lockMessage = async (db: Db, messageId: string): Promise<Loaded | u
 };
 
 /**
- * Stores an applied event (or a submit, when `previous` is null); `undefined` when the
- * message is no longer at the version it was computed from.
+ * What storing an applied event writes (or a submit's, when `previous` is null): the
+ * statement's plan, and the result the caller gets once it is written.
  */
-export async function store(
+export function writePlanOf(
   ctx: WriteContext,
-  db: Db,
   applied: Applied,
   previous: Loaded | null,
   key: ScopedKey | undefined,
   fired?: Timer,
-): Promise<StoreWritten | undefined> {
+): { plan: WritePlan; written: StoreWritten } {
   const version = (previous?.version ?? 0) + 1;
   const { snapshot, record, effects } = applied;
   const messageId = snapshot.context.id;
@@ -95,7 +94,7 @@ export async function store(
     record,
     replayed: false,
   };
-  const plan = {
+  const plan: WritePlan = {
     messageId,
     previousVersion: previous?.version ?? null,
     version,
@@ -116,6 +115,22 @@ export async function store(
     facts: indicatorFactsOf(snapshot, applied.status, ctx.directory),
     ...(key ? { idempotency: { ...key, result: written } } : {}),
   };
+  return { plan, written };
+}
+
+/**
+ * Stores an applied event (or a submit, when `previous` is null); `undefined` when the
+ * message is no longer at the version it was computed from.
+ */
+export async function store(
+  ctx: WriteContext,
+  db: Db,
+  applied: Applied,
+  previous: Loaded | null,
+  key: ScopedKey | undefined,
+  fired?: Timer,
+): Promise<StoreWritten | undefined> {
+  const { plan, written } = writePlanOf(ctx, applied, previous, key, fired);
   const { rows } = await db.executeQuery(writeStatement(plan));
   return rows[0]?.written === 1 ? written : undefined;
 }

@@ -30,7 +30,25 @@ export interface WritePlan {
   /** The message's summary row for the indicators (`message_indicators`). */
   facts?: MessageFacts;
   idempotency?: { principalId: string; key: string; fingerprint: string; result: StoreWritten };
+  /**
+   * A submit numbered by the statement itself: it takes the region's counter, and the
+   * number replaces `placeholder` in the snapshot's `context.number`, the `number` column
+   * and the idempotency key's result (where the caller made sure it stands nowhere else).
+   */
+  numbering?: SqlNumbering;
 }
+
+/** What a statement that numbers its submit needs (see `storeNumbered`). */
+export interface SqlNumbering {
+  regionCode: string;
+  /** The number up to its counter, e.g. `'41-250115-'`. */
+  prefix: string;
+  /** What the rules were given as the number. */
+  placeholder: string;
+}
+
+/** The number the statement took, as a value of its own parts. */
+const TAKEN = '(SELECT number FROM n)';
 
 /** Collects parameters and hands out their `$n` placeholders. */
 class Params {
@@ -44,10 +62,27 @@ class Params {
   }
 }
 
+/**
+ * The region's counter, taken by the statement (`012-message-numbers`): the row lock makes
+ * concurrent submits of one region wait for each other until the statement commits, and a
+ * statement that fails gives the number back. Padded as `messageNumber` pads it.
+ */
+function numberPart(numbering: SqlNumbering, p: Params): string {
+  return `n AS (INSERT INTO message_counters (region_code, last_value) VALUES (${p.add(numbering.regionCode)}::text, 1)
+    ON CONFLICT (region_code) DO UPDATE SET last_value = message_counters.last_value + 1
+    RETURNING ${p.add(numbering.prefix)}::text || CASE WHEN last_value < 10000
+      THEN lpad(last_value::text, 4, '0') ELSE last_value::text END AS number)`;
+}
+
 function messagePart(plan: WritePlan, p: Params): string {
   const values: Record<string, string> = { version: p.add(plan.version) };
-  for (const [name, value] of Object.entries(plan.columns)) values[name] = p.add(value);
+  for (const [name, value] of Object.entries(plan.columns)) {
+    values[name] = plan.numbering && name === 'number' ? TAKEN : p.add(value);
+  }
   values.snapshot = p.json(plan.snapshot);
+  if (plan.numbering) {
+    values.snapshot = `jsonb_set(${values.snapshot}, '{context,number}', to_jsonb(${TAKEN}))`;
+  }
   const names = Object.keys(values);
   if (plan.previousVersion === null) {
     return `m AS (INSERT INTO messages (id, ${names.join(', ')})
@@ -120,10 +155,16 @@ function countPart(plan: WritePlan, p: Params): string {
     DO UPDATE SET n = fc.n + excluded.n)`;
 }
 
-function idempotencyPart(key: NonNullable<WritePlan['idempotency']>, p: Params): string {
+function idempotencyPart(plan: WritePlan, p: Params): string {
+  const key = plan.idempotency as NonNullable<WritePlan['idempotency']>;
+  let result = `${p.add(JSON.stringify(key.result))}::text`;
+  if (plan.numbering) {
+    const placeholder = p.add(JSON.stringify(plan.numbering.placeholder));
+    result = `replace(${result}, ${placeholder}::text, to_json(${TAKEN})::text)`;
+  }
   return `i AS (INSERT INTO idempotency_keys (principal_id, key, fingerprint, result_text)
     SELECT ${p.add(key.principalId)}::text, ${p.add(key.key)}::text, ${p.add(key.fingerprint)}::text,
-      ${p.add(JSON.stringify(key.result))}::text FROM m)`;
+      ${result} FROM m)`;
 }
 
 /**
@@ -133,21 +174,28 @@ function idempotencyPart(key: NonNullable<WritePlan['idempotency']>, p: Params):
  * the version check fails nothing at all is written; the statement returns how many
  * messages it wrote (0 or 1).
  *
+ * A numbered submit (`numbering`) takes its number in the same statement, so a submit is
+ * one round trip like any other write.
+ *
  * Assembled as text rather than with Kysely's `sql` tag: this is the hot path, and
  * compiling its ~50 parameters through Kysely's query tree cost more per write than the
  * rest of the adapter's own work together.
  */
-export function writeStatement(plan: WritePlan): CompiledQuery<{ written: number }> {
+export function writeStatement(
+  plan: WritePlan,
+): CompiledQuery<{ written: number; number?: string }> {
   const p = new Params();
-  const parts = [messagePart(plan, p)];
+  const parts = plan.numbering ? [numberPart(plan.numbering, p)] : [];
+  parts.push(messagePart(plan, p));
   const version = `${p.add(plan.version)}::integer`;
   const at = `${p.add(plan.record.at)}::timestamptz`;
   parts.push(historyPart(plan, p, version, at));
   if (plan.effects.length > 0) parts.push(outboxPart(plan, p, version, at));
   parts.push(...timerParts(plan, p, version, at));
   if (plan.counts.length > 0) parts.push(countPart(plan, p));
-  if (plan.idempotency) parts.push(idempotencyPart(plan.idempotency, p));
+  if (plan.idempotency) parts.push(idempotencyPart(plan, p));
   if (plan.facts) parts.push(indicatorFactsPart(plan.facts, (value) => p.add(value)));
-  const text = `${HOT}WITH ${parts.join(',\n')}\nSELECT count(*)::integer AS written FROM m`;
-  return CompiledQuery.raw(text, p.values) as CompiledQuery<{ written: number }>;
+  const taken = plan.numbering ? `, ${TAKEN} AS number` : '';
+  const text = `${HOT}WITH ${parts.join(',\n')}\nSELECT count(*)::integer AS written${taken} FROM m`;
+  return CompiledQuery.raw(text, p.values) as CompiledQuery<{ written: number; number?: string }>;
 }

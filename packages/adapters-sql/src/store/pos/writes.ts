@@ -1,7 +1,7 @@
 import {
   type FileContext,
+  type NumberRequest,
   numberRequestOf,
-  PENDING_NUMBER,
   type SendOptions,
   type StoreWriteResult,
   type StoreWritten,
@@ -20,6 +20,7 @@ import {
   type WriteContext,
 } from '../kernel/write-path.js';
 import { nextNumber } from './next-number.js';
+import { NUMBER_PLACEHOLDER, storeNumbered } from './numbered-submit.js';
 
 export type { WriteContext } from '../kernel/write-path.js';
 
@@ -49,20 +50,25 @@ export function submitMessage(ctx: WriteContext, event: unknown, options: WriteO
   const request = numberRequestOf(event);
   const submitted = answeringKey(ctx.db, key, async () => {
     // Unnumbered, the rules check the submit with a placeholder: a refusal takes no number.
-    const draft = request ? { ...(event as object), number: PENDING_NUMBER } : event;
+    const draft = request ? { ...(event as object), number: NUMBER_PLACEHOLDER } : event;
     const result = ctx.workflow.startMessage(draft, ctx.directory, options.files);
     if (!result.ok) return result;
     const messageId = result.snapshot.context.id;
     try {
-      const attempt = async () =>
-        request
-          ? await ctx.db.transaction().execute(async (trx) => {
-              const numbered = { ...(event as object), number: await nextNumber(trx, request) };
-              const applied = ctx.workflow.startMessage(numbered, ctx.directory, options.files);
-              if (!applied.ok) throw new Error(`numbered submit of ${messageId} was refused`);
-              return (await storeWithAutorules(ctx, trx, applied, null, key)) as StoreWritten;
-            })
-          : ((await storeWithAutorules(ctx, ctx.db, result, null, key)) as StoreWritten);
+      const inTransaction = (numberRequest: NumberRequest) =>
+        ctx.db.transaction().execute(async (trx) => {
+          const numbered = { ...(event as object), number: await nextNumber(trx, numberRequest) };
+          const applied = ctx.workflow.startMessage(numbered, ctx.directory, options.files);
+          if (!applied.ok) throw new Error(`numbered submit of ${messageId} was refused`);
+          return (await storeWithAutorules(ctx, trx, applied, null, key)) as StoreWritten;
+        });
+      const attempt = async () => {
+        if (!request)
+          return (await storeWithAutorules(ctx, ctx.db, result, null, key)) as StoreWritten;
+        // Most submits are numbered by their write's own statement: one round trip.
+        const inOne = await storeNumbered(ctx, ctx.db, result, request, key);
+        return inOne ?? (await inTransaction(request));
+      };
       return await retrying(attempt, (error) => Promise.reject(error));
     } catch (error) {
       if (!isUniqueViolation(error, 'messages_pkey')) throw error;
