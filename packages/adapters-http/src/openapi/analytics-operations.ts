@@ -1,7 +1,12 @@
 import { channelSchema, indicatorGroupBySchema } from '@reshaem/core';
 import { MAX_INDICATOR_PERIOD_DAYS } from '../analytics/indicator-params.js';
 import { type JsonSchema, schemaRef } from './components.js';
-import { type Paths, problems } from './operations.js';
+import type { Paths } from './operations.js';
+import {
+  periodIndicatorParameters,
+  periodIndicatorResponses,
+  queryParam,
+} from './period-indicators.js';
 
 const count = { type: 'integer', minimum: 0 };
 const share = { type: ['number', 'null'], minimum: 0, maximum: 1 };
@@ -94,17 +99,8 @@ export function analyticsComponentSchemas(): Record<string, JsonSchema> {
   };
 }
 
-const query = (name: string, schema: JsonSchema, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  schema,
-  description,
-});
-
 /** GET /analytics/indicators, present when the store counts indicators. */
 export function analyticsPaths(): Paths {
-  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return {
     '/analytics/indicators': {
       get: {
@@ -112,40 +108,34 @@ export function analyticsPaths(): Paths {
         tags: ['analytics'],
         summary: 'The SLA indicators of the messages received in a period, grouped by one key',
         description: `Counted over the messages the caller may analyse: a head, curator or administrator sees their organisation's subtree (a curator of a region's top organisation: the region); anyone else, or an \`orgId\` outside that scope, is refused with 403. Periods are local dates of the holding organisation, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. \`overdueNow\` and \`dueSoonNow\` are counted at the server's clock. The same figures as an XLSX sheet (Russian headers, a row per group, then «Итого»; shares as percentages) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 422 problem's \`errors\`.`,
-        parameters: [
-          query('from', { type: 'string', format: 'date' }, 'First day of the period', true),
-          query('to', { type: 'string', format: 'date' }, 'Last day of the period', true),
-          query(
-            'groupBy',
-            { type: 'string', enum: indicatorGroupBySchema.options },
-            'One row per organisation, region, category, channel, day, ISO week or month',
-            true,
-          ),
-          query('orgId', { type: 'string' }, 'Only messages held by this organisation'),
-          query(
-            'subtree',
-            { type: 'boolean', default: true },
-            'With `orgId`: its subordinate organisations too',
-          ),
-          query('region', { type: 'string', pattern: '^\\d{2,3}$' }, 'A region code, `41`'),
-          query('categoryId', { type: 'string' }, 'Only this category'),
-          query('channel', { type: 'string', enum: channelSchema.options }, 'Only this channel'),
-          query(
-            'format',
-            { type: 'string', enum: ['json', 'xlsx'] },
-            'Overrides `Accept`; JSON by default',
-          ),
-        ],
-        responses: {
-          '200': {
-            description: 'The indicators, a row per group and the totals',
-            content: {
-              'application/json': { schema: schemaRef('Indicators') },
-              [xlsx]: { schema: { type: 'string', contentMediaType: xlsx } },
-            },
+        parameters: periodIndicatorParameters(
+          {
+            values: indicatorGroupBySchema.options,
+            description:
+              'One row per organisation, region, category, channel, day, ISO week or month',
           },
-          ...problems('validation', 'unauthenticated', 'forbidden'),
-        },
+          {
+            scope: [
+              queryParam('orgId', { type: 'string' }, 'Only messages held by this organisation'),
+              queryParam(
+                'subtree',
+                { type: 'boolean', default: true },
+                'With `orgId`: its subordinate organisations too',
+              ),
+            ],
+            more: [
+              queryParam(
+                'channel',
+                { type: 'string', enum: channelSchema.options },
+                'Only this channel',
+              ),
+            ],
+          },
+        ),
+        responses: periodIndicatorResponses(
+          'Indicators',
+          'The indicators, a row per group and the totals',
+        ),
       },
     },
   };

@@ -1,7 +1,8 @@
 import { caseIndicatorGroupBySchema, closeReasonSchema } from '@reshaem/core';
 import { MAX_INDICATOR_PERIOD_DAYS } from '../analytics/indicator-params.js';
 import { type JsonSchema, schemaRef } from './components.js';
-import { type Paths, problems } from './operations.js';
+import type { Paths } from './operations.js';
+import { periodIndicatorParameters, periodIndicatorResponses } from './period-indicators.js';
 
 const count = { type: 'integer', minimum: 0 };
 const counts = ['created', 'done', 'postponed', 'closed', 'open', 'curatorReturns'] as const;
@@ -48,17 +49,8 @@ export function caseAnalyticsComponentSchemas(): Record<string, JsonSchema> {
   };
 }
 
-const query = (name: string, schema: JsonSchema, description: string, required = false) => ({
-  name,
-  in: 'query',
-  required,
-  schema,
-  description,
-});
-
 /** GET /analytics/case-indicators, present when the store counts the card indicators. */
 export function caseAnalyticsPaths(): Paths {
-  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
   return {
     '/analytics/case-indicators': {
       get: {
@@ -66,33 +58,14 @@ export function caseAnalyticsPaths(): Paths {
         tags: ['analytics'],
         summary: 'The ОНФ card indicators of the cards created in a period, grouped by one key',
         description: `Counted over the cards the caller may see, as the card list is: ОНФ staff their region's cards, platform-wide staff all of them; a caller who sees no cards is refused with 403. Periods are local dates of the card's region, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. The same figures as an XLSX sheet «Показатели ОНФ» (Russian headers, a row per group, then «Итого»; the share done as a percentage) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 422 problem's \`errors\`.`,
-        parameters: [
-          query('from', { type: 'string', format: 'date' }, 'First day of the period', true),
-          query('to', { type: 'string', format: 'date' }, 'Last day of the period', true),
-          query(
-            'groupBy',
-            { type: 'string', enum: caseIndicatorGroupBySchema.options },
-            'One row per region, category, day, ISO week or month',
-            true,
-          ),
-          query('region', { type: 'string', pattern: '^\\d{2,3}$' }, 'A region code, `41`'),
-          query('categoryId', { type: 'string' }, 'Only this category'),
-          query(
-            'format',
-            { type: 'string', enum: ['json', 'xlsx'] },
-            'Overrides `Accept`; JSON by default',
-          ),
-        ],
-        responses: {
-          '200': {
-            description: 'The card indicators, a row per group and the totals',
-            content: {
-              'application/json': { schema: schemaRef('CaseIndicators') },
-              [xlsx]: { schema: { type: 'string', contentMediaType: xlsx } },
-            },
-          },
-          ...problems('validation', 'unauthenticated', 'forbidden'),
-        },
+        parameters: periodIndicatorParameters({
+          values: caseIndicatorGroupBySchema.options,
+          description: 'One row per region, category, day, ISO week or month',
+        }),
+        responses: periodIndicatorResponses(
+          'CaseIndicators',
+          'The card indicators, a row per group and the totals',
+        ),
       },
     },
   };
