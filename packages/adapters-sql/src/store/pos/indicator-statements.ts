@@ -68,6 +68,26 @@ const counted = [
 ] as const;
 const sums = sql.raw(counted.map((c) => `sum(${c}) AS ${c}`).join(', '));
 
+/** Every count of the indicators over the rows of a group, named as {@link counted}. */
+function countsOf(query: IndicatorQuery): RawBuilder<unknown> {
+  const now = sql`${query.now}::timestamptz`;
+  return sql`count(*) AS received,
+    count(*) FILTER (WHERE rejected) AS rejected,
+    count(answered_at) AS answered,
+    count(*) FILTER (WHERE answered_on_time) AS answered_on_time,
+    count(*) FILTER (WHERE awaiting AND response_due_at <= ${now}) AS overdue_now,
+    count(*) FILTER (WHERE awaiting AND response_due_at > ${now} AND due_soon_at <= ${now})
+      AS due_soon_now,
+    count(answered_at) FILTER (WHERE fast_track) AS fast_track_answered,
+    count(*) FILTER (WHERE fast_track AND answered_on_time) AS fast_track_on_time,
+    sum(extensions_granted) AS extensions_granted,
+    sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4,
+    sum(rating_5) AS r5,
+    sum(re_reviews) AS re_reviewed,
+    count(*) FILTER (WHERE operator_delivered) AS operator_delivered,
+    count(*) FILTER (WHERE autorouted) AS autorouted`;
+}
+
 /**
  * Every count of the groups and the totals, and the working days' discrete percentiles,
  * without sorting the messages: one hashed `GROUP BY (group, working days)` over the period
@@ -82,24 +102,9 @@ export function countsStatement(
   source: IndicatorSource,
 ): RawBuilder<CountsRow> {
   const grouping = groupings[query.groupBy];
-  const now = sql`${query.now}::timestamptz`;
   return sql<CountsRow>`WITH h AS (
       SELECT ${sql.raw(grouping.group)} AS g, answer_working_days AS wd,
-        count(*) AS received,
-        count(*) FILTER (WHERE rejected) AS rejected,
-        count(answered_at) AS answered,
-        count(*) FILTER (WHERE answered_on_time) AS answered_on_time,
-        count(*) FILTER (WHERE awaiting AND response_due_at <= ${now}) AS overdue_now,
-        count(*) FILTER (WHERE awaiting AND response_due_at > ${now} AND due_soon_at <= ${now})
-          AS due_soon_now,
-        count(answered_at) FILTER (WHERE fast_track) AS fast_track_answered,
-        count(*) FILTER (WHERE fast_track AND answered_on_time) AS fast_track_on_time,
-        sum(extensions_granted) AS extensions_granted,
-        sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4,
-        sum(rating_5) AS r5,
-        sum(re_reviews) AS re_reviewed,
-        count(*) FILTER (WHERE operator_delivered) AS operator_delivered,
-        count(*) FILTER (WHERE autorouted) AS autorouted
+        ${countsOf(query)}
       FROM ${source.from}
       WHERE ${source.where}
       GROUP BY 1, 2),
@@ -152,24 +157,9 @@ export function sortedStatement(
   source: IndicatorSource,
 ): RawBuilder<CountsRow & PercentilesRow> {
   const grouping = groupings[query.groupBy];
-  const now = sql`${query.now}::timestamptz`;
   return sql<CountsRow & PercentilesRow>`SELECT ${sql.raw(grouping.key('g'))} AS key,
       grouping(g) AS total,
-      count(*) AS received,
-      count(*) FILTER (WHERE rejected) AS rejected,
-      count(answered_at) AS answered,
-      count(*) FILTER (WHERE answered_on_time) AS answered_on_time,
-      count(*) FILTER (WHERE awaiting AND response_due_at <= ${now}) AS overdue_now,
-      count(*) FILTER (WHERE awaiting AND response_due_at > ${now} AND due_soon_at <= ${now})
-        AS due_soon_now,
-      count(answered_at) FILTER (WHERE fast_track) AS fast_track_answered,
-      count(*) FILTER (WHERE fast_track AND answered_on_time) AS fast_track_on_time,
-      sum(extensions_granted) AS extensions_granted,
-      sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4,
-      sum(rating_5) AS r5,
-      sum(re_reviews) AS re_reviewed,
-      count(*) FILTER (WHERE operator_delivered) AS operator_delivered,
-      count(*) FILTER (WHERE autorouted) AS autorouted,
+      ${countsOf(query)},
       percentile_disc(0.5) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms_median,
       percentile_disc(0.9) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms_p90,
       percentile_disc(0.5) WITHIN GROUP (ORDER BY answer_working_days) AS working_days_median,
