@@ -47,6 +47,26 @@ export async function testSchema(label: string) {
   };
 }
 
+/**
+ * A database of its own for one test file whose assertions read the planner's choices. A
+ * plan depends on the visibility map (which pages VACUUM could mark all-visible), and VACUUM
+ * marks nothing while any transaction in the same database is older than the rows: in a
+ * shared test database the other files' open transactions would decide the plan. `url`
+ * connects to it; `drop` removes it (closing what is still connected).
+ */
+export async function testDatabase(label: string) {
+  const name = `reshaem_t_${label}_${randomBytes(4).toString('hex')}`;
+  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  const url = new URL(databaseUrl ?? '');
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      await admin((c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    },
+  };
+}
+
 /** An in-memory PGlite, migrated. */
 export async function migratedPglite(): Promise<Kysely<ReshaemDatabase>> {
   const db = createPgliteKysely();

@@ -1,7 +1,6 @@
 import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { ReshaemDatabase } from '../src/index.js';
-import { databaseUrl } from './databases.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -21,15 +20,12 @@ const readBy = (node: PlanNode): number =>
     : 0) + (node.Plans ?? []).reduce((sum, child) => sum + readBy(child), 0);
 
 /**
- * A Kysely on PostgreSQL in `schema` that remembers the statements it runs, and `pageReads`:
- * how many index entries and rows the last list's page query reads, by EXPLAIN ANALYZE.
+ * A Kysely on the PostgreSQL database at `connectionString` (a `testDatabase`'s) that
+ * remembers the statements it runs, and `pageReads`: how many index entries and rows the
+ * last list's page query reads, by EXPLAIN ANALYZE.
  */
-export function plannedDb(schema: string) {
-  const pool = new pg.Pool({
-    connectionString: databaseUrl,
-    options: `-c search_path=${schema}`,
-    max: 2,
-  });
+export function plannedDb(connectionString: string) {
+  const pool = new pg.Pool({ connectionString, max: 2 });
   const seen: CompiledQuery[] = [];
   const db = new Kysely<ReshaemDatabase>({
     dialect: new PostgresDialect({ pool }),

@@ -5,7 +5,7 @@ import { users } from '../../core/test/helpers.js';
 import { writeFixture } from '../../core/test/store-contract/fixture.js';
 import { storeOptions } from '../../core/test/store-contract/setup.js';
 import { createSqlStore, migrate, type ReshaemDatabase, type SqlStore } from '../src/index.js';
-import { databaseUrl, testSchema } from './databases.js';
+import { databaseUrl, testDatabase } from './databases.js';
 import { plannedDb } from './plan-reads.js';
 
 const NOISE = 30_000;
@@ -43,7 +43,7 @@ const insertNoise = (from: string) => sql`
  * the same at any size), not the first and not the whole region.
  */
 describe.skipIf(!databaseUrl)('flag lists walk the flagged messages on PostgreSQL', () => {
-  let schema: Awaited<ReturnType<typeof testSchema>>;
+  let database: Awaited<ReturnType<typeof testDatabase>>;
   let db: Kysely<ReshaemDatabase>;
   let pageReads: ReturnType<typeof plannedDb>['pageReads'];
   let store: SqlStore;
@@ -51,8 +51,8 @@ describe.skipIf(!databaseUrl)('flag lists walk the flagged messages on PostgreSQ
   const kamFlagged = Array.from({ length: NOISE / 100 }, (_, i) => `noise-${100 * i + 1}`).sort();
 
   beforeAll(async () => {
-    schema = await testSchema('flag_walks');
-    ({ db, pageReads } = plannedDb(schema.schema));
+    database = await testDatabase('flag_walks');
+    ({ db, pageReads } = plannedDb(database.url));
     await migrate(db);
     store = await createSqlStore({ ...storeOptions(), db });
     await writeFixture(store);
@@ -61,7 +61,7 @@ describe.skipIf(!databaseUrl)('flag lists walk the flagged messages on PostgreSQ
   }, 60_000);
   afterAll(async () => {
     await db?.destroy();
-    await schema?.drop();
+    await database?.drop();
   });
 
   it('fast-track, newest first', async () => {

@@ -10,7 +10,7 @@ import { users } from '../../core/test/helpers.js';
 import { writeFixture } from '../../core/test/store-contract/fixture.js';
 import { storeOptions } from '../../core/test/store-contract/setup.js';
 import { createSqlStore, migrate, type ReshaemDatabase, type SqlStore } from '../src/index.js';
-import { databaseUrl, testSchema } from './databases.js';
+import { databaseUrl, testDatabase } from './databases.js';
 import { plannedDb } from './plan-reads.js';
 
 /** Generated messages beside the fixture, in the groups of `insertNoise`. */
@@ -54,15 +54,15 @@ const insertNoise = (from: string) => sql`
  * finds.
  */
 describe.skipIf(!databaseUrl)('narrow lists in wide scopes on PostgreSQL', () => {
-  let schema: Awaited<ReturnType<typeof testSchema>>;
+  let database: Awaited<ReturnType<typeof testDatabase>>;
   let db: Kysely<ReshaemDatabase>;
   let pageReads: ReturnType<typeof plannedDb>['pageReads'];
   let store: SqlStore;
   let memory: MessageStore;
 
   beforeAll(async () => {
-    schema = await testSchema('narrow_lists');
-    ({ db, pageReads } = plannedDb(schema.schema));
+    database = await testDatabase('narrow_lists');
+    ({ db, pageReads } = plannedDb(database.url));
     await migrate(db);
     store = await createSqlStore({ ...storeOptions(), db });
     memory = createMemoryStore(storeOptions());
@@ -73,7 +73,7 @@ describe.skipIf(!databaseUrl)('narrow lists in wide scopes on PostgreSQL', () =>
   }, 60_000);
   afterAll(async () => {
     await db?.destroy();
-    await schema?.drop();
+    await database?.drop();
   });
 
   /** Lists through the store, and counts what the page query reads under EXPLAIN ANALYZE. */
