@@ -50,13 +50,19 @@ export async function testSchema(label: string) {
 /**
  * A database of its own for one test file whose assertions read the planner's choices. A
  * plan depends on the visibility map (which pages VACUUM could mark all-visible), and VACUUM
- * marks nothing while any transaction in the same database is older than the rows: in a
- * shared test database the other files' open transactions would decide the plan. `url`
- * connects to it; `drop` removes it (closing what is still connected).
+ * marks no page whose rows' commits it cannot yet count on: none while a transaction in the
+ * same database is older than the rows, and none whose commit is not yet flushed to the WAL
+ * — which, with `synchronous_commit = off` (as CI runs its throwaway cluster), is every
+ * commit of the last moments. So the database is its own, and commits in it are
+ * synchronous, as production's are by default. `url` connects to it; `drop` removes it
+ * (closing what is still connected).
  */
 export async function testDatabase(label: string) {
   const name = `reshaem_t_${label}_${randomBytes(4).toString('hex')}`;
-  await admin((c) => c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`));
+  await admin(async (c) => {
+    await c.query(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+    await c.query(`ALTER DATABASE ${name} SET synchronous_commit = on`);
+  });
   const url = new URL(databaseUrl ?? '');
   url.pathname = `/${name}`;
   return {
