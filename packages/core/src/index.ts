@@ -113,6 +113,7 @@ export {
   type MessageFacts,
   messageFactsOf,
 } from './pos/analytics/message-facts.js';
+export { countsEachMessageOnce, type RatingFigure } from './pos/analytics/rating-figures.js';
 export { sumFacts } from './pos/analytics/sum-facts.js';
 export {
   applicantHistoryRecord,
@@ -198,6 +199,7 @@ export {
 } from './pos/queues.js';
 export { domainReference } from './pos/reference.js';
 export { posRefusalWords } from './pos/refusal-text.js';
+export { sendsToReReview } from './pos/resolve-rating.js';
 export * from './pos/schemas/events.js';
 export * from './pos/schemas/message.js';
 export * from './pos/schemas/query.js';

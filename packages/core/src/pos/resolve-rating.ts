@@ -2,7 +2,7 @@ import { endOfLocalDay } from '../kernel/deadlines/deadline.js';
 import { localDateIn } from '../kernel/deadlines/instant.js';
 import { addCalendarDays } from '../kernel/deadlines/local-date.js';
 import { invalidField, type WorkflowError } from '../kernel/errors.js';
-import type { Directory } from '../kernel/notifications/directory.js';
+import type { Directory, RuleSettings } from '../kernel/notifications/directory.js';
 import { registrationDeadline } from './deadline.js';
 import type { MessageMachineEvent } from './machine/machine.js';
 import type { MessageEvent } from './schemas/events.js';
@@ -35,6 +35,23 @@ export const isPostponedNow = (message: Message): boolean =>
   message.answer?.type === 'postponed' && message.answer.approvedAt !== null;
 
 /**
+ * Whether a rating sends its message to re-review: a score at or below the low mark
+ * (`settings.lowScore`) while rounds are left (`settings.maxReReviewRounds`). Any other
+ * rating is the message's last.
+ *
+ * @example
+ * sendsToReReview(2, 0, { lowScore: 2, maxReReviewRounds: 1 }); // true
+ * sendsToReReview(3, 0, { lowScore: 2, maxReReviewRounds: 1 }); // false
+ */
+export function sendsToReReview(
+  score: number,
+  reReviewRound: number,
+  settings: Pick<RuleSettings, 'lowScore' | 'maxReReviewRounds'>,
+): boolean {
+  return score <= settings.lowScore && reReviewRound < settings.maxReReviewRounds;
+}
+
+/**
  * A rating: only for a final answer that reached the applicant, within the window. A score
  * at or below the low mark, with rounds left, sends the message to re-review at the parent of
  * the organisation that answered — or, at the top of the tree, back to the same organisation
@@ -50,9 +67,8 @@ export function resolveRating(
   if (message.ratingDueAt !== null && at > message.ratingDueAt) {
     return { ok: false, error: invalidField(['at'], 'срок оценки ответа истёк') };
   }
-  const { lowScore, maxReReviewRounds } = directory.settings;
   const comment = event.comment?.length ? event.comment : null;
-  if (event.score > lowScore || message.reReviewRound >= maxReReviewRounds) {
+  if (!sendsToReReview(event.score, message.reReviewRound, directory.settings)) {
     return {
       ok: true,
       value: { type: 'rating.submit', at, by, score: event.score, comment, reReview: null },

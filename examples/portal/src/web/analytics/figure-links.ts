@@ -1,4 +1,9 @@
-import type { Directory, IndicatorRow } from '@reshaem/core';
+import {
+  countsEachMessageOnce,
+  type Directory,
+  type IndicatorRow,
+  type RatingFigure,
+} from '@reshaem/core';
 import { type ListFilters, listUrl, readFilters } from '../list-query.js';
 import type { DashboardFilters } from './dashboard-filters.js';
 
@@ -71,25 +76,13 @@ function listOrg(
   return alone ? filters.org : undefined;
 }
 
-/**
- * Does the figure count the row's messages, one each, as the list does? The rating figures
- * count ratings and rounds, and a message gets a second rating only after a re-review round:
- * - `rated` and the scores up to the low mark (`settings.lowScore`) count one per message
- *   when the row had no re-review (a message rated 1, re-reviewed and rated 1 again is two
- *   ratings of 1 and one row of the list);
- * - a score above the low mark ends the message's ratings, so it is counted at most once
- *   per message, re-reviews or not;
- * - `reReviewed` sums rounds: one per message when a message may go round once
- *   (`settings.maxReReviewRounds` ≤ 1, the default), or when the row has at most one.
- * Where the counts may differ the figure carries no link.
- */
+/** Does the figure count the row's messages, one each, as the list does (the core's rule)? */
 function countsMessages(figure: LinkedFigure, row: IndicatorRow, directory: Directory): boolean {
-  const { lowScore, maxReReviewRounds } = directory.settings;
-  if (figure === 'reReviewed') return maxReReviewRounds <= 1 || row.reReviewed <= 1;
-  if (figure === 'rated') return row.reReviewed === 0;
+  if (figure === 'rated' || figure === 'reReviewed') {
+    return countsEachMessageOnce(figure, row, directory.settings);
+  }
   const score = ratingScoreFigures.indexOf(figure as RatingScoreFigure) + 1;
-  if (score > 0) return score > lowScore || row.reReviewed === 0;
-  return true;
+  return score === 0 || countsEachMessageOnce(score as RatingFigure, row, directory.settings);
 }
 
 /**
