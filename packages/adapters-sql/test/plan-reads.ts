@@ -1,6 +1,9 @@
-import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
+import { type CompiledQuery, Kysely, PostgresDialect, type RawBuilder, sql } from 'kysely';
 import pg from 'pg';
-import type { ReshaemDatabase } from '../src/index.js';
+import { writeFixture } from '../../core/test/store-contract/fixture.js';
+import { storeOptions } from '../../core/test/store-contract/setup.js';
+import { createSqlStore, migrate, type ReshaemDatabase } from '../src/index.js';
+import { testDatabase } from './databases.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -48,4 +51,45 @@ export function plannedDb(connectionString: string) {
     return { page, reads: readBy(plan) };
   }
   return { db, pageReads };
+}
+
+/** The columns a copy of a fixture message fills, in the order of `copies`'s `SELECT`. */
+const COPIED_COLUMNS = sql.raw(`id, version, status, folder, number, holding_org_id,
+  received_org_id, executor_id, applicant_user_id, channel, category_id, subcategory_id,
+  fact_id, region_code, fast_track, overdue, created_at, updated_at, registered_at,
+  response_due_at, search_text, snapshot, delegated_by_autorule, response_due_sort,
+  definition_version, deadline_state, rework, extension_pending, law_type, applicant_search,
+  location_lat, location_lon, is_public`);
+
+/**
+ * `count` copies of the fixture message `from` (`m`), numbered `g`, each row as `select`
+ * makes it from `m` and `g` in the order of the copied columns.
+ */
+export const copies = (from: string, count: number, select: RawBuilder<unknown>) => sql`
+  INSERT INTO messages (${COPIED_COLUMNS})
+  SELECT ${select}
+  FROM messages AS m, generate_series(1, ${count}) AS g
+  WHERE m.id = ${from}`;
+
+/**
+ * A plan test's world: a database of its own, migrated, a SQL store on a `plannedDb` holding
+ * the store contract's fixture, then `noise` inserted and the table vacuumed and analysed so
+ * that the planner sees the rows as a running system's (mostly all-visible).
+ */
+export async function plannedStore(label: string, noise: RawBuilder<unknown>) {
+  const database = await testDatabase(label);
+  const { db, pageReads } = plannedDb(database.url);
+  await migrate(db);
+  const store = await createSqlStore({ ...storeOptions(), db });
+  await writeFixture(store);
+  await noise.execute(db);
+  await sql`VACUUM ANALYZE messages`.execute(db);
+  return {
+    store,
+    pageReads,
+    async drop() {
+      await db.destroy();
+      await database.drop();
+    },
+  };
 }

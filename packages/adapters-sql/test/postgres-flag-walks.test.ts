@@ -1,12 +1,8 @@
-import type { Kysely } from 'kysely';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../core/test/helpers.js';
-import { writeFixture } from '../../core/test/store-contract/fixture.js';
-import { storeOptions } from '../../core/test/store-contract/setup.js';
-import { createSqlStore, migrate, type ReshaemDatabase, type SqlStore } from '../src/index.js';
-import { databaseUrl, testDatabase } from './databases.js';
-import { plannedDb } from './plan-reads.js';
+import { databaseUrl } from './databases.js';
+import { copies, plannedStore } from './plan-reads.js';
 
 const NOISE = 30_000;
 /** A walk over flagged rows a tenth of which match: ~550 for a page; the region holds 3,000. */
@@ -19,22 +15,19 @@ const FLAG_WALK_READS = 2_000;
  * (`g % 100 = 1`), so that a tenth of the flagged messages are in the scope, one in a hundred
  * of the messages overall.
  */
-const insertNoise = (from: string) => sql`
-  INSERT INTO messages (id, version, status, folder, number, holding_org_id, received_org_id,
-    executor_id, applicant_user_id, channel, category_id, subcategory_id, fact_id, region_code,
-    fast_track, overdue, created_at, updated_at, registered_at, response_due_at, search_text,
-    snapshot, delegated_by_autorule, response_due_sort, definition_version, deadline_state,
-    rework, extension_pending, law_type, applicant_search, location_lat, location_lon, is_public)
-  SELECT 'noise-' || g, m.version, m.status, 'processed', 'N-' || g,
+const insertNoise = (from: string) =>
+  copies(
+    from,
+    NOISE,
+    sql`'noise-' || g, m.version, m.status, 'processed', 'N-' || g,
     CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
     CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
     NULL, m.applicant_user_id, 'mobile_app', m.category_id, m.subcategory_id, m.fact_id,
     m.region_code, g % 10 = 4 OR g % 100 = 1, g % 10 = 4 OR g % 100 = 1,
     now() + g * interval '1 second', now() + g * interval '1 second', m.registered_at,
     '2000-01-01'::timestamptz, m.search_text, m.snapshot, false, '2000-01-01'::timestamptz,
-    m.definition_version, NULL, false, false, m.law_type, m.applicant_search, NULL, NULL, false
-  FROM messages AS m, generate_series(1, ${NOISE}) AS g
-  WHERE m.id = ${from}`;
+    m.definition_version, NULL, false, false, m.law_type, m.applicant_search, NULL, NULL, false`,
+  );
 
 /**
  * A flag that a tenth of the messages carry, in a region holding a tenth of the messages: a
@@ -43,37 +36,27 @@ const insertNoise = (from: string) => sql`
  * the same at any size), not the first and not the whole region.
  */
 describe.skipIf(!databaseUrl)('flag lists walk the flagged messages on PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof testDatabase>>;
-  let db: Kysely<ReshaemDatabase>;
-  let pageReads: ReturnType<typeof plannedDb>['pageReads'];
-  let store: SqlStore;
+  let world: Awaited<ReturnType<typeof plannedStore>>;
   /** Kamchatka's flagged copies, in id order. */
   const kamFlagged = Array.from({ length: NOISE / 100 }, (_, i) => `noise-${100 * i + 1}`).sort();
 
   beforeAll(async () => {
-    database = await testDatabase('flag_walks');
-    ({ db, pageReads } = plannedDb(database.url));
-    await migrate(db);
-    store = await createSqlStore({ ...storeOptions(), db });
-    await writeFixture(store);
-    await insertNoise('m-05').execute(db);
-    await sql`VACUUM ANALYZE messages`.execute(db);
+    world = await plannedStore('flag_walks', insertNoise('m-05'));
   }, 60_000);
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => world?.drop());
 
   it('fast-track, newest first', async () => {
-    const { page, reads } = await pageReads(() => store.list(users.moderator, { fastTrack: true }));
+    const { page, reads } = await world.pageReads(() =>
+      world.store.list(users.moderator, { fastTrack: true }),
+    );
     const newest = [...kamFlagged].sort((a, b) => Number(b.slice(6)) - Number(a.slice(6)));
     expect(page.items.map((m) => m.id)).toEqual(newest.slice(0, 50));
     expect(reads).toBeLessThan(FLAG_WALK_READS);
   });
 
   it('overdue, by deadline', async () => {
-    const { page, reads } = await pageReads(() =>
-      store.list(users.moderator, { overdue: true, sort: 'responseDueAt', direction: 'asc' }),
+    const { page, reads } = await world.pageReads(() =>
+      world.store.list(users.moderator, { overdue: true, sort: 'responseDueAt', direction: 'asc' }),
     );
     expect(page.items.map((m) => m.id)).toEqual(kamFlagged.slice(0, 50));
     expect(reads).toBeLessThan(FLAG_WALK_READS);

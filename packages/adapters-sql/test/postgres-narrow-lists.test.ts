@@ -4,14 +4,13 @@ import {
   type MessageStore,
   type Principal,
 } from '@reshaem/core';
-import { type Kysely, sql } from 'kysely';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { users } from '../../core/test/helpers.js';
 import { writeFixture } from '../../core/test/store-contract/fixture.js';
 import { storeOptions } from '../../core/test/store-contract/setup.js';
-import { createSqlStore, migrate, type ReshaemDatabase, type SqlStore } from '../src/index.js';
-import { databaseUrl, testDatabase } from './databases.js';
-import { plannedDb } from './plan-reads.js';
+import { databaseUrl } from './databases.js';
+import { copies, plannedStore } from './plan-reads.js';
 
 /** Generated messages beside the fixture, in the groups of `insertNoise`. */
 const NOISE = 30_000;
@@ -28,13 +27,11 @@ const PAGE_READS = 60;
  * of them: the planner expects a walk along a sort index to meet matches soon, and only an
  * index on the narrow rows keeps the list from reading the whole scope.
  */
-const insertNoise = (from: string) => sql`
-  INSERT INTO messages (id, version, status, folder, number, holding_org_id, received_org_id,
-    executor_id, applicant_user_id, channel, category_id, subcategory_id, fact_id, region_code,
-    fast_track, overdue, created_at, updated_at, registered_at, response_due_at, search_text,
-    snapshot, delegated_by_autorule, response_due_sort, definition_version, deadline_state,
-    rework, extension_pending, law_type, applicant_search, location_lat, location_lon, is_public)
-  SELECT 'noise-' || g, m.version, CASE WHEN g % 10 IN (2, 3) THEN 'in_work' ELSE m.status END,
+const insertNoise = (from: string) =>
+  copies(
+    from,
+    NOISE,
+    sql`'noise-' || g, m.version, CASE WHEN g % 10 IN (2, 3) THEN 'in_work' ELSE m.status END,
     CASE WHEN g % 10 IN (2, 3) THEN 'in_work' ELSE 'processed' END, 'N-' || g,
     CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
     CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
@@ -43,9 +40,8 @@ const insertNoise = (from: string) => sql`
     now() + g * interval '1 second', now() + g * interval '1 second', m.registered_at,
     '2000-01-01'::timestamptz, m.search_text, m.snapshot, false, '2000-01-01'::timestamptz,
     m.definition_version, CASE g % 10 WHEN 2 THEN 'overdue' WHEN 3 THEN 'due_soon' END, false,
-    g % 10 = 3, m.law_type, m.applicant_search, NULL, NULL, false
-  FROM messages AS m, generate_series(1, ${NOISE}) AS g
-  WHERE m.id = ${from}`;
+    g % 10 = 3, m.law_type, m.applicant_search, NULL, NULL, false`,
+  );
 
 /**
  * The lists that match fewer than a page in a wide scope (the operator sees every phoned-in
@@ -54,31 +50,19 @@ const insertNoise = (from: string) => sql`
  * finds.
  */
 describe.skipIf(!databaseUrl)('narrow lists in wide scopes on PostgreSQL', () => {
-  let database: Awaited<ReturnType<typeof testDatabase>>;
-  let db: Kysely<ReshaemDatabase>;
-  let pageReads: ReturnType<typeof plannedDb>['pageReads'];
-  let store: SqlStore;
+  let world: Awaited<ReturnType<typeof plannedStore>>;
   let memory: MessageStore;
 
   beforeAll(async () => {
-    database = await testDatabase('narrow_lists');
-    ({ db, pageReads } = plannedDb(database.url));
-    await migrate(db);
-    store = await createSqlStore({ ...storeOptions(), db });
+    world = await plannedStore('narrow_lists', insertNoise('m-05'));
     memory = createMemoryStore(storeOptions());
-    await writeFixture(store);
     await writeFixture(memory);
-    await insertNoise('m-05').execute(db);
-    await sql`VACUUM ANALYZE messages`.execute(db);
   }, 60_000);
-  afterAll(async () => {
-    await db?.destroy();
-    await database?.drop();
-  });
+  afterAll(() => world?.drop());
 
   /** Lists through the store, and counts what the page query reads under EXPLAIN ANALYZE. */
   const listed = (viewer: Principal, query: MessageQueryInput) =>
-    pageReads(() => store.list(viewer, query));
+    world.pageReads(() => world.store.list(viewer, query));
 
   const cases: Array<[string, Principal, MessageQueryInput]> = [
     [
