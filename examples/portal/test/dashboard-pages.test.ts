@@ -7,37 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createPortalApp } from '../src/app.js';
 import { createAccounts } from '../src/auth/accounts.js';
 import type { PageEnv } from '../src/auth/session.js';
+import { type Figure, figuresOf } from './dashboard-figures.js';
 import { LIVES_NOW, liveIndicatorHistories } from './dashboard-lives.js';
 import { memoryPortalApp, NO_RATE_LIMITS, rowsOf, signIn } from './support.js';
 
 const PERIOD = 'from=2025-01-01&to=2025-02-28';
-
-/** A figure of the dashboard's table: its text and the list it links to. */
-interface Figure {
-  value: number;
-  href: string | null;
-}
-
-/** The linked figures of each organisation's row (and `total`), read off the page. */
-function figuresOf(html: string): Map<string, Map<string, Figure>> {
-  const rows = new Map<string, Map<string, Figure>>();
-  for (const [, org = '', cells = ''] of html.matchAll(
-    /<tr data-org="([^"]+)">([\s\S]*?)<\/tr>/g,
-  )) {
-    const figures = new Map<string, Figure>();
-    for (const [, name = '', inner = ''] of cells.matchAll(
-      /<td class="num" data-figure="([^"]+)">([\s\S]*?)<\/td>/g,
-    )) {
-      const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
-      figures.set(name, {
-        value: Number(link ? link[2] : inner),
-        href: link?.[1]?.replaceAll('&amp;', '&') ?? null,
-      });
-    }
-    rows.set(org, figures);
-  }
-  return rows;
-}
 
 /** The linked figures of a chart's table (`data-figure` cells), read off the page. */
 function chartFiguresOf(html: string, chart: string): Map<string, Figure> {
@@ -99,7 +73,7 @@ describe.each(portals)('the dashboard page («Показатели») on $name',
     const cookie = await as('head-kam-gov');
     const { status, html } = await get(cookie, `/analytics?${PERIOD}`);
     expect(status).toBe(200);
-    const rows = figuresOf(html);
+    const rows = figuresOf(html, 'org');
     expect([...rows.keys()].sort()).toEqual(['kam-gov', 'kam-roads', 'total']);
     const roads = rows.get('kam-roads');
     expect(roads?.get('received')?.value).toBeGreaterThan(5);
@@ -186,7 +160,7 @@ describe.each(portals)('the dashboard page («Показатели») on $name',
 
   it('keeps others out: another organisation’s head, and roles that see no figures', async () => {
     const uly = await get(await as('head-uly-roads'), `/analytics?${PERIOD}`);
-    expect([...figuresOf(uly.html).keys()].sort()).toEqual(['total', 'uly-roads']);
+    expect([...figuresOf(uly.html, 'org').keys()].sort()).toEqual(['total', 'uly-roads']);
     expect(uly.html).toContain('<a href="/analytics">Показатели</a>');
     const theirs = await get(await as('head-uly-roads'), `/analytics?${PERIOD}&org=kam-roads`);
     expect(theirs.status).toBe(403);
@@ -203,12 +177,15 @@ describe.each(portals)('the dashboard page («Показатели») on $name',
 
   it('filters by organisation, with or without its subordinates', async () => {
     const cookie = await as('head-kam-gov');
-    const government = figuresOf((await get(cookie, `/analytics?${PERIOD}&org=kam-gov`)).html);
+    const government = figuresOf(
+      (await get(cookie, `/analytics?${PERIOD}&org=kam-gov`)).html,
+      'org',
+    );
     expect([...government.keys()].sort()).toEqual(['kam-gov', 'kam-roads', 'total']);
     // With its subordinates the totals are not one organisation: the list cannot show them.
     expect(government.get('total')?.get('received')?.href).toBeNull();
     const alone = await get(cookie, `/analytics?${PERIOD}&org=kam-gov&subtree=no`);
-    const aloneRows = figuresOf(alone.html);
+    const aloneRows = figuresOf(alone.html, 'org');
     expect([...aloneRows.keys()].sort()).toEqual(['kam-gov', 'total']);
     expect(aloneRows.get('total')?.get('received')?.href).toBe(
       `/backoffice?org=kam-gov&createdFrom=2025-01-01&createdTo=2025-02-28`,

@@ -1,34 +1,10 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onfUsers } from '../src/seed/onf-world.js';
+import { figuresOf } from './dashboard-figures.js';
 import { signIn, startTestPortal, type TestPortal } from './support.js';
 
 /** A figure of the page's table: its text and the card list it links to. */
-interface Figure {
-  value: number;
-  href: string | null;
-}
-
-/** The figures of each week's row (and `total`), read off the page. */
-function figuresOf(html: string): Map<string, Map<string, Figure>> {
-  const rows = new Map<string, Map<string, Figure>>();
-  for (const [, week = '', cells = ''] of html.matchAll(
-    /<tr data-week="([^"]+)">([\s\S]*?)<\/tr>/g,
-  )) {
-    const figures = new Map<string, Figure>();
-    for (const [, name = '', inner = ''] of cells.matchAll(
-      /<td class="num" data-figure="([^"]+)">([\s\S]*?)<\/td>/g,
-    )) {
-      const link = /<a href="([^"]+)"[^>]*>(\d+)<\/a>/.exec(inner);
-      figures.set(name, {
-        value: Number(link ? link[2] : inner),
-        href: link?.[1]?.replaceAll('&amp;', '&') ?? null,
-      });
-    }
-    rows.set(week, figures);
-  }
-  return rows;
-}
 
 const cardsOf = (html: string): string[] =>
   [...html.matchAll(/<tr data-case="([^"]+)"/g)].map((m) => m[1] ?? '');
@@ -54,7 +30,7 @@ describe('«Показатели ОНФ» (/analytics/onf) over the seeded demo 
     expect(status).toBe(200);
     // The last twelve weeks up to 15.04.2025, Monday to today.
     expect(html).toContain('<input type="date" name="from" value="2025-01-27" required=""/>');
-    const rows = figuresOf(html);
+    const rows = figuresOf(html, 'week');
     expect(rows.size).toBe(13); // twelve weeks and «Итого»
     const total = rows.get('total');
     // Every Kamchatka demo card, created in these weeks: the curator's list holds 16.
@@ -116,13 +92,13 @@ describe('«Показатели ОНФ» (/analytics/onf) over the seeded demo 
 
   it('lets in whoever sees cards, and refuses or redirects the rest', async () => {
     // ОНФ staff of another region see theirs only.
-    const uly = figuresOf((await get(onfUsers.curator73.id, '/analytics/onf')).html);
+    const uly = figuresOf((await get(onfUsers.curator73.id, '/analytics/onf')).html, 'week');
     expect(uly.get('total')?.get('created')?.value).toBeGreaterThan(0);
     expect(uly.get('total')?.get('created')?.value).not.toBe(16);
     // Staff of two regions see both, without links: the list reads one zone's dates.
     const both = await get(onfUsers.moderator.id, '/analytics/onf');
     expect(both.status).toBe(200);
-    const bothTotal = figuresOf(both.html).get('total');
+    const bothTotal = figuresOf(both.html, 'week').get('total');
     expect(bothTotal?.get('created')?.value).toBe(
       (uly.get('total')?.get('created')?.value ?? 0) + 16,
     );
@@ -131,7 +107,7 @@ describe('«Показатели ОНФ» (/analytics/onf) over the seeded demo 
     // has the tabs between the two dashboards on both pages.
     const curator = await get('cur-kam-gov', '/analytics/onf');
     expect(curator.status).toBe(200);
-    expect(figuresOf(curator.html).get('total')?.get('created')?.value).toBe(16);
+    expect(figuresOf(curator.html, 'week').get('total')?.get('created')?.value).toBe(16);
     expect(curator.html).toContain('data-analytics-tab="messages"');
     const messages = await get('cur-kam-gov', '/analytics');
     expect(messages.html).toMatch(/<a href="\/analytics\/onf" class="" data-analytics-tab="onf">/);
@@ -156,7 +132,7 @@ describe('«Показатели ОНФ» (/analytics/onf) over the seeded demo 
     expect(wrong.html).toContain('Начало периода позже его конца');
     expect(wrong.html).toContain('value="2025-01-27"');
     const april = await get(onfUsers.curator41.id, '/analytics/onf?from=2025-04-07&to=2025-04-15');
-    const rows = figuresOf(april.html);
+    const rows = figuresOf(april.html, 'week');
     expect([...rows.keys()]).toEqual(['2025-04-07', '2025-04-14', 'total']);
     const created = rows.get('total')?.get('created');
     expect(created?.href).toBe('/onf?createdFrom=2025-04-07&createdTo=2025-04-15');
