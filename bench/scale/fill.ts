@@ -1,8 +1,8 @@
 /**
  * The fill: template copies by server-side `INSERT … SELECT generate_series`, in id ranges,
  * with the secondary indexes dropped during the load and built afterwards (a sort per index
- * instead of a random insert per row), then the folder counts and number counters the store
- * keeps, derived from the rows, and the SLA summary rows (migration 013's backfill).
+ * instead of a random insert per row), then the folder counts, their roll-up and number
+ * counters the store keeps, derived from the rows, and the SLA summary rows (migration 013's backfill).
  */
 import { performance } from 'node:perf_hooks';
 import { migrations } from '@reshaem/adapters-sql';
@@ -30,7 +30,7 @@ export async function fill(
   progress: (line: string) => void,
 ): Promise<FillResult> {
   await client.query(
-    `TRUNCATE ${tables.join(', ')}, folder_counts, message_counters, message_indicators, idempotency_keys`,
+    `TRUNCATE ${tables.join(', ')}, folder_counts, folder_rollups, message_counters, message_indicators, idempotency_keys`,
   );
   await client.query(isoFunction);
   await client.query("SET maintenance_work_mem = '512MB'");
@@ -71,6 +71,10 @@ export async function fill(
   await client.query(`INSERT INTO folder_counts (holding_org_id, received_org_id, operator_entered, folder, n)
     SELECT holding_org_id, received_org_id, channel = 'operator', folder, count(*)
     FROM messages GROUP BY 1, 2, 3, 4`);
+  // The platform-wide roll-up, by migration 016's own back-fill (its last statement).
+  const rollups = migrations.find((m) => m.name === '016-folder-rollups')?.statements.at(-1);
+  if (rollups === undefined) throw new Error('migration 016 has no back-fill statement');
+  await client.query(rollups);
   await client.query(`INSERT INTO message_counters (region_code, last_value)
     SELECT region_code, max(substring(number FROM '-([0-9]+)$')::bigint) FROM messages GROUP BY 1`);
   // The SLA summary rows, by migration 013's own backfill (its last statement).
@@ -78,7 +82,7 @@ export async function fill(
   const backfill = indicators?.statements.at(-1);
   if (backfill === undefined) throw new Error('migration 013 has no backfill statement');
   await client.query(backfill);
-  for (const table of [...tables, 'folder_counts', 'message_indicators']) {
+  for (const table of [...tables, 'folder_counts', 'folder_rollups', 'message_indicators']) {
     await client.query(`VACUUM ANALYZE ${table}`);
   }
   const derived = (performance.now() - t0) / 1000;

@@ -130,6 +130,33 @@ async function counts(store: SqlStore, log: Log) {
   log(
     `  folder counts: p50 ${fmt(pct(all, 50))} ms, p95 ${fmt(pct(all, 95))} ms (target ≤ 50); p95 by viewer: ${parts.join(', ')}`,
   );
+  await rollupBaseline(store, log);
+}
+
+/**
+ * The same run's baseline for the platform-wide counts: the read before migration 016 (a sum
+ * of every `folder_counts` row), beside the roll-up read the store now makes, taking turns.
+ */
+async function rollupBaseline(store: SqlStore, log: Log) {
+  const rows = async (table: string) => {
+    const { rows: r } = await sql<{ n: number }>`
+      SELECT count(*)::integer AS n FROM ${sql.table(table)}`.execute(store.db);
+    return r[0]?.n ?? 0;
+  };
+  const platform: Principal = { id: 'v', roles: [{ role: 'moderator' }] };
+  const before: number[] = [];
+  const after: number[] = [];
+  for (let s = 0; s < SAMPLES * 2; s++) {
+    await time(before, () =>
+      sql`SELECT folder, sum(n)::integer AS n FROM folder_counts GROUP BY folder`.execute(store.db),
+    );
+    await time(after, () => store.folderCounts(platform));
+  }
+  const pair = (xs: number[]) => `${fmt(pct(xs, 50))}/${fmt(pct(xs, 95))}`;
+  log(
+    `  platform moderator p50/p95: ${pair(before)} ms summing ${(await rows('folder_counts')).toLocaleString('en')} folder_counts rows (before 016), ` +
+      `${pair(after)} ms from ${(await rows('folder_rollups')).toLocaleString('en')} folder_rollups rows`,
+  );
 }
 
 /** Claims 1,000 due timers, seven times, then gives them back; the claim times in ms. */

@@ -4,6 +4,7 @@
  * and outbox, all inserted by data-modifying CTEs of that statement.
  */
 import { regionTimeZone } from '@reshaem/core';
+import { INSTITUTIONS } from './scale-world.js';
 import type { Row, Template } from './templates.js';
 import { instantAfter, lit, TemplateSql } from './tokens.js';
 
@@ -132,7 +133,7 @@ export function templateStatement(
         'r' || lpad(r::text, 2, '0') AS reg, 'r' || lpad(r::text, 2, '0') || '-m' || (h % 10) AS min
       FROM g0
     ), g AS MATERIALIZED (
-      SELECT i, created, rc, tz, reg, min, min || '-s' || (h / 10 % 10) AS inst,
+      SELECT i, created, rc, tz, reg, min, min || '-s' || (h / 10 % ${INSTITUTIONS}) AS inst,
         'm' || lpad(i::text, 8, '0') AS id,
         rc || '-' || to_char(created AT TIME ZONE tz, 'YYMMDD') || '-' || lpad(i::text, 4, '0') AS number,
         'app-' || (h / 100 % 200000) AS applicant,

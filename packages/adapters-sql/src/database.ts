@@ -194,6 +194,14 @@ export interface FolderCountsTable {
   n: ColumnType<number, number, number>;
 }
 
+/** Folder counts of the platform-wide scopes (`016-folder-rollups`), summed over shards. */
+export interface FolderRollupsTable {
+  scope: 'all' | 'operator';
+  shard: number;
+  folder: string;
+  n: ColumnType<number, number, number>;
+}
+
 export interface OrganisationsTable {
   id: string;
   parent_id: string | null;
@@ -288,6 +296,7 @@ export interface ReshaemDatabase {
   autorules: AutorulesTable;
   organisation_settings: OrganisationSettingsTable;
   folder_counts: FolderCountsTable;
+  folder_rollups: FolderRollupsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

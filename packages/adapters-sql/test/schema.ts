@@ -21,6 +21,7 @@ export const expectedTables = [
   'file_chunks',
   'files',
   'folder_counts',
+  'folder_rollups',
   'idempotency_keys',
   'message_counters',
   'message_history',

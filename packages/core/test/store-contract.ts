@@ -2,6 +2,7 @@ import { afterEach, describe } from 'vitest';
 import type { MessageStore } from '../src/index.js';
 import { describeAutorules } from './store-contract/autorules.js';
 import { describeCorrection } from './store-contract/correction.js';
+import { describeFolderCountWalks } from './store-contract/folder-count-walks.js';
 import { describeIdempotency } from './store-contract/idempotency.js';
 import { describeIndicators } from './store-contract/indicators.js';
 import { describeLists } from './store-contract/lists.js';
@@ -41,6 +42,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeOutbox(fresh);
     describeTimers(fresh);
     describeLists(makeStore);
+    describeFolderCountWalks(makeStore);
     describeIndicators(makeStore);
   });
 }

@@ -18,6 +18,7 @@ import { CompiledQuery } from 'kysely';
 import { HOT } from '../../prepared-pool.js';
 import { indicatorFactsOf } from '../pos/indicator-facts-part.js';
 import { countChanges, countKeyOf, messageColumns } from './columns.js';
+import { rollupChanges } from './folder-rollups.js';
 import type { ScopedKey } from './idempotency-keys.js';
 import type { Db } from './reads.js';
 import type { RecentMessages } from './recent-messages.js';
@@ -94,6 +95,10 @@ export function writePlanOf(
     record,
     replayed: false,
   };
+  const counts = countChanges(
+    previous && countKeyOf(previous.snapshot, ctx.workflow.statusOf(previous.snapshot)),
+    countKeyOf(snapshot, applied.status),
+  );
   const plan: WritePlan = {
     messageId,
     previousVersion: previous?.version ?? null,
@@ -108,10 +113,8 @@ export function writePlanOf(
       fired,
     ),
     fired,
-    counts: countChanges(
-      previous && countKeyOf(previous.snapshot, ctx.workflow.statusOf(previous.snapshot)),
-      countKeyOf(snapshot, applied.status),
-    ),
+    counts,
+    rollups: rollupChanges(messageId, counts),
     facts: indicatorFactsOf(snapshot, applied.status, ctx.directory),
     ...(key ? { idempotency: { ...key, result: written } } : {}),
   };

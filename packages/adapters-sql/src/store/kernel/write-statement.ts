@@ -11,6 +11,7 @@ import { CompiledQuery } from 'kysely';
 import { HOT } from '../../prepared-pool.js';
 import { indicatorFactsPart } from '../pos/indicator-facts-part.js';
 import type { CountKey, MessageColumns } from './columns.js';
+import type { RollupChange } from './folder-rollups.js';
 
 /** Everything one write stores, in one statement. */
 export interface WritePlan {
@@ -27,6 +28,8 @@ export interface WritePlan {
   /** The timer whose firing made the write, if one did. */
   fired?: Timer | undefined;
   counts: Array<{ key: CountKey; delta: number }>;
+  /** The platform-wide scopes' changes that go with `counts` (`folder_rollups`). */
+  rollups: RollupChange[];
   /** The message's summary row for the indicators (`message_indicators`). */
   facts?: MessageFacts;
   idempotency?: { principalId: string; key: string; fingerprint: string; result: StoreWritten };
@@ -155,6 +158,16 @@ function countPart(plan: WritePlan, p: Params): string {
     DO UPDATE SET n = fc.n + excluded.n)`;
 }
 
+function rollupPart(plan: WritePlan, p: Params): string {
+  const rows = plan.rollups.map(
+    ({ scope, shard, folder, delta }) =>
+      `(${p.add(scope)}::text, ${p.add(shard)}::smallint, ${p.add(folder)}::text, ${p.add(delta)}::bigint)`,
+  );
+  return `r AS (INSERT INTO folder_rollups AS fr (scope, shard, folder, n)
+    SELECT v.s, v.h, v.f, v.d FROM m, (VALUES ${rows.join(', ')}) AS v (s, h, f, d)
+    ON CONFLICT (scope, shard, folder) DO UPDATE SET n = fr.n + excluded.n)`;
+}
+
 function idempotencyPart(plan: WritePlan, p: Params): string {
   const key = plan.idempotency as NonNullable<WritePlan['idempotency']>;
   let result = `${p.add(JSON.stringify(key.result))}::text`;
@@ -170,7 +183,8 @@ function idempotencyPart(plan: WritePlan, p: Params): string {
 /**
  * One statement that stores a whole write: the message (inserted, or updated only if it
  * is still at the version the write was computed from), its history record, outbox
- * entries, timer changes (with the timer log's lines), folder counts and idempotency key. Every part reads from `m`, so when
+ * entries, timer changes (with the timer log's lines), folder counts with their platform-wide
+ * roll-ups, and idempotency key. Every part reads from `m`, so when
  * the version check fails nothing at all is written; the statement returns how many
  * messages it wrote (0 or 1).
  *
@@ -193,6 +207,7 @@ export function writeStatement(
   if (plan.effects.length > 0) parts.push(outboxPart(plan, p, version, at));
   parts.push(...timerParts(plan, p, version, at));
   if (plan.counts.length > 0) parts.push(countPart(plan, p));
+  if (plan.rollups.length > 0) parts.push(rollupPart(plan, p));
   if (plan.idempotency) parts.push(idempotencyPart(plan, p));
   if (plan.facts) parts.push(indicatorFactsPart(plan.facts, (value) => p.add(value)));
   const taken = plan.numbering ? `, ${TAKEN} AS number` : '';

@@ -6,9 +6,11 @@ import {
   type Queue,
   type QueueCounts,
   queueLabels,
+  type ViewScope,
   viewScopeOf,
 } from '@reshaem/core';
 import { type RawBuilder, sql } from 'kysely';
+import type { RollupScope } from '../kernel/folder-rollups.js';
 import type { Db } from '../kernel/reads.js';
 import {
   onFolderCounts,
@@ -23,10 +25,24 @@ const emptyCounts = (): FolderCounts =>
   Object.fromEntries(Object.keys(folderLabels).map((f) => [f, 0])) as FolderCounts;
 
 /**
+ * The platform-wide roll-up that holds exactly the organisation-wide part of a scope, if one
+ * does: every message for the system and the platform's moderators, every phoned-in message
+ * for an operator who sees nothing else organisation-wide.
+ */
+export function rollupScopeOf(scope: ViewScope): RollupScope | undefined {
+  if (seesAll(scope)) return 'all';
+  const onlyPhonedIn =
+    scope.operatorEntered && scope.holdingOrgIds.length === 0 && scope.receivedOrgIds.length === 0;
+  return onlyPhonedIn ? 'operator' : undefined;
+}
+
+/**
  * Folder counts for a viewer. The organisation-wide part of the scope is summed from
- * `folder_counts` (a few rows per organisation, kept by every write), so a region's
- * coordinator does not count hundreds of thousands of messages; the personal part (assigned
- * to me, sent by me) is counted from `messages`, minus what the first part already counted.
+ * `folder_rollups` when a platform-wide roll-up holds exactly it (a few rows per shard and
+ * folder, however many organisations there are), otherwise from `folder_counts` (a few rows
+ * per organisation); both are kept by every write in its own statement, so either equals a
+ * recount in the same snapshot. The personal part (assigned to me, sent by me) is counted
+ * from `messages`, minus what the first part already counted.
  */
 export async function countFolders(
   db: Db,
@@ -40,16 +56,21 @@ export async function countFolders(
       if (folder in counts) counts[folder as keyof FolderCounts] += n;
     }
   };
-  const all = seesAll(scope);
-  const orgWide = all ? sql<boolean>`TRUE` : orgScope(scope, onFolderCounts);
-  if (orgWide) {
+  const rollup = rollupScopeOf(scope);
+  const orgWide = orgScope(scope, onFolderCounts);
+  if (rollup) {
+    const { rows } = await sql<{ folder: string; n: number }>`
+      SELECT folder, sum(n)::integer AS n FROM folder_rollups WHERE scope = ${rollup}
+      GROUP BY folder`.execute(db);
+    add(rows);
+  } else if (orgWide) {
     const { rows } = await sql<{ folder: string; n: number }>`
       SELECT folder, sum(n)::integer AS n FROM folder_counts WHERE ${orgWide} GROUP BY folder`.execute(
       db,
     );
     add(rows);
   }
-  const personal = all ? undefined : personalScope(scope);
+  const personal = seesAll(scope) ? undefined : personalScope(scope);
   if (personal) {
     const notCounted = orgScope(scope, onMessages);
     const { rows } = await sql<{ folder: string; n: number }>`
