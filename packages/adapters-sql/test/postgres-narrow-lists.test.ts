@@ -37,8 +37,9 @@ const WALKS = [
  * Copies of a fixture message, newer than the fixture's and with earlier deadlines, so that a
  * walk along a sort index meets them before any fixture row. By `g % 10`: 0, closed and
  * phoned in (the operator's scope); 1, closed and received in Kamchatka (its moderator's
- * scope); 2 and 3, in neither scope, live, overdue and in the «Просрочено» queue, or in
- * «Скоро срок» with an extension request; the rest closed elsewhere. As at scale, each scope
+ * scope and its coordinators'); 2 and 3, in neither scope, live, overdue and in the
+ * «Просрочено» queue, or in «Скоро срок» with an extension request; 4 and 5, closed elsewhere
+ * and fast-track; the rest closed elsewhere. As at scale, each scope
  * is a small share and the narrow filters are common outside it while the scopes hold none
  * of them: the planner expects a walk along a sort index to meet matches soon, and only an
  * index on the narrow rows keeps the list from reading the whole scope.
@@ -52,7 +53,7 @@ const insertNoise = (from: string) =>
     CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
     CASE WHEN g % 10 = 1 THEN 'kam-roads' ELSE 'uly-roads' END,
     NULL, m.applicant_user_id, CASE WHEN g % 10 = 0 THEN 'operator' ELSE 'mobile_app' END,
-    m.category_id, m.subcategory_id, m.fact_id, m.region_code, false, g % 10 = 2,
+    m.category_id, m.subcategory_id, m.fact_id, m.region_code, g % 10 IN (4, 5), g % 10 = 2,
     now() + g * interval '1 second', now() + g * interval '1 second', m.registered_at,
     '2000-01-01'::timestamptz, m.search_text, m.snapshot, false, '2000-01-01'::timestamptz,
     m.definition_version, CASE g % 10 WHEN 2 THEN 'overdue' WHEN 3 THEN 'due_soon' END, false,
@@ -106,6 +107,17 @@ describe.skipIf(!databaseUrl).each([
     ['region moderator: «Просрочено»', users.moderator, { queue: 'overdue' }],
     ['region moderator: «Скоро срок»', users.moderator, { queue: 'due_soon' }],
     ['region moderator: extension requests', users.moderator, { queue: 'extension_requests' }],
+    ['operator: fast-track', users.operator, { fastTrack: true }],
+    [
+      'region coordinator: «В работе» by update',
+      users.coordinatorGov,
+      { folder: 'in_work', sort: 'updatedAt' },
+    ],
+    [
+      'region coordinator: assigned or in work',
+      users.coordinatorGov,
+      { statuses: ['executor_assigned', 'in_work'] },
+    ],
   ];
 
   it.each(cases)('%s reads a page, not the scope', async (_label, viewer, query) => {

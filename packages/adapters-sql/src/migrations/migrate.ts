@@ -15,6 +15,7 @@ import { messageNumbers } from './012-message-numbers.js';
 import { messageIndicators } from './013-message-indicators.js';
 import { scopeIndexColumns } from './014-scope-index-columns.js';
 import { narrowListIndexes } from './015-narrow-list-indexes.js';
+import { liveAndPhonedInLists } from './017-live-and-phoned-in-lists.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -34,6 +35,7 @@ export const migrations: readonly Migration[] = [
   messageIndicators,
   scopeIndexColumns,
   narrowListIndexes,
+  liveAndPhonedInLists,
 ];
 
 /** What `migrate` did. */

@@ -24,18 +24,23 @@ export function foldersOfStatuses(statuses: readonly MessageStatus[]): Folder[] 
   return [...folders];
 }
 
-/** Is the scope the operator's alone: every phoned-in message and nothing else? */
-const operatorOnly = (scope: ViewScope) =>
-  scope.operatorEntered &&
-  !seesAll(scope) &&
-  scope.holdingOrgIds.length === 0 &&
-  scope.receivedOrgIds.length === 0 &&
-  scope.executorId === null &&
-  scope.applicantUserId === null;
+/**
+ * Does an index hold the scope's working messages by folder: the operator's alone (every
+ * phoned-in message: `messages_operator_working`) or organisations' holding alone (a
+ * coordinator's, a head's: `messages_holding_active`)?
+ */
+function workingSetIndexed(scope: ViewScope): boolean {
+  if (seesAll(scope) || scope.executorId !== null || scope.applicantUserId !== null) return false;
+  const holding = scope.holdingOrgIds.length > 0;
+  const received = scope.receivedOrgIds.length > 0;
+  if (received) return false;
+  return holding !== scope.operatorEntered;
+}
 
 /**
  * Does the list read a live set that a partial index holds in full: a queue (the deadline and
- * extension queues, an executor's own), or the operator's working folders? Such a set follows
+ * extension queues, an executor's own), or a working folder of a scope whose working
+ * messages are indexed (`workingSetIndexed`)? Such a set follows
  * the inflow, not the messages stored, so the list reads all of it and sorts it, rather than
  * walking a sort index until a page of it turns up: the walk costs the whole scope when the
  * set is small, and the planner prefers it whenever the visibility map is behind (an open
@@ -44,7 +49,7 @@ const operatorOnly = (scope: ViewScope) =>
  */
 export function readsLiveSet(query: MessageQuery, scope: ViewScope): boolean {
   if (query.queue !== undefined) return true;
-  if (!operatorOnly(scope)) return false;
+  if (!workingSetIndexed(scope)) return false;
   const folders = query.folder
     ? [query.folder]
     : query.statuses

@@ -45,7 +45,17 @@ function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean
   }
   if (query.statuses) {
     where.push(anyOf('status', query.statuses));
-    where.push(anyOf('folder', foldersOfStatuses(query.statuses)));
+    // One folder as `=`: a sort walk can follow `folder = x` in `(folder, …)` indexes in
+    // order, not `folder = ANY (…)`.
+    const [only, ...more] = foldersOfStatuses(query.statuses);
+    if (only !== undefined && more.length === 0) where.push(sql<boolean>`folder = ${only}`);
+    else
+      where.push(
+        anyOf(
+          'folder',
+          [only, ...more].filter((f) => f !== undefined),
+        ),
+      );
   }
   if (query.orgIds) where.push(anyOf('holding_org_id', query.orgIds));
   if (query.executorIds) where.push(anyOf('executor_id', query.executorIds));
