@@ -47,15 +47,10 @@ function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean
     where.push(anyOf('status', query.statuses));
     // One folder as `=`: a sort walk can follow `folder = x` in `(folder, …)` indexes in
     // order, not `folder = ANY (…)`.
-    const [only, ...more] = foldersOfStatuses(query.statuses);
-    if (only !== undefined && more.length === 0) where.push(sql<boolean>`folder = ${only}`);
-    else
-      where.push(
-        anyOf(
-          'folder',
-          [only, ...more].filter((f) => f !== undefined),
-        ),
-      );
+    const folders = foldersOfStatuses(query.statuses);
+    where.push(
+      folders.length === 1 ? sql<boolean>`folder = ${folders[0]}` : anyOf('folder', folders),
+    );
   }
   if (query.orgIds) where.push(anyOf('holding_org_id', query.orgIds));
   if (query.executorIds) where.push(anyOf('executor_id', query.executorIds));
