@@ -7,6 +7,8 @@ import { testDatabase } from './databases.js';
 
 interface PlanNode {
   'Node Type': string;
+  'Index Name'?: string;
+  'Relation Name'?: string;
   'Actual Rows': number;
   'Actual Loops': number;
   'Rows Removed by Filter'?: number;
@@ -22,6 +24,13 @@ const readBy = (node: PlanNode): number =>
       (node['Rows Removed by Index Recheck'] ?? 0)
     : 0) + (node.Plans ?? []).reduce((sum, child) => sum + readBy(child), 0);
 
+/** The indexes the plan's scans read (a sequential scan counts as `seq:<table>`). */
+const indexesOf = (node: PlanNode): string[] => [
+  ...(node['Index Name'] ? [node['Index Name']] : []),
+  ...(node['Node Type'] === 'Seq Scan' ? [`seq:${node['Relation Name']}`] : []),
+  ...(node.Plans ?? []).flatMap(indexesOf),
+];
+
 /**
  * A Kysely on the PostgreSQL database at `connectionString` (a `testDatabase`'s) that
  * remembers the statements it runs, and `pageReads`: how many index entries and rows the
@@ -36,8 +45,10 @@ export function plannedDb(connectionString: string) {
       if (event.level === 'query') seen.push(event.query);
     },
   });
-  /** Runs `list`, then what its page query reads. */
-  async function pageReads<T>(list: () => Promise<T>): Promise<{ page: T; reads: number }> {
+  /** Runs `list`, then what its page query reads, and from which indexes. */
+  async function pageReads<T>(
+    list: () => Promise<T>,
+  ): Promise<{ page: T; reads: number; indexes: string[] }> {
     seen.length = 0;
     const page = await list();
     const statement = seen.find((q) => q.sql.includes('AS page'));
@@ -48,7 +59,7 @@ export function plannedDb(connectionString: string) {
     );
     const plan = rows[0]?.['QUERY PLAN'][0]?.Plan;
     if (!plan) throw new Error('no plan');
-    return { page, reads: readBy(plan) };
+    return { page, reads: readBy(plan), indexes: [...new Set(indexesOf(plan))].sort() };
   }
   return { db, pageReads };
 }
@@ -74,12 +85,25 @@ export const copies = (from: string, count: number, select: RawBuilder<unknown>)
 /**
  * A plan test's world: a database of its own, migrated, a SQL store on a `plannedDb` holding
  * the store contract's fixture, then `noise` inserted and the table vacuumed and analysed so
- * that the planner sees the rows as a running system's (mostly all-visible).
+ * that the planner sees the rows as a running system's (mostly all-visible). With
+ * `heldSnapshot`, another connection holds a `REPEATABLE READ` transaction open from before
+ * the fixture until `drop`: VACUUM can then mark no page all-visible, as in a database where
+ * a report or a forgotten session keeps a snapshot.
  */
-export async function plannedStore(label: string, noise: RawBuilder<unknown>) {
+export async function plannedStore(
+  label: string,
+  noise: RawBuilder<unknown>,
+  { heldSnapshot = false }: { heldSnapshot?: boolean } = {},
+) {
   const database = await testDatabase(label);
   const { db, pageReads } = plannedDb(database.url);
   await migrate(db);
+  const holder = heldSnapshot ? new pg.Client({ connectionString: database.url }) : undefined;
+  if (holder) {
+    await holder.connect();
+    await holder.query('BEGIN ISOLATION LEVEL REPEATABLE READ');
+    await holder.query('SELECT count(*) FROM messages');
+  }
   const store = await createSqlStore({ ...storeOptions(), db });
   await writeFixture(store);
   await noise.execute(db);
@@ -87,7 +111,15 @@ export async function plannedStore(label: string, noise: RawBuilder<unknown>) {
   return {
     store,
     pageReads,
+    /** The share of the table's pages VACUUM marked all-visible, as the planner sees it. */
+    async allVisibleShare(): Promise<number> {
+      const { rows } = await sql<{ share: number }>`
+        SELECT relallvisible::float8 / greatest(relpages, 1) AS share FROM pg_class
+        WHERE oid = 'messages'::regclass`.execute(db);
+      return rows[0]?.share ?? 0;
+    },
     async drop() {
+      await holder?.end();
       await db.destroy();
       await database.drop();
     },

@@ -16,6 +16,7 @@ import { messageIndicators } from './013-message-indicators.js';
 import { scopeIndexColumns } from './014-scope-index-columns.js';
 import { narrowListIndexes } from './015-narrow-list-indexes.js';
 import { folderRollups } from './016-folder-rollups.js';
+import { liveAndPhonedInLists } from './017-live-and-phoned-in-lists.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -36,6 +37,7 @@ export const migrations: readonly Migration[] = [
   scopeIndexColumns,
   narrowListIndexes,
   folderRollups,
+  liveAndPhonedInLists,
 ];
 
 /** What `migrate` did. */

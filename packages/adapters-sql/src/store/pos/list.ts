@@ -21,6 +21,7 @@ import { likeContaining, searchTextOf } from '../kernel/columns.js';
 import { type Db, toStoredMessage } from '../kernel/reads.js';
 import { visibleOnMessages } from '../kernel/scope-sql.js';
 import { queueConditions } from './counts.js';
+import { foldersOfStatuses, readsLiveSet } from './list-narrowing.js';
 import { ratingFilters } from './list-rating-filters.js';
 
 const sortColumns: Record<SortField, string> = {
@@ -42,7 +43,15 @@ function filtersOf(query: MessageQuery, viewer: QueryViewer): RawBuilder<boolean
   if (query.appeal59fz !== undefined) {
     where.push(sql<boolean>`(law_type = 'appeal_59fz') = ${query.appeal59fz}`);
   }
-  if (query.statuses) where.push(anyOf('status', query.statuses));
+  if (query.statuses) {
+    where.push(anyOf('status', query.statuses));
+    // One folder as `=`: a sort walk can follow `folder = x` in `(folder, …)` indexes in
+    // order, not `folder = ANY (…)`.
+    const folders = foldersOfStatuses(query.statuses);
+    where.push(
+      folders.length === 1 ? sql<boolean>`folder = ${folders[0]}` : anyOf('folder', folders),
+    );
+  }
   if (query.orgIds) where.push(anyOf('holding_org_id', query.orgIds));
   if (query.executorIds) where.push(anyOf('executor_id', query.executorIds));
   if (query.categoryIds) where.push(anyOf('category_id', query.categoryIds));
@@ -112,24 +121,25 @@ export async function listMessages(
   input: MessageQueryInput,
 ): Promise<MessagePage> {
   const query = parseQuery(input);
-  const filters = [
-    visibleOnMessages(viewScopeOf(viewer, directory)),
-    ...filtersOf(query, queryViewerOf(viewer)),
-  ];
+  const scope = viewScopeOf(viewer, directory);
+  const filters = [visibleOnMessages(scope), ...filtersOf(query, queryViewerOf(viewer))];
   const where = [...filters];
   const keyset = keysetOf(query);
   if (keyset) where.push(keyset);
   const column = sql.ref(sortColumns[query.sort]);
   const direction = query.direction === 'asc' ? sql`ASC` : sql`DESC`;
+  const matching = sql`SELECT id, ${column} AS sort_value FROM messages
+    WHERE ${sql.join(where, sql` AND `)}`;
+  // A live set is read whole, then sorted: `OFFSET 0` keeps the planner from merging the
+  // subquery into the sorted, limited one and walking a sort index instead.
+  const ids = readsLiveSet(query, scope)
+    ? sql`SELECT id, sort_value FROM (${matching} OFFSET 0) AS live
+      ORDER BY sort_value ${direction}, id ${direction}`
+    : sql`${matching} ORDER BY ${column} ${direction}, id ${direction}`;
   // Page through ids first, inside the scope index where it can; then fetch the rows.
   const { rows } = await sql<{ id: string; version: number; status: string; snapshot: unknown }>`
     SELECT m.id, m.version, m.status, m.snapshot
-    FROM (
-      SELECT id, ${column} AS sort_value FROM messages
-      WHERE ${sql.join(where, sql` AND `)}
-      ORDER BY ${column} ${direction}, id ${direction}
-      LIMIT ${query.limit + 1}
-    ) AS page
+    FROM (${ids} LIMIT ${query.limit + 1}) AS page
     JOIN messages AS m ON m.id = page.id
     ORDER BY page.sort_value ${direction}, page.id ${direction}`.execute(db);
   const items = rows.slice(0, query.limit).map(toStoredMessage);
