@@ -38,9 +38,10 @@ const counts = (store: WebDeps['store']): store is WebDeps['store'] & CaseIndica
 /**
  * GET /analytics/onf: «Показатели ОНФ», the card indicators by week of creation, for the
  * ОНФ's supervisors and curators (the core's `caseIndicatorScopeOf`: their region's cards,
- * every region's for the headquarters); anyone else gets the portal's 403 page. GET /analytics/onf/indicators.xlsx: the same
- * figures from the API's own sheet, called in-process as the signed-in user. Registered
- * only when the store counts the card indicators.
+ * every region's for the headquarters); anyone else gets the portal's 403 page.
+ * GET /analytics/onf/indicators.xlsx: the same figures from the API's own sheet, called
+ * in-process as the signed-in user. Registered only when the store counts the card
+ * indicators.
  */
 export function registerOnfDashboard(app: Hono<PageEnv>, deps: WebDeps, api: ApiFetch): void {
   const store = deps.store;
