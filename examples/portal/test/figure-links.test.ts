@@ -17,8 +17,11 @@ import { figureHref, type LinkedFigure } from '../src/web/analytics/figure-links
 const filters: DashboardFilters = { from: '2025-01-01', to: '2025-01-31', org: '', subtree: true };
 const answer = { type: 'resolved', text: 'Сделано', files: [] };
 
-/** A pothole answered by the roads ministry, rated 1, re-reviewed at the government, rated 1. */
-async function ratedOneTwice(store: MessageStore): Promise<void> {
+/**
+ * A pothole answered by the roads ministry, rated `score` (low enough for a re-review under
+ * the store's settings), re-reviewed at the government, rated `score` again.
+ */
+async function ratedTwice(store: MessageStore, score = 1): Promise<void> {
   const id = 'twice';
   const submitted = await store.submit(
     potholeSubmit({ messageId: id, number: '41-twice', at: kam('2025-01-20 10:00') }),
@@ -35,11 +38,11 @@ async function ratedOneTwice(store: MessageStore): Promise<void> {
     { type: 'work.take', by: users.executorRoads, at: kam('2025-01-20 11:20') },
     { type: 'answer.submit', by: users.executorRoads, answer, at: kam('2025-01-21 10:00') },
     { type: 'answer.approve', by: users.headRoads, at: kam('2025-01-21 11:00') },
-    { type: 'rating.submit', by: users.applicant, score: 1, at: kam('2025-01-22 10:00') },
+    { type: 'rating.submit', by: users.applicant, score, at: kam('2025-01-22 10:00') },
     { type: 'work.take', by: users.coordinatorGov, at: kam('2025-01-23 10:00') },
     { type: 'answer.submit', by: users.coordinatorGov, answer, at: kam('2025-01-23 11:00') },
     { type: 'answer.approve', by: users.headGov, at: kam('2025-01-24 10:00') },
-    { type: 'rating.submit', by: users.applicant, score: 1, at: kam('2025-01-25 10:00') },
+    { type: 'rating.submit', by: users.applicant, score, at: kam('2025-01-25 10:00') },
   ] as const;
   for (const step of steps) {
     const sent = await store.send(id, step);
@@ -63,7 +66,7 @@ describe('the links from the rating figures', () => {
   it('leave out the figures that count ratings the list shows as one message', async () => {
     const directory = createDemoDirectory();
     const store = createMemoryStore({ directory });
-    await ratedOneTwice(store);
+    await ratedTwice(store);
     const { totals } = await store.indicators!(
       { ...filters, groupBy: 'org', now: kam('2025-02-10 12:00') },
       users.curatorGov,
@@ -81,7 +84,7 @@ describe('the links from the rating figures', () => {
     expect(figureHref('rating1', totals, 'total', filters, directory)).toBeNull();
     // One round is one message, and a score above the low mark ends a message's ratings.
     expect(await listed({ reReviewed: true })).toBe(totals.reReviewed);
-    expect(linked(totals, directory)).toBe('rating3 rating4 rating5 reReviewed');
+    expect(linked(totals, directory)).toBe('rating5 reReviewed');
   });
 
   it('link every rating figure of a row without re-reviews', () => {
@@ -91,13 +94,32 @@ describe('the links from the rating figures', () => {
     );
   });
 
-  it('follow the directory’s low mark and rounds', () => {
-    const directory = createDirectory({
+  it('read no settings: a low mark lowered since the ratings leaves no link too many', async () => {
+    // Rated 3 while 3 was the low mark: re-reviewed, rated 3 again. Then the low mark is 2.
+    const then = createDirectory({
       ...demoDirectoryInput,
-      settings: { ...demoDirectoryInput.settings, lowScore: 3, maxReReviewRounds: 3 },
+      settings: { ...demoDirectoryInput.settings, lowScore: 3 },
     });
-    // Scores up to 3 send a message back, up to three times: two rounds may be one message.
-    expect(linked(rowOf([1, 1, 1, 1, 1], 2), directory)).toBe('rating4 rating5');
-    expect(linked(rowOf([1, 1, 1, 1, 1], 1), directory)).toBe('rating4 rating5 reReviewed');
+    const store = createMemoryStore({ directory: then });
+    await ratedTwice(store, 3);
+    const { totals } = await store.indicators!(
+      { ...filters, groupBy: 'org', now: kam('2025-02-10 12:00') },
+      users.curatorGov,
+    );
+    expect([totals.ratingDistribution, totals.reReviewed]).toEqual([[0, 0, 2, 0, 0], 1]);
+    const listed = await store.list(users.curatorGov, { ratingScores: [3], withTotal: true });
+    expect(listed.total).toBe(1); // two ratings of 3, one message
+    const now = createDirectory({
+      ...demoDirectoryInput,
+      settings: { ...demoDirectoryInput.settings, lowScore: 2 },
+    });
+    expect(figureHref('rating3', totals, 'total', filters, now)).toBeNull();
+    expect(figureHref('rating3', totals, 'total', filters, then)).toBeNull();
+    // Whatever the settings, only a row's facts decide: a 5 ends a message's ratings, and
+    // one round is one message.
+    for (const directory of [then, now, createDemoDirectory()]) {
+      expect(linked(rowOf([1, 1, 1, 1, 1], 2), directory)).toBe('rating5');
+      expect(linked(rowOf([1, 1, 1, 1, 1], 1), directory)).toBe('rating5 reReviewed');
+    }
   });
 });

@@ -50,7 +50,7 @@ describe.skipIf(skipBrowserTests)('«Показатели ОНФ» in Chromium',
 
   it('moves between the two dashboards by their tabs', async () => {
     if (!session) throw new Error('the browser session did not start');
-    await session.signInAs('cur-kam-gov', '/analytics');
+    await session.signInAs(onfUsers.curatorBoth41.id, '/analytics');
     await page.click('a[data-analytics-tab="onf"]');
     await page.waitForURL(/\/analytics\/onf$/);
     expect(await page.locator('a[aria-current="page"]').textContent()).toBe('Карточки ОНФ');

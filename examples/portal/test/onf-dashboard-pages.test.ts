@@ -90,37 +90,82 @@ describe('«Показатели ОНФ» (/analytics/onf) over the seeded demo 
     expect(html).toContain('<a href="/analytics/onf">Показатели ОНФ</a>');
   });
 
-  it('lets in whoever sees cards, and refuses or redirects the rest', async () => {
+  it('lets in the ОНФ’s supervisors and curators, each to their region', async () => {
+    const kam = figuresOf((await get(onfUsers.curator41.id, '/analytics/onf')).html, 'week');
+    // The supervisor of the same РИК counts the same cards, and follows the same links.
+    const supervisor = await get(onfUsers.supervisor41.id, '/analytics/onf');
+    expect(supervisor.status).toBe(200);
+    const sup = figuresOf(supervisor.html, 'week').get('total');
+    expect(sup?.get('created')?.value).toBe(16);
+    expect(sup?.get('done')).toEqual(kam.get('total')?.get('done'));
+    expect(sup?.get('created')?.href).toMatch(/^\/onf\?/);
     // ОНФ staff of another region see theirs only.
     const uly = figuresOf((await get(onfUsers.curator73.id, '/analytics/onf')).html, 'week');
     expect(uly.get('total')?.get('created')?.value).toBeGreaterThan(0);
     expect(uly.get('total')?.get('created')?.value).not.toBe(16);
-    // Staff of two regions see both, without links: the list reads one zone's dates.
-    const both = await get(onfUsers.moderator.id, '/analytics/onf');
-    expect(both.status).toBe(200);
-    const bothTotal = figuresOf(both.html, 'week').get('total');
-    expect(bothTotal?.get('created')?.value).toBe(
-      (uly.get('total')?.get('created')?.value ?? 0) + 16,
+    const supUly = figuresOf((await get(onfUsers.supervisor73.id, '/analytics/onf')).html, 'week');
+    expect(supUly.get('total')?.get('created')?.value).toBe(
+      uly.get('total')?.get('created')?.value,
     );
-    expect(bothTotal?.get('created')?.href).toBeNull();
-    // A ПОС curator of Kamchatka sees the region's cards too (the card list's scope), and
-    // has the tabs between the two dashboards on both pages.
-    const curator = await get('cur-kam-gov', '/analytics/onf');
-    expect(curator.status).toBe(200);
-    expect(figuresOf(curator.html, 'week').get('total')?.get('created')?.value).toBe(16);
-    expect(curator.html).toContain('data-analytics-tab="messages"');
-    const messages = await get('cur-kam-gov', '/analytics');
-    expect(messages.html).toMatch(/<a href="\/analytics\/onf" class="" data-analytics-tab="onf">/);
-    // The ОНФ-only curator has no tab to the message dashboard.
+    // A curator of both workflows sees the РИК's figures, and has the tabs on both pages.
+    const both = await get(onfUsers.curatorBoth41.id, '/analytics/onf');
+    expect(figuresOf(both.html, 'week').get('total')?.get('created')).toEqual(
+      kam.get('total')?.get('created'),
+    );
+    expect(both.html).toContain('data-analytics-tab="messages"');
+    expect((await get(onfUsers.curatorBoth41.id, '/analytics')).html).toMatch(
+      /<a href="\/analytics\/onf" class="" data-analytics-tab="onf">/,
+    );
+    // Their header links to the page; the ОНФ-only curator has no tab to the message dashboard.
+    const home = await get(onfUsers.supervisor41.id, '/onf');
+    expect(home.html).toContain('<a href="/analytics/onf">Показатели ОНФ</a>');
+    expect(kam.size).toBe(13);
     expect((await get(onfUsers.curator41.id, '/analytics/onf')).html).not.toContain(
       'data-analytics-tab',
     );
-    for (const userId of ['head-kam-gov', 'app-ivanov', 'admin-kam-roads']) {
+  });
+
+  it('refuses everyone else: no page, no link in the header, no tab, no sheet', async () => {
+    const refusedUsers = [
+      // ОНФ people who work single cards: executors, a volunteer, the moderator, support.
+      onfUsers.executor41.id,
+      onfUsers.executor41b.id,
+      onfUsers.executor73.id,
+      onfUsers.volunteer73.id,
+      onfUsers.moderator.id,
+      onfUsers.support.id,
+      // ПОС staff, the Kamchatka government's curator among them though the card list shows
+      // them the region's cards; an applicant; the 112 operator.
+      'cur-kam-gov',
+      'head-kam-gov',
+      'admin-kam-roads',
+      'exec-kam-roads',
+      'op-uly-112',
+      'app-ivanov',
+    ];
+    for (const userId of refusedUsers) {
       const refused = await get(userId, '/analytics/onf');
       expect(refused.status, userId).toBe(403);
-      expect(refused.html).toContain('Показатели ОНФ видят сотрудники ОНФ региона и штаба.');
-      expect(refused.html).not.toContain('href="/analytics/onf"');
+      expect(refused.html).toContain(
+        'Показатели ОНФ видят супервайзеры и кураторы ОНФ региона и штаба.',
+      );
+      expect(refused.html, userId).not.toContain('href="/analytics/onf"');
+      const sheet = await get(
+        userId,
+        '/analytics/onf/indicators.xlsx?from=2025-01-27&to=2025-04-15&groupBy=week',
+      );
+      expect(sheet.status, userId).toBe(403);
     }
+    // The ОНФ people's home page (the card list) has no link to the page either.
+    for (const userId of [onfUsers.executor41.id, onfUsers.moderator.id, onfUsers.support.id]) {
+      const home = await get(userId, '/onf');
+      expect(home.status, userId).toBe(200);
+      expect(home.html, userId).not.toContain('href="/analytics/onf"');
+    }
+    // The ПОС curator keeps the message dashboard, without the tabs to the ОНФ one.
+    const messages = await get('cur-kam-gov', '/analytics');
+    expect(messages.status).toBe(200);
+    expect(messages.html).not.toContain('data-analytics-tab');
     expect((await get('head-kam-gov', '/analytics')).html).not.toContain('data-analytics-tab');
     const anonymous = await get(null, '/analytics/onf');
     expect(anonymous.status).toBe(303);

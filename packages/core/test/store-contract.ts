@@ -8,6 +8,7 @@ import { describeIndicators } from './store-contract/indicators.js';
 import { describeLists } from './store-contract/lists.js';
 import { describeNumbers } from './store-contract/numbers.js';
 import { describeOutbox } from './store-contract/outbox.js';
+import { describeRatedLists } from './store-contract/rated-lists.js';
 import type { MakeStore } from './store-contract/setup.js';
 import { describeTimers } from './store-contract/timers.js';
 import { describeWrites } from './store-contract/writes.js';
@@ -43,6 +44,7 @@ export function describeStoreContract(name: string, makeStore: MakeStore): void 
     describeTimers(fresh);
     describeLists(makeStore);
     describeFolderCountWalks(makeStore);
+    describeRatedLists(makeStore);
     describeIndicators(makeStore);
   });
 }

@@ -81,6 +81,16 @@ export const onfUsers = {
     { role: 'support', orgId: 'rik-41' },
     { role: 'support', orgId: 'rik-73' },
   ),
+  /**
+   * A person of both workflows: the Kamchatka government's curator in ПОС and the curator of
+   * the РИК ОНФ in Kamchatka — the one demo user who sees both dashboards, with tabs between.
+   */
+  curatorBoth41: staff(
+    'onf-cur-both-41',
+    'Дроздов Кирилл (куратор ПОС и ОНФ)',
+    { role: 'curator', orgId: 'kam-gov' },
+    { role: 'curator', orgId: 'rik-41' },
+  ),
 } satisfies Record<string, User>;
 
 /**

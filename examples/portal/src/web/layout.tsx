@@ -1,6 +1,5 @@
-import type { Directory, Principal } from '@reshaem/core';
+import { caseIndicatorScopeOf, type Directory, type Principal } from '@reshaem/core';
 import type { Child } from 'hono/jsx';
-import { caseIndicatorScopeOf } from './analytics/onf-tabs.js';
 import { rolesOf } from './format.js';
 import { worksOnf, worksOnlyOnf } from './onf/onf-people.js';
 import { styles } from './styles.js';

@@ -21,9 +21,9 @@ export const countsCaseIndicators = (store: MessageStore): store is CaseIndicato
   hasCaseStore(store) && typeof store.caseIndicators === 'function';
 
 /**
- * Asks the store, which decides the viewer's card scope (`caseViewScopeOf`), and turns its
- * refusals into problems: 403 for a viewer who sees no cards, 422 for a query it finds
- * malformed.
+ * Asks the store, which decides whose cards the viewer's figures count
+ * (`caseIndicatorScopeOf`), and turns its refusals into problems: 403 for a viewer who may
+ * not see the card indicators, 422 for a query it finds malformed.
  */
 export async function countCaseIndicators(
   store: CaseIndicatorStore,

@@ -57,7 +57,7 @@ export function caseAnalyticsPaths(): Paths {
         operationId: 'getCaseIndicators',
         tags: ['analytics'],
         summary: 'The ОНФ card indicators of the cards created in a period, grouped by one key',
-        description: `Counted over the cards the caller may see, as the card list is: ОНФ staff their region's cards, platform-wide staff all of them; a caller who sees no cards is refused with 403. Periods are local dates of the card's region, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. The same figures as an XLSX sheet «Показатели ОНФ» (Russian headers, a row per group, then «Итого»; the share done as a percentage) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 422 problem's \`errors\`.`,
+        description: `For the ОНФ's overseers (SPEC §9): a supervisor, or a curator of an organisation that receives no ПОС messages, counts their organisation's region's cards; either role held platform-wide (the headquarters) counts every region. Everyone else — executors, moderators, support, operators, ПОС staff — is refused with 403. Periods are local dates of the card's region, both included, at most ${MAX_INDICATOR_PERIOD_DAYS} days. The same figures as an XLSX sheet «Показатели ОНФ» (Russian headers, a row per group, then «Итого»; the share done as a percentage) with \`format=xlsx\` or an \`Accept\` naming the XLSX type. Every bad parameter is listed in the 422 problem's \`errors\`.`,
         parameters: periodIndicatorParameters({
           values: caseIndicatorGroupBySchema.options,
           description: 'One row per region, category, day, ISO week or month',

@@ -183,21 +183,44 @@ describe.each(stores)('GET /analytics/case-indicators on the $name store', ({ op
     expect(none.totals.created).toBe(0);
   });
 
-  it('keeps a region’s staff to their region and refuses whoever sees no cards', async () => {
-    const murmansk = await indicatorsOf('curator51', `${PERIOD}&groupBy=region`);
-    expect(murmansk.rows.map((r) => r.key)).toEqual(['51']);
+  it('keeps a region’s supervisors and curators to their region, the headquarters to none', async () => {
+    const regions = async (as: Handle) =>
+      (await indicatorsOf(as, `${PERIOD}&groupBy=region`)).rows.map((r) => [r.key, r.created]);
+    expect(await regions('curator75')).toEqual([['75', 5]]);
+    expect(await regions('supervisor75')).toEqual([['75', 5]]);
+    expect(await regions('multi75')).toEqual([['75', 5]]);
+    expect(await regions('curator51')).toEqual([['51', 1]]);
+    expect(await regions('supervisor51')).toEqual([['51', 1]]);
+    expect(await regions('curatorHq')).toEqual([
+      ['75', 5],
+      ['51', 1],
+    ]);
     const asked = await indicatorsOf('curator51', `${PERIOD}&groupBy=region&region=75`);
     expect(asked.totals.created).toBe(0);
-    const refused = await call(`/analytics/case-indicators?${PERIOD}&groupBy=month`, 'applicant');
-    expect(refused.status).toBe(403);
-    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
-    const problem = (await refused.json()) as { type: string; detail: string };
-    expect(problem.type).toMatch(/\/forbidden$/);
-    expect(problem.detail).toBe(
-      'Показатели недоступны: показатели карточек видят сотрудники ОНФ региона',
-    );
     const anonymous = await call(`/analytics/case-indicators?${PERIOD}&groupBy=month`, null);
     expect(anonymous.status).toBe(401);
+  });
+
+  it.each([
+    'executor75',
+    'executor75b',
+    'executorNko75',
+    'executor51',
+    'moderator',
+    'support',
+    'operator',
+    'applicant',
+  ] as const)('refuses %s with a 403 problem, as JSON and as a sheet', async (as) => {
+    for (const format of ['', '&format=xlsx']) {
+      const refused = await call(`/analytics/case-indicators?${PERIOD}&groupBy=month${format}`, as);
+      expect(refused.status).toBe(403);
+      expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+      const problem = (await refused.json()) as { type: string; detail: string };
+      expect(problem.type).toMatch(/\/forbidden$/);
+      expect(problem.detail).toBe(
+        'Показатели недоступны: показатели карточек видят супервайзеры и кураторы ОНФ',
+      );
+    }
   });
 
   it('sends the sheet «Показатели ОНФ», and a recount from the card export agrees', async () => {

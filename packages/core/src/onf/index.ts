@@ -66,6 +66,11 @@
  */
 
 export {
+  caseIndicatorRoles,
+  caseIndicatorScopeOf,
+  receivesPosMessages,
+} from './analytics/case-indicator-scope.js';
+export {
   type CaseIndicatorGroupBy,
   type CaseIndicatorQuery,
   type CaseIndicatorQueryInput,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CaseStore, WorkflowRefusal } from '../../src/index.js';
+import { type CaseStore, type Principal, WorkflowRefusal } from '../../src/index.js';
 import type { MakeCaseStore } from '../case-store-contract.js';
 import {
   at,
@@ -98,6 +98,28 @@ export function describeCaseIndicators(makeStore: MakeCaseStore): void {
       await expect(
         indicators({ from: '2025-03-01', to: '2025-01-01', groupBy: 'day' }, users.curator75),
       ).rejects.toMatchObject({ kind: 'invalid_payload' });
+    });
+
+    it('shows supervisors and curators their region’s figures, the headquarters all', async () => {
+      const period = { from: '2025-01-01', to: '2025-02-28', groupBy: 'region' } as const;
+      const created = async (viewer: Principal) =>
+        (await indicators(period, viewer)).rows.map((r) => [r.key, r.created]);
+      expect(await created(users.supervisor75)).toEqual([['75', 5]]);
+      expect(await created(users.supervisor51)).toEqual([]);
+      expect(await created(users.curatorHq)).toEqual([['75', 5]]);
+      expect(await created(users.multi75)).toEqual([['75', 5]]);
+    });
+
+    it.each([
+      ['an executor, even of the region’s cards', users.executor75],
+      ['a volunteer executor', users.executorNko75],
+      ['a moderator', users.moderator],
+      ['support', users.support],
+      ['a call centre operator', users.operator],
+    ])('refuses %s: the figures are the overseers’', async (_, viewer) => {
+      await expect(
+        indicators({ from: '2025-01-01', to: '2025-02-28', groupBy: 'region' }, viewer),
+      ).rejects.toMatchObject({ kind: 'forbidden' });
     });
   });
 }

@@ -33,7 +33,7 @@ const listed = (m: StoredMessage) => ({
 });
 
 /** What a list must return: the core's own filter, scope and order over the fixture. */
-function expectedIds(all: StoredMessage[], viewer: Principal, input: MessageQueryInput) {
+export function expectedIds(all: StoredMessage[], viewer: Principal, input: MessageQueryInput) {
   const query = parseQuery(input);
   const scope = viewScopeOf(viewer, directory);
   return all
@@ -91,11 +91,6 @@ const filters: Array<[string, MessageQueryInput]> = [
   ['not public', { isPublic: false }],
   ['delegated by autorule', { delegatedByAutorule: true }],
   ['not delegated by autorule', { delegatedByAutorule: false }],
-  ['rated', { rated: true }],
-  ['not rated', { rated: false }],
-  ['rating scores', { ratingScores: [1, 2] }],
-  ['re-reviewed', { reReviewed: true }],
-  ['never re-reviewed', { reReviewed: false }],
   [
     'response deadline range',
     { responseDueFrom: '2025-01-20T00:00:00.000Z', responseDueTo: '2025-01-31T00:00:00.000Z' },
@@ -126,6 +121,20 @@ const filters: Array<[string, MessageQueryInput]> = [
   ],
 ];
 
+/** Rows whose result on this fixture is all or nothing by design, or checked elsewhere. */
+const meantToKeepAll = ['no filter'];
+const meantToKeepNone = ['text: nothing', 'bbox: nowhere'];
+/**
+ * Empty here, and kept elsewhere: a re-review is in rated-lists.ts's fixture; the system
+ * principal has no queue of its own, so 'list each queue' below checks them per viewer.
+ */
+const keptElsewhere = [
+  'folder returned',
+  'queue assigned_new',
+  'queue assigned_in_work',
+  'queue assigned_returned',
+];
+
 const sorts = ['createdAt', 'updatedAt', 'registeredAt', 'responseDueAt'] as const;
 const viewers: Array<[string, Principal]> = [
   ['system', SYSTEM_PRINCIPAL],
@@ -147,6 +156,19 @@ export function describeLists(makeStore: MakeStore) {
       expect(page.items).toHaveLength(all.length);
       for (const item of page.items) expect(item).toEqual(await store.get(item.id));
       expect(page.nextCursor).toBeNull();
+    });
+
+    it.each(filters)('each row can fail: %s', (name, query) => {
+      const expected = expectedIds(all, SYSTEM_PRINCIPAL, query);
+      if (meantToKeepAll.includes(name)) expect(expected).toHaveLength(all.length);
+      else if (meantToKeepNone.includes(name)) expect(expected).toEqual([]);
+      else if (keptElsewhere.includes(name)) expect(expected).toEqual([]);
+      else {
+        expect(expected.length, 'the fixture has no message this row keeps').toBeGreaterThan(0);
+        expect(expected.length, 'the fixture has no message this row drops').toBeLessThan(
+          all.length,
+        );
+      }
     });
 
     it.each(filters)('filter: %s', async (_, query) => {

@@ -76,13 +76,14 @@ function listOrg(
   return alone ? filters.org : undefined;
 }
 
-/** Does the figure count the row's messages, one each, as the list does (the core's rule)? */
-function countsMessages(figure: LinkedFigure, row: IndicatorRow, directory: Directory): boolean {
-  if (figure === 'rated' || figure === 'reReviewed') {
-    return countsEachMessageOnce(figure, row, directory.settings);
-  }
+/**
+ * Does the figure count the row's messages, one each, as the list does (the core's rule,
+ * which holds whatever the settings were when the ratings were given)?
+ */
+function countsMessages(figure: LinkedFigure, row: IndicatorRow): boolean {
+  if (figure === 'rated' || figure === 'reReviewed') return countsEachMessageOnce(figure, row);
   const score = ratingScoreFigures.indexOf(figure as RatingScoreFigure) + 1;
-  return score === 0 || countsEachMessageOnce(score as RatingFigure, row, directory.settings);
+  return score === 0 || countsEachMessageOnce(score as RatingFigure, row);
 }
 
 /**
@@ -103,7 +104,7 @@ export function figureHref(
   directory: Directory,
 ): string | null {
   const org = listOrg(row, grouping, filters, directory);
-  if (org === undefined || !countsMessages(figure, row, directory)) return null;
+  if (org === undefined || !countsMessages(figure, row)) return null;
   const base = readFilters(new URLSearchParams());
   return listUrl(base, {
     createdFrom: filters.from,

@@ -72,10 +72,11 @@ function Figures(props: {
 }
 
 /**
- * «Показатели ОНФ»: the ОНФ cards created in a period, for whoever sees cards (a region's
- * ОНФ staff their region's, platform-wide staff all): a GET form for the period, the
- * figures by week with a link from each count the card list can show, the closed cards by
- * reason, and a chart drawn on the server as SVG with its table. No script.
+ * «Показатели ОНФ»: the ОНФ cards created in a period, for the ОНФ's supervisors and
+ * curators (`caseIndicatorScopeOf`: their region's cards, the headquarters' all): a GET form
+ * for the period, the figures by week with a link from each count the card list can show,
+ * the closed cards by reason, and a chart drawn on the server as SVG with its table. No
+ * script.
  */
 export function OnfDashboardPage(props: OnfDashboardPageProps) {
   const { user, directory, period, byWeek } = props;

@@ -1,4 +1,9 @@
-import type { CaseIndicatorQueryInput, CaseStore } from '@reshaem/core';
+import {
+  type CaseIndicatorQueryInput,
+  type CaseStore,
+  caseIndicatorScopeOf,
+  caseViewScopeOf,
+} from '@reshaem/core';
 import type { Hono } from 'hono';
 import type { PageEnv } from '../../auth/session.js';
 import type { WebDeps } from '../deps.js';
@@ -8,7 +13,22 @@ import { problemPage, render } from '../render.js';
 import { readDashboardFilters } from './dashboard-filters.js';
 import { onfDashboardCharts } from './onf-dashboard-charts.js';
 import { OnfDashboardPage } from './onf-dashboard-page.js';
-import { caseIndicatorScopeOf } from './onf-tabs.js';
+
+/**
+ * Does the user's card list hold exactly the cards their figures count? Only then may a
+ * figure link to the list: one region (the list reads dates in the user's zone, the figures
+ * in the card's region's), and no card the figures leave out — a curator who is also a
+ * moderator elsewhere lists that region's cards too.
+ */
+const listsWhatItCounts = (
+  counted: { all: boolean; regionCodes: string[] },
+  listed: { all: boolean; regionCodes: string[] },
+) =>
+  !counted.all &&
+  counted.regionCodes.length === 1 &&
+  !listed.all &&
+  listed.regionCodes.length === 1 &&
+  listed.regionCodes[0] === counted.regionCodes[0];
 
 type CaseIndicatorStore = CaseStore & Required<Pick<CaseStore, 'caseIndicators'>>;
 
@@ -16,11 +36,12 @@ const counts = (store: WebDeps['store']): store is WebDeps['store'] & CaseIndica
   typeof (store as Partial<CaseStore>).caseIndicators === 'function';
 
 /**
- * GET /analytics/onf: «Показатели ОНФ», the card indicators by week of creation, for
- * whoever sees cards (`caseViewScopeOf`: a region's ОНФ staff, platform-wide staff);
- * anyone else gets the portal's 403 page. GET /analytics/onf/indicators.xlsx: the same
- * figures from the API's own sheet, called in-process as the signed-in user. Registered
- * only when the store counts the card indicators.
+ * GET /analytics/onf: «Показатели ОНФ», the card indicators by week of creation, for the
+ * ОНФ's supervisors and curators (the core's `caseIndicatorScopeOf`: their region's cards,
+ * every region's for the headquarters); anyone else gets the portal's 403 page.
+ * GET /analytics/onf/indicators.xlsx: the same figures from the API's own sheet, called
+ * in-process as the signed-in user. Registered only when the store counts the card
+ * indicators.
  */
 export function registerOnfDashboard(app: Hono<PageEnv>, deps: WebDeps, api: ApiFetch): void {
   const store = deps.store;
@@ -37,7 +58,7 @@ export function registerOnfDashboard(app: Hono<PageEnv>, deps: WebDeps, api: Api
           directory,
           user,
           title: 'Нет доступа',
-          text: 'Показатели ОНФ видят сотрудники ОНФ региона и штаба.',
+          text: 'Показатели ОНФ видят супервайзеры и кураторы ОНФ региона и штаба.',
         },
         403,
       );
@@ -60,7 +81,7 @@ export function registerOnfDashboard(app: Hono<PageEnv>, deps: WebDeps, api: Api
         period={period}
         byWeek={byWeek}
         charts={await onfDashboardCharts(byWeek.rows)}
-        linked={!scope.all && scope.regionCodes.length === 1}
+        linked={listsWhatItCounts(scope, caseViewScopeOf(user, directory))}
         notices={errors}
         xlsxHref={`/analytics/onf/indicators.xlsx?${params}`}
       />,

@@ -1,18 +1,11 @@
 import {
-  type CaseViewScope,
-  caseViewScopeOf,
+  caseIndicatorScopeOf,
   type Directory,
   indicatorScopeOf,
   type Principal,
   WorkflowRefusal,
 } from '@reshaem/core';
 import { worksOnlyOnf } from '../onf/onf-people.js';
-
-/** The user's card scope, or `null` when they see no card (the core refuses them figures). */
-export function caseIndicatorScopeOf(user: Principal, directory: Directory): CaseViewScope | null {
-  const scope = caseViewScopeOf(user, directory);
-  return scope.all || scope.regionCodes.length > 0 ? scope : null;
-}
 
 /**
  * Does the user see the message indicators (a head, curator or administrator), and work

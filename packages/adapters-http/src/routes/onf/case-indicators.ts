@@ -13,7 +13,8 @@ import type { AppEnv, RouteDeps } from '../../env.js';
  * GET /analytics/case-indicators — the ОНФ card indicators of the cards created in a period
  * (docs/analytics.md, «ОНФ cards»): created, done and its share, postponed, closed by
  * reason, open, the curator's returns; grouped by region, category, day, week or month;
- * over the cards the caller may see (their region's; all for platform-wide staff). JSON
+ * for the ОНФ's supervisors and curators, over their region's cards (all for the
+ * headquarters), 403 for anyone else (the core's `caseIndicatorScopeOf`). JSON
  * `{ from, to, groupBy, rows, totals }`, or the sheet «Показатели ОНФ» (`format=xlsx` or
  * `Accept`). Registered only when the store keeps cards and counts their indicators.
  */

@@ -10,8 +10,9 @@ import { idSchema, localDateSchema } from '../../kernel/schemas/primitives.js';
 import type { Principal } from '../../kernel/schemas/principal.js';
 import type { CaseRecord } from '../schemas/case.js';
 import { type CaseStatus, type CloseReason, closeReasonSchema } from '../schemas/parts.js';
-import { type CaseViewScope, caseViewScopeOf, isCaseVisible } from '../visibility.js';
+import { type CaseViewScope, isCaseVisible } from '../visibility.js';
 import type { CaseHistoryRecord } from '../workflow.js';
+import { caseIndicatorScopeOf } from './case-indicator-scope.js';
 
 /** How card indicator rows are grouped: region, category, or the local date of creation. */
 export const caseIndicatorGroupBySchema = z.enum(['region', 'category', 'day', 'week', 'month']);
@@ -146,10 +147,10 @@ function labelOf(groupBy: CaseIndicatorGroupBy, key: string, directory: Director
 
 /**
  * Validates a card indicator query and the viewer's right to it: the parsed query and the
- * viewer's card scope (`caseViewScopeOf`).
+ * cards the viewer's figures count (`caseIndicatorScopeOf`: ОНФ supervisors and curators).
  *
  * @throws {WorkflowRefusal} `invalid_payload` for a malformed query; `forbidden` for a viewer
- *   who sees no region's cards.
+ *   who may not see the card indicators.
  */
 export function checkCaseIndicatorQuery(
   input: CaseIndicatorQueryInput,
@@ -158,11 +159,11 @@ export function checkCaseIndicatorQuery(
 ): { query: CaseIndicatorQuery; scope: CaseViewScope } {
   const parsed = caseIndicatorQuerySchema.safeParse(input);
   if (!parsed.success) throw new WorkflowRefusal(invalidPayload(issuesFromZod(parsed.error)));
-  const scope = caseViewScopeOf(viewer, directory);
-  if (!scope.all && scope.regionCodes.length === 0) {
+  const scope = caseIndicatorScopeOf(viewer, directory);
+  if (scope === null) {
     throw new WorkflowRefusal({
       kind: 'forbidden',
-      message: 'показатели карточек видят сотрудники ОНФ региона',
+      message: 'показатели карточек видят супервайзеры и кураторы ОНФ',
       eventType: 'case_indicators.read',
       principalId: viewer.id,
     });
@@ -172,12 +173,12 @@ export function checkCaseIndicatorQuery(
 
 /**
  * The ОНФ cards' indicators — done, postponed, closed (by reason), open, the curator's
- * returns — over the cards `viewer` may see (`caseViewScopeOf`: their region's, all for
- * platform-wide staff), created in the period in their region's local dates. The memory
- * card store's `caseIndicators`, and its reference semantics.
+ * returns — over the cards `viewer` oversees (`caseIndicatorScopeOf`: a supervisor's or an ОНФ
+ * curator's region, all for the ОНФ's headquarters), created in the period in their region's
+ * local dates. The memory card store's `caseIndicators`, and its reference semantics.
  *
  * @throws {WorkflowRefusal} `invalid_payload` for a malformed query; `forbidden` for a viewer
- *   who sees no cards at all.
+ *   who may not see the card indicators (`caseIndicatorScopeOf` gives `null`).
  * @example
  * computeCaseIndicators(cards, { from: '2025-01-01', to: '2025-03-31', groupBy: 'month' },
  *   curator, directory).totals.closedByReason.unreachable;
