@@ -139,6 +139,8 @@ export function percentilesStatement(
   const wd = workingDays
     ? sql`, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY answer_working_days) AS wd`
     : sql``;
+  const wdColumn = workingDays ? sql`, answer_working_days` : sql``;
+  const wdKept = workingDays ? sql` OR answer_working_days IS NOT NULL` : sql``;
   const wdOut = workingDays
     ? sql`, wd[1] AS working_days_median, wd[2] AS working_days_p90`
     : sql``;
@@ -150,9 +152,10 @@ export function percentilesStatement(
         percentile_disc(0.5) WITHIN GROUP (ORDER BY delivery_lag_ms) AS delivery_lag_median
         ${wd}
       FROM (
-        SELECT ${sql.raw(grouping.group)} AS g, answer_ms, answer_working_days, delivery_lag_ms
+        SELECT ${sql.raw(grouping.group)} AS g, answer_ms, delivery_lag_ms ${wdColumn}
         FROM ${source.from}
-        WHERE ${source.where} AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL)) r
+        WHERE ${source.where}
+          AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL ${wdKept})) r
       GROUP BY GROUPING SETS ((g), ())) p`;
 }
 
