@@ -33,15 +33,16 @@ const addMinutes = (iso: string, minutes: number) =>
   new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
 /**
- * A step of about `minutes`, in whole `unit`s: a life whose steps are all 18 s apart (half a
- * hundredth of an hour) or 3.6 min apart (a quarter of a hundredth of a day) reaches answer
- * times and delivery lags exactly half-way between two reported hundredths, where rounding
- * is easiest to get wrong.
+ * A step of about `minutes`: in whole minutes, or an odd number of `unit`s — 18 s, half a
+ * hundredth of an hour, or 7.2 min, half a hundredth of a day — so that delivery lags and
+ * answer times land exactly half-way between two reported hundredths, where rounding is
+ * easiest to get wrong.
  */
-const step = (iso: string, minutes: number, unit: number) =>
-  new Date(
-    Date.parse(iso) + Math.max(1, Math.round((minutes * 60_000) / unit)) * unit,
-  ).toISOString();
+const step = (iso: string, minutes: number, unit: number) => {
+  if (unit === 60_000) return addMinutes(iso, minutes);
+  const odd = 2 * Math.round((minutes * 60_000) / (2 * unit)) + 1;
+  return new Date(Date.parse(iso) + odd * unit).toISOString();
+};
 
 /**
  * Plays a life through the pure workflow, the way the random walks of `pos/testing` choose
@@ -91,8 +92,8 @@ function play(
 
 /**
  * Random lives of several messages, received between 01.01 and 31.03.2025, each played through
- * the workflow (see {@link play}); a few minutes to a few days between steps, in whole minutes,
- * 18-second or 3.6-minute units (see {@link step}).
+ * the workflow (see {@link play}); a few minutes to a few days between steps, in whole minutes
+ * or in odd numbers of 18 s or 7.2 min (see {@link step}).
  */
 export function livesArbitrary(
   directory: Directory,
@@ -103,7 +104,7 @@ export function livesArbitrary(
       .record({
         submit: submitArbitrary(directory, `w-${n}`),
         startMinutes: fc.integer({ min: 0, max: 90 * 24 * 60 }),
-        unit: fc.constantFrom(60_000, 18_000, 216_000),
+        unit: fc.constantFrom(60_000, 18_000, 432_000, 432_000),
         steps: fc.array(
           fc.record({
             pick: fc.nat({ max: 10_000 }),
