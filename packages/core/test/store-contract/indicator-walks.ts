@@ -33,6 +33,18 @@ const addMinutes = (iso: string, minutes: number) =>
   new Date(Date.parse(iso) + minutes * 60_000).toISOString();
 
 /**
+ * A step of about `minutes`: in whole minutes, or an odd number of `unit`s — 18 s, half a
+ * hundredth of an hour, or 7.2 min, half a hundredth of a day — so that delivery lags and
+ * answer times land exactly half-way between two reported hundredths, where rounding is
+ * easiest to get wrong.
+ */
+const step = (iso: string, minutes: number, unit: number) => {
+  if (unit === 60_000) return addMinutes(iso, minutes);
+  const odd = 2 * Math.round((minutes * 60_000) / (2 * unit)) + 1;
+  return new Date(Date.parse(iso) + odd * unit).toISOString();
+};
+
+/**
  * Plays a life through the pure workflow, the way the random walks of `pos/testing` choose
  * their steps: each step picks one of the events someone may send now (half the time one that
  * moves the message on) with a plausible payload, a timer's event at the timer's instant.
@@ -43,6 +55,7 @@ function play(
   submit: Record<string, unknown>,
   start: string,
   steps: ReadonlyArray<{ pick: number; minutes: number }>,
+  unit: number,
 ): PlayedLife {
   let at = start;
   const first = { ...submit, at } as PlayedLife['events'][number];
@@ -52,7 +65,7 @@ function play(
   const events = [first];
   let snapshot: MessageSnapshot = started.snapshot;
   for (const { pick, minutes } of steps) {
-    at = addMinutes(at, minutes);
+    at = step(at, minutes, unit);
     const choices: Array<{ type: string; by: Principal }> = [];
     for (const user of [...directory.users, SYSTEM_PRINCIPAL]) {
       for (const type of availableEvents(snapshot, user, directory))
@@ -79,7 +92,8 @@ function play(
 
 /**
  * Random lives of several messages, received between 01.01 and 31.03.2025, each played through
- * the workflow (see {@link play}); a few hours to a few days between steps.
+ * the workflow (see {@link play}); a few minutes to a few days between steps, in whole minutes
+ * or in odd numbers of 18 s or 7.2 min (see {@link step}).
  */
 export function livesArbitrary(
   directory: Directory,
@@ -90,6 +104,7 @@ export function livesArbitrary(
       .record({
         submit: submitArbitrary(directory, `w-${n}`),
         startMinutes: fc.integer({ min: 0, max: 90 * 24 * 60 }),
+        unit: fc.constantFrom(60_000, 18_000, 432_000, 432_000),
         steps: fc.array(
           fc.record({
             pick: fc.nat({ max: 10_000 }),
@@ -98,8 +113,8 @@ export function livesArbitrary(
           { maxLength: options.maxSteps ?? 30, size: 'max' },
         ),
       })
-      .map(({ submit, startMinutes, steps }) =>
-        play(directory, submit, addMinutes('2025-01-01T00:00:00.000Z', startMinutes), steps),
+      .map(({ submit, startMinutes, unit, steps }) =>
+        play(directory, submit, addMinutes('2025-01-01T00:00:00.000Z', startMinutes), steps, unit),
       );
   return fc
     .integer({ min: 1, max: options.maxMessages ?? 12 })

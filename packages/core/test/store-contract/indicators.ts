@@ -9,6 +9,7 @@ import {
 } from '../../src/index.js';
 import { users } from '../helpers.js';
 import { kam, NOW, writeIndicatorHistories } from './indicator-histories.js';
+import { writeRoundingHistories } from './indicator-rounding.js';
 import { writeTiedHistories } from './indicator-ties.js';
 import { type MakeStore, storeOptions } from './setup.js';
 
@@ -272,6 +273,54 @@ export function describeIndicators(makeStore: MakeStore): void {
           ['total', 12, { medianDays: 2, p90Days: 3, medianWorkingDays: 2, p90WorkingDays: 3 }],
         ]);
       }
+    });
+  });
+
+  describe('indicators: times on the half-way points of the reported hundredths', () => {
+    let store: MessageStore;
+    beforeAll(async () => {
+      store = await makeStore(storeOptions());
+      await writeRoundingHistories(store);
+      return () => store.close();
+    }, 60_000);
+
+    const times = (row: IndicatorRow) => [
+      row.key,
+      row.answerTime.medianDays,
+      row.answerTime.p90Days,
+      row.deliveryLagMedianHours,
+    ];
+    const query = (groupBy: 'org' | 'week') =>
+      ({ from: '2025-04-07', to: '2025-04-20', groupBy, now: kam('2025-05-01 12:00') }) as const;
+    const figures = async (groupBy: 'org' | 'week', viewer: Principal) => {
+      const { rows, totals } = await indicatorsOf(store, query(groupBy), viewer);
+      return [...rows, totals].map(times);
+    };
+
+    it('reports the value at the percentile’s position as the memory store rounds it', async () => {
+      // Rounding a sum of buckets instead (half up, or down to the hundredth) would give
+      // 1.01 for 1.005 days, 0.15 for 0.145 days or hours, 13.00 for 13.0069 days, 0.14 for
+      // 0.1495 hours.
+      expect(await figures('week', SYSTEM)).toEqual([
+        ['2025-04-07', 1, 13.01, 0.14],
+        ['2025-04-14', 0.14, 1, 0.15],
+        ['total', 1, 13.01, 0.14],
+      ]);
+      expect(await figures('org', SYSTEM)).toEqual([
+        ['uly-roads', 1, 1, 0.14],
+        ['kam-roads', 1, 13.01, null],
+        ['total', 1, 13.01, 0.14],
+      ]);
+      expect(await figures('week', users.curatorGov)).toEqual([
+        ['2025-04-07', 1, 13.01, null],
+        ['2025-04-14', 0.14, 0.14, null],
+        ['total', 1, 13.01, null],
+      ]);
+      expect(await figures('week', users.headUlyRoads)).toEqual([
+        ['2025-04-07', 1, 1, 0.14],
+        ['2025-04-14', 1, 1, 0.15],
+        ['total', 1, 1, 0.14],
+      ]);
     });
   });
 }

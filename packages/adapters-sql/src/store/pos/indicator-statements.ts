@@ -127,23 +127,53 @@ export function countsStatement(
  * The discrete percentiles of the answer time and the delivery lag (values of many
  * milliseconds, so sorted: `percentile_disc`, the answer time's median and 90th percentile
  * from one sort) of each group and of all of them, over the messages that have either.
+ * With `workingDays`, the working days' too, from a third sort: for groupings of many small
+ * groups, whose (group, working days) histogram would hold about as many entries as rows.
  */
 export function percentilesStatement(
   query: IndicatorQuery,
   source: IndicatorSource,
-): RawBuilder<PercentilesRow> {
+  { workingDays = false }: { workingDays?: boolean } = {},
+): RawBuilder<PercentilesRow & Partial<WorkingDaysRow>> {
   const grouping = groupings[query.groupBy];
+  const wd = workingDays
+    ? sql`, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY answer_working_days) AS wd`
+    : sql``;
+  const wdColumn = workingDays ? sql`, answer_working_days` : sql``;
+  const wdKept = workingDays ? sql` OR answer_working_days IS NOT NULL` : sql``;
+  const wdOut = workingDays
+    ? sql`, wd[1] AS working_days_median, wd[2] AS working_days_p90`
+    : sql``;
   return sql<PercentilesRow>`SELECT key, total, answer_ms[1] AS answer_ms_median,
-      answer_ms[2] AS answer_ms_p90, delivery_lag_median
+      answer_ms[2] AS answer_ms_p90, delivery_lag_median ${wdOut}
     FROM (
       SELECT ${sql.raw(grouping.key('g'))} AS key, grouping(g) AS total,
         percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms,
         percentile_disc(0.5) WITHIN GROUP (ORDER BY delivery_lag_ms) AS delivery_lag_median
+        ${wd}
       FROM (
-        SELECT ${sql.raw(grouping.group)} AS g, answer_ms, delivery_lag_ms
+        SELECT ${sql.raw(grouping.group)} AS g, answer_ms, delivery_lag_ms ${wdColumn}
         FROM ${source.from}
-        WHERE ${source.where} AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL)) r
+        WHERE ${source.where}
+          AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL ${wdKept})) r
       GROUP BY GROUPING SETS ((g), ())) p`;
+}
+
+/**
+ * Every count of each group and of all of them, hashed by the group alone (no histogram):
+ * the counts of {@link countsStatement} without the working days' percentiles, which
+ * {@link percentilesStatement} then sorts (`workingDays`).
+ */
+export function flatCountsStatement(
+  query: IndicatorQuery,
+  source: IndicatorSource,
+): RawBuilder<CountsRow> {
+  const grouping = groupings[query.groupBy];
+  return sql<CountsRow>`SELECT ${sql.raw(grouping.key('g'))} AS key, grouping(g) AS total,
+      ${countsOf(query)},
+      NULL::integer AS working_days_median, NULL::integer AS working_days_p90
+    FROM (SELECT ${sql.raw(grouping.group)} AS g, * FROM ${source.from} WHERE ${source.where}) r
+    GROUP BY GROUPING SETS ((g), ())`;
 }
 
 /**
@@ -172,13 +202,18 @@ export function sortedStatement(
 /** A value as the driver returns it: `bigint`s and `numeric`s may come as strings. */
 type Value = string | number | null;
 
-/** A row of {@link countsStatement}: a group's (or, `total` 1, every group's) counts. */
-export type CountsRow = Record<(typeof counted)[number], Value> & {
-  key: string | null;
-  total: Value;
+/** The working days' median and 90th percentile of a group (or of all groups). */
+export interface WorkingDaysRow {
   working_days_median: Value;
   working_days_p90: Value;
-};
+}
+
+/** A row of {@link countsStatement}: a group's (or, `total` 1, every group's) counts. */
+export type CountsRow = Record<(typeof counted)[number], Value> &
+  WorkingDaysRow & {
+    key: string | null;
+    total: Value;
+  };
 
 /** A row of {@link percentilesStatement}. */
 export interface PercentilesRow {

@@ -13,10 +13,12 @@ import type { Db } from '../kernel/reads.js';
 import {
   type CountsRow,
   countsStatement,
+  flatCountsStatement,
   type PercentilesRow,
   percentilesStatement,
   sortedStatement,
   sourceOf,
+  type WorkingDaysRow,
 } from './indicator-statements.js';
 
 const n = (value: string | number | null | undefined) => (value == null ? 0 : Number(value));
@@ -44,12 +46,21 @@ function withCounts(sums: IndicatorSums, row: CountsRow): IndicatorSums {
   };
 }
 
-function withPercentiles(sums: IndicatorSums, row: PercentilesRow): IndicatorSums {
-  return {
+function withPercentiles(
+  sums: IndicatorSums,
+  row: PercentilesRow & Partial<WorkingDaysRow>,
+): IndicatorSums {
+  const withTimes = {
     ...sums,
     answerMsMedian: orNull(row.answer_ms_median),
     answerMsP90: orNull(row.answer_ms_p90),
     deliveryLagMsMedian: orNull(row.delivery_lag_median),
+  };
+  if (row.working_days_median === undefined) return withTimes;
+  return {
+    ...withTimes,
+    answerWorkingDaysMedian: orNull(row.working_days_median),
+    answerWorkingDaysP90: orNull(row.working_days_p90),
   };
 }
 
@@ -61,7 +72,11 @@ function withPercentiles(sums: IndicatorSums, row: PercentilesRow): IndicatorSum
  * counts and the working days' percentiles from a hashed histogram (`countsStatement`), and
  * the answer time's and delivery lag's percentiles, which need a sort
  * (`percentilesStatement`); each sees its own snapshot, so a write committed between the two
- * may show in one a moment before the other. Then the core's `indicatorResultOf`.
+ * may show in one a moment before the other. By organisation — thousands of groups of a few
+ * dozen messages, whose (group, working days) histogram would hold about as many entries as
+ * rows and spill at the default `work_mem` — the first statement hashes the counts by the
+ * group alone (`flatCountsStatement`) and the second sorts the working days too. Then the
+ * core's `indicatorResultOf`.
  */
 export async function indicators(
   db: Db,
@@ -85,9 +100,10 @@ export async function indicators(
     const { rows } = await sortedStatement(query, source).execute(db);
     for (const row of rows) add(row, (to) => withPercentiles(withCounts(to, row), row));
   } else {
+    const manyGroups = query.groupBy === 'org';
     const [counts, percentiles] = await Promise.all([
-      countsStatement(query, source).execute(db),
-      percentilesStatement(query, source).execute(db),
+      (manyGroups ? flatCountsStatement : countsStatement)(query, source).execute(db),
+      percentilesStatement(query, source, { workingDays: manyGroups }).execute(db),
     ]);
     for (const row of counts.rows) add(row, (to) => withCounts(to, row));
     for (const row of percentiles.rows) add(row, (to) => withPercentiles(to, row));
