@@ -1,3 +1,4 @@
+import { besides } from './015-narrow-list-indexes.js';
 import type { Migration } from './migration.js';
 
 /**
@@ -23,18 +24,6 @@ import type { Migration } from './migration.js';
  * A write adds an entry only where its row meets the predicate: a working message's row sits
  * in one more index, a phoned-in one's in one or two more.
  */
-const scope = 'holding_org_id, received_org_id, channel, executor_id, applicant_user_id';
-const filters =
-  'folder, status, fast_track, overdue, category_id, subcategory_id, fact_id, created_at, ' +
-  'updated_at, registered_at, response_due_sort, response_due_at, deadline_state, rework, ' +
-  'extension_pending, law_type, is_public, delegated_by_autorule';
-/** Every column a scope condition or a filter reads, but those in the index's key. */
-const besides = (...key: string[]) =>
-  `${scope}, ${filters}`
-    .split(', ')
-    .filter((c) => !key.includes(c))
-    .join(', ');
-
 export const liveAndPhonedInLists: Migration = {
   version: 17,
   name: '017-live-and-phoned-in-lists',
