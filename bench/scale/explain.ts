@@ -2,24 +2,12 @@
  * `tsx bench/scale/explain.ts <viewer> <query label>`: the plan of one list (or folder
  * counts) from `measure.ts` over a filled schema, with EXPLAIN (ANALYZE, BUFFERS).
  */
-import { createSqlStore } from '@reshaem/adapters-sql';
-import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
 import { viewers } from '../sql/reads.js';
+import { loggedScaleStore } from './logged-store.js';
 import { scaleQueries } from './measure.js';
-import { scaleDirectory } from './scale-world.js';
 
 const [viewerName = '', label = '', schema = 's1m'] = process.argv.slice(2);
-const url = process.env.DATABASE_URL ?? '';
-const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 1 });
-const seen: CompiledQuery[] = [];
-const db = new Kysely({
-  dialect: new PostgresDialect({ pool }),
-  log: (event) => {
-    if (event.level === 'query') seen.push(event.query);
-  },
-});
-const store = await createSqlStore({ db, directory: scaleDirectory, migrate: false });
+const { pool, seen, store } = await loggedScaleStore(schema);
 const make = Object.entries(viewers).find(([n]) => n.startsWith(viewerName))?.[1];
 const who = viewerName.startsWith('{') ? JSON.parse(viewerName) : make?.();
 if (!who) throw new Error(`no viewer ${viewerName}`);

@@ -6,12 +6,9 @@
  * a page or a narrow set reads the same at ten million messages, a scope ten times more.
  * Lines reading more than `limit` (default 3,000) are marked.
  */
-import { createSqlStore } from '@reshaem/adapters-sql';
 import type { Principal } from '@reshaem/core';
-import { type CompiledQuery, Kysely, PostgresDialect } from 'kysely';
-import pg from 'pg';
+import { loggedScaleStore } from './logged-store.js';
 import { scaleQueries } from './measure.js';
-import { scaleDirectory } from './scale-world.js';
 
 interface PlanNode {
   'Node Type': string;
@@ -26,16 +23,7 @@ interface PlanNode {
 
 const [schema = 's1m', limitArg = '3000'] = process.argv.slice(2);
 const limit = Number(limitArg);
-const url = process.env.DATABASE_URL ?? '';
-const pool = new pg.Pool({ connectionString: url, options: `-c search_path=${schema}`, max: 1 });
-const seen: CompiledQuery[] = [];
-const db = new Kysely({
-  dialect: new PostgresDialect({ pool }),
-  log: (event) => {
-    if (event.level === 'query') seen.push(event.query);
-  },
-});
-const store = await createSqlStore({ db, directory: scaleDirectory, migrate: false });
+const { pool, seen, store } = await loggedScaleStore(schema);
 
 /** Entries each scan read (returned and filtered out) with its index, but the page's fetch. */
 function scans(node: PlanNode, out: Array<{ index: string; read: number }>) {
