@@ -83,6 +83,26 @@ describe('the ОНФ pages', () => {
     expect(card).toContain('value="+7(914)515-15-16"');
   });
 
+  it('give the Kamchatka government’s ПОС curator no ОНФ card: not listed, not opened, not accepted', async () => {
+    const curator = await signIn(portal, onfUsers.curator41.id);
+    const checked = await page(portal, curator, '/onf/cases/onf-05');
+    expect(buttonsOf(checked)).toContain('case.accept');
+    const version = checked.match(/name="version" value="(\d+)"/)?.[1] ?? '';
+    const posCurator = await signIn(portal, 'cur-kam-gov');
+    const home = await page(portal, posCurator, '/backoffice');
+    expect(home).not.toContain('href="/onf">ОНФ. Помощь');
+    const opened = await portal.app.request('/onf/cases/onf-05', {
+      headers: { cookie: posCurator },
+    });
+    expect(opened.status).toBe(404);
+    const accepted = await portal.app.request(
+      '/onf/cases/onf-05/events/case.accept',
+      formPost({ version }, posCurator),
+    );
+    expect(accepted.status).toBe(404);
+    expect((await portal.store.getCase('onf-05'))?.status).toBe('curator_check');
+  });
+
   it('show the card through the field rules: an executor of another card sees no phone', async () => {
     const other = await signIn(portal, onfUsers.executor41.id);
     const html = await page(portal, other, '/onf/cases/onf-04');

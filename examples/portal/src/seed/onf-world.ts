@@ -3,14 +3,32 @@ import { demoCatalogue, demoDirectoryInput, demoOrganisations } from '@reshaem/c
 
 /**
  * «ОНФ. Помощь» in the demo regions (Kamchatka 41, Ulyanovsk 73): the regional executive
- * committees of the ОНФ (РИК) and a volunteers' НКО. They receive no ПОС messages: an empty
- * list of subcategories (none at all, not «every one»), no region coordination, no operator
- * marker.
+ * committees of the ОНФ (РИК) and a volunteers' НКО. The directory holds both workflows, so
+ * each says `workflow: 'onf'`; they also receive no ПОС messages: an empty list of
+ * subcategories (none at all, not «every one»), no region coordination, no operator marker.
  */
 export const onfOrganisations: OrganisationInput[] = [
-  { id: 'rik-41', name: 'РИК ОНФ в Камчатском крае', regionCode: '41', subcategoryIds: [] },
-  { id: 'rik-73', name: 'РИК ОНФ в Ульяновской области', regionCode: '73', subcategoryIds: [] },
-  { id: 'nko-73', name: 'АНО «Волонтёры Ульяновска»', regionCode: '73', subcategoryIds: [] },
+  {
+    id: 'rik-41',
+    name: 'РИК ОНФ в Камчатском крае',
+    regionCode: '41',
+    subcategoryIds: [],
+    workflow: 'onf',
+  },
+  {
+    id: 'rik-73',
+    name: 'РИК ОНФ в Ульяновской области',
+    regionCode: '73',
+    subcategoryIds: [],
+    workflow: 'onf',
+  },
+  {
+    id: 'nko-73',
+    name: 'АНО «Волонтёры Ульяновска»',
+    regionCode: '73',
+    subcategoryIds: [],
+    workflow: 'onf',
+  },
 ];
 
 /** The НКО help category the ОНФ cards of volunteers use (the ОГВ ones use the ПОС topics). */
@@ -94,11 +112,15 @@ export const onfUsers = {
 } satisfies Record<string, User>;
 
 /**
- * The portal's demo directory: the ПОС demo world of `@reshaem/core/testing` and the ОНФ
- * organisations and people beside it, on one catalogue.
+ * The portal's demo directory: the ПОС demo world of `@reshaem/core/testing` (each of its
+ * organisations marked `workflow: 'pos'`) and the ОНФ organisations and people beside it, on
+ * one catalogue.
  */
 export const portalDirectoryInput: DirectoryInput = {
-  organisations: [...demoOrganisations, ...onfOrganisations],
+  organisations: [
+    ...demoOrganisations.map((o): OrganisationInput => ({ ...o, workflow: 'pos' })),
+    ...onfOrganisations,
+  ],
   users: [...(demoDirectoryInput.users ?? []), ...Object.values(onfUsers)],
   catalogue: { categories: [...demoCatalogue.categories, volunteerHelp] },
 };

@@ -65,11 +65,7 @@
  *   with other events join the same log.
  */
 
-export {
-  caseIndicatorRoles,
-  caseIndicatorScopeOf,
-  receivesPosMessages,
-} from './analytics/case-indicator-scope.js';
+export { caseIndicatorRoles, caseIndicatorScopeOf } from './analytics/case-indicator-scope.js';
 export {
   type CaseIndicatorGroupBy,
   type CaseIndicatorQuery,
@@ -99,6 +95,7 @@ export type {
 export type { CaseMachine } from './machine/machine.js';
 export { caseMachine } from './machine/machine.js';
 export * from './notifications.js';
+export * from './onf-organisation.js';
 export * from './permissions.js';
 export * from './query.js';
 export { type CaseFacts, caseTimeZone } from './resolve.js';

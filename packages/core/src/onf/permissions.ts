@@ -1,13 +1,15 @@
 import type { Directory } from '../kernel/notifications/directory.js';
 import { hasRole, type Principal, type Role } from '../kernel/schemas/principal.js';
+import { isOnfGrant } from './onf-organisation.js';
 import type { CaseRecord } from './schemas/case.js';
 import type { CaseEventType } from './schemas/events.js';
 import type { CaseStatus } from './schemas/parts.js';
 
 /**
  * Who may send an event on a card, as data:
- * - `regional`: holds `role` platform-wide (no organisation) or in an organisation of the
- *   card's region — ОНФ staff work by region («перечень обращений региона»);
+ * - `regional`: holds `role` platform-wide (no organisation) or in an ОНФ organisation of the
+ *   card's region — ОНФ staff work by region («перечень обращений региона»); the same role in
+ *   a ПОС organisation (a regional government's curator) gives nothing on cards;
  * - `assignee`: is the card's executor, an executor of the card's organisation;
  * - `lockHolder`: the assignee, holding the card's lock (the work buttons of the taken card);
  * - `system`: timers and integrations, never a person.
@@ -59,10 +61,12 @@ export const casePermissions: Readonly<
 };
 
 /**
- * Does the principal hold `role` platform-wide or in an organisation of `regionCode`?
+ * Does the principal hold `role` platform-wide or in an ОНФ organisation of `regionCode`
+ * ({@link isOnfGrant})? A grant in a ПОС organisation of the region does not count.
  *
  * @example
  * holdsInRegion(curator, 'curator', '75', directory); // true for a curator of РИК 75
+ * holdsInRegion(posCurator, 'curator', '41', directory); // false for the curator of kam-gov
  */
 export function holdsInRegion(
   principal: Principal,
@@ -72,6 +76,7 @@ export function holdsInRegion(
 ): boolean {
   for (const g of principal.roles) {
     if (g.role !== role) continue;
+    if (!isOnfGrant(g, directory)) continue;
     if (g.orgId === undefined) return true;
     if (directory.organisation(g.orgId)?.regionCode === regionCode) return true;
   }

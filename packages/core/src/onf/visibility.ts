@@ -1,10 +1,12 @@
 import type { Directory } from '../kernel/notifications/directory.js';
 import type { Principal, Role } from '../kernel/schemas/principal.js';
+import { isOnfGrant } from './onf-organisation.js';
 import type { CaseRecord } from './schemas/case.js';
 
 /**
  * Which cards a principal may see, as data both an in-memory filter and a SQL `WHERE` can
- * use: ОНФ staff see their region's cards («перечень обращений региона»), platform-wide
+ * use: ОНФ staff see their region's cards («перечень обращений региона»; roles held in a ПОС
+ * organisation give none, see {@link isOnfGrant}), platform-wide
  * staff and the system see all, an executor also sees every card assigned to them.
  */
 export interface CaseViewScope {
@@ -33,7 +35,7 @@ export function caseViewScopeOf(principal: Principal, directory: Directory): Cas
   const regions = new Set<string>();
   for (const grant of principal.roles) {
     if (grant.role === 'system') scope.all = true;
-    if (!caseRoles.has(grant.role)) continue;
+    if (!caseRoles.has(grant.role) || !isOnfGrant(grant, directory)) continue;
     if (grant.role === 'executor') scope.executorId = principal.id;
     if (grant.orgId === undefined) scope.all = true;
     else {

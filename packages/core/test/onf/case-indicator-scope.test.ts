@@ -60,12 +60,12 @@ describe('who sees the ОНФ card indicators (caseIndicatorScopeOf)', () => {
     expect(caseIndicatorScopeOf(SYSTEM_PRINCIPAL, both)?.all).toBe(true);
   });
 
-  it('not the curator of an organisation that receives ПОС messages, though cards are seen', () => {
+  it('not the curator of an organisation that receives ПОС messages, who sees no card either', () => {
     const posCurator = demoUsers.curatorGov; // Правительство Камчатского края
     expect(receivesPosMessages(both.organisation('kam-gov')!)).toBe(true);
     expect(receivesPosMessages(both.organisation('rik-41')!)).toBe(false);
-    // The card scope lets them see the region's cards; the figures are the ОНФ's own.
-    expect(caseViewScopeOf(posCurator, both).regionCodes).toEqual(['41']);
+    // A ПОС role gives no card of the region, and no figures of them.
+    expect(caseViewScopeOf(posCurator, both).regionCodes).toEqual([]);
     expect(caseIndicatorScopeOf(posCurator, both)).toBeNull();
     // …and a curator of both sees only the ОНФ organisation's region.
     const curatorOfBoth = staff(

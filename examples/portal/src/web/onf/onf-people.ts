@@ -1,18 +1,4 @@
-import type { Directory, Organisation, Principal } from '@reshaem/core';
-
-/**
- * Does this organisation work ОНФ cards only? The portal's directory holds both
- * workflows' organisations; one that receives ПОС messages is competent for some
- * subcategory (or, with no list, for every one), coordinates a region or is an operator
- * centre. The rest (РИК ОНФ, НКО)
- * work cards.
- */
-export const isOnfOrganisation = (org: Organisation | undefined): boolean =>
-  org !== undefined &&
-  org.subcategoryIds !== undefined &&
-  org.subcategoryIds.length === 0 &&
-  !org.coordinatesRegion &&
-  org.operatorMarker === undefined;
+import { type Directory, isOnfOrganisation, type Principal } from '@reshaem/core';
 
 const onfGrants = (user: Principal, directory: Directory) =>
   user.roles.filter(

@@ -28,6 +28,16 @@ export const organisationSchema = z.object({
   coordinatesRegion: z.boolean().default(false),
   /** For an operator organisation: the marker every operator-entered text begins with. */
   operatorMarker: storableString().min(1).optional(),
+  /**
+   * The workflow the organisation works in: `pos` (an authority or operator centre that
+   * receives ПОС messages) or `onf` (a РИК ОНФ, the headquarters, a volunteers' НКО that works
+   * ОНФ cards). Roles of both workflows share names (curator, executor), so only `onf`
+   * organisations give card permissions. Absent: inferred — an organisation that coordinates a
+   * region, has an operator marker or lists a subcategory is `pos`, any other `onf` (an
+   * ОНФ-only directory needs none). Set it in a directory of both workflows on every
+   * organisation without a subcategory list.
+   */
+  workflow: z.enum(['pos', 'onf']).optional(),
 });
 export type Organisation = z.infer<typeof organisationSchema>;
 export type OrganisationInput = z.input<typeof organisationSchema>;

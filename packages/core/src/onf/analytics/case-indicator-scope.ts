@@ -1,6 +1,6 @@
 import type { Directory } from '../../kernel/notifications/directory.js';
-import type { Organisation } from '../../kernel/schemas/organisation.js';
 import type { Principal, Role } from '../../kernel/schemas/principal.js';
+import { isOnfGrant, isOnfOrganisation } from '../onf-organisation.js';
 import type { CaseViewScope } from '../visibility.js';
 
 /**
@@ -11,27 +11,10 @@ import type { CaseViewScope } from '../visibility.js';
 export const caseIndicatorRoles: readonly Role[] = ['supervisor', 'curator'];
 
 /**
- * Does the organisation receive ПОС messages? It coordinates a region, enters messages as an
- * operator centre, or is competent for some subcategory. A directory that holds both
- * workflows gives its ОНФ organisations (РИК ОНФ, НКО) none of these; one that does not model
- * competence (no list) leaves the question to the other two.
- *
- * @example
- * receivesPosMessages(directory.organisation('kam-gov')!); // true: coordinates Камчатский край
- */
-export function receivesPosMessages(org: Organisation): boolean {
-  return (
-    org.coordinatesRegion ||
-    org.operatorMarker !== undefined ||
-    (org.subcategoryIds?.length ?? 0) > 0
-  );
-}
-
-/**
  * Who sees the ОНФ card indicators, and whose cards they count: a supervisor, in the region of
- * the organisation they hold the role in; a curator likewise, but only in an organisation
- * that receives no ПОС messages (curator is a role of both workflows: the curator of a
- * regional government oversees its messages, not the ОНФ's cards); either role held
+ * the ОНФ organisation they hold the role in; a curator likewise ({@link isOnfGrant}: curator
+ * is a role of both workflows, and the curator of a regional government oversees its
+ * messages, not the ОНФ's cards); either role held
  * platform-wide (the ОНФ's headquarters), every region; the system, everything. The scope
  * never includes an executor's own cards: figures are for oversight, not for one's own work.
  * `null` for anyone else, whom the stores refuse with `forbidden`.
@@ -54,8 +37,7 @@ export function caseIndicatorScopeOf(
       continue;
     }
     const org = directory.organisation(grant.orgId);
-    if (org === undefined) continue;
-    if (grant.role === 'curator' && receivesPosMessages(org)) continue;
+    if (org === undefined || !isOnfOrganisation(org)) continue;
     regions.add(org.regionCode);
   }
   if (!all && regions.size === 0) return null;
