@@ -124,16 +124,31 @@ export function countsStatement(
 }
 
 /**
+ * Which rows {@link percentilesStatement} returns: each group's and the totals' (`both`, in
+ * one pass: `GROUPING SETS`), each group's alone (`groups`) or the totals' alone (`total`).
+ */
+export type PercentileSets = 'both' | 'groups' | 'total';
+
+const percentileSets: Readonly<Record<PercentileSets, { total: string; groupBy: string }>> = {
+  both: { total: 'grouping(g)', groupBy: 'GROUP BY GROUPING SETS ((g), ())' },
+  groups: { total: '0', groupBy: 'GROUP BY g' },
+  total: { total: '1', groupBy: '' },
+};
+
+/**
  * The discrete percentiles of the answer time and the delivery lag (values of many
  * milliseconds, so sorted: `percentile_disc`, the answer time's median and 90th percentile
- * from one sort) of each group and of all of them, over the messages that have either.
- * With `workingDays`, the working days' too, from a third sort: for groupings of many small
- * groups, whose (group, working days) histogram would hold about as many entries as rows.
+ * from one sort) of each group and of all of them (`sets`), over the messages that have
+ * either. With `workingDays`, the working days' too, from a third sort: for groupings of
+ * many small groups, whose (group, working days) histogram would hold about as many entries
+ * as rows. For thousands of groups, the groups' and the totals' percentiles cost less as two
+ * statements (`groups`, `total`) than in one `GROUPING SETS` pass (about 210 + 130 against
+ * 445 ms for the whole country by organisation over a quarter of a million messages).
  */
 export function percentilesStatement(
   query: IndicatorQuery,
   source: IndicatorSource,
-  { workingDays = false }: { workingDays?: boolean } = {},
+  { workingDays = false, sets = 'both' }: { workingDays?: boolean; sets?: PercentileSets } = {},
 ): RawBuilder<PercentilesRow & Partial<WorkingDaysRow>> {
   const grouping = groupings[query.groupBy];
   const wd = workingDays
@@ -147,7 +162,8 @@ export function percentilesStatement(
   return sql<PercentilesRow>`SELECT key, total, answer_ms[1] AS answer_ms_median,
       answer_ms[2] AS answer_ms_p90, delivery_lag_median ${wdOut}
     FROM (
-      SELECT ${sql.raw(grouping.key('g'))} AS key, grouping(g) AS total,
+      SELECT ${sql.raw(sets === 'total' ? 'NULL::text' : grouping.key('g'))} AS key,
+        ${sql.raw(percentileSets[sets].total)} AS total,
         percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms,
         percentile_disc(0.5) WITHIN GROUP (ORDER BY delivery_lag_ms) AS delivery_lag_median
         ${wd}
@@ -156,7 +172,7 @@ export function percentilesStatement(
         FROM ${source.from}
         WHERE ${source.where}
           AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL ${wdKept})) r
-      GROUP BY GROUPING SETS ((g), ())) p`;
+      ${sql.raw(percentileSets[sets].groupBy)}) p`;
 }
 
 /**

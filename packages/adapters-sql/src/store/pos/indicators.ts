@@ -14,6 +14,7 @@ import {
   type CountsRow,
   countsStatement,
   flatCountsStatement,
+  type PercentileSets,
   type PercentilesRow,
   percentilesStatement,
   sortedStatement,
@@ -75,8 +76,9 @@ function withPercentiles(
  * may show in one a moment before the other. By organisation — thousands of groups of a few
  * dozen messages, whose (group, working days) histogram would hold about as many entries as
  * rows and spill at the default `work_mem` — the first statement hashes the counts by the
- * group alone (`flatCountsStatement`) and the second sorts the working days too. Then the
- * core's `indicatorResultOf`.
+ * group alone (`flatCountsStatement`), and the percentiles, the working days' too, come from
+ * two more statements, the groups' and the totals' (cheaper than one `GROUPING SETS` pass
+ * over thousands of groups). Then the core's `indicatorResultOf`.
  */
 export async function indicators(
   db: Db,
@@ -101,12 +103,16 @@ export async function indicators(
     for (const row of rows) add(row, (to) => withPercentiles(withCounts(to, row), row));
   } else {
     const manyGroups = query.groupBy === 'org';
-    const [counts, percentiles] = await Promise.all([
+    const percentiles = (sets: PercentileSets) =>
+      percentilesStatement(query, source, { workingDays: manyGroups, sets }).execute(db);
+    const [counts, ...percentileRows] = await Promise.all([
       (manyGroups ? flatCountsStatement : countsStatement)(query, source).execute(db),
-      percentilesStatement(query, source, { workingDays: manyGroups }).execute(db),
+      ...(manyGroups ? [percentiles('groups'), percentiles('total')] : [percentiles('both')]),
     ]);
     for (const row of counts.rows) add(row, (to) => withCounts(to, row));
-    for (const row of percentiles.rows) add(row, (to) => withPercentiles(to, row));
+    for (const { rows } of percentileRows) {
+      for (const row of rows) add(row, (to) => withPercentiles(to, row));
+    }
   }
   return indicatorResultOf(groups, totals, query, directory);
 }

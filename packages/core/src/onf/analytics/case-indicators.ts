@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { sortedByLabel } from '../../kernel/analytics/label-order.js';
 import { periodKeyOf, periodKeys, sharedGroupLabel } from '../../kernel/analytics/periods.js';
 import { localDateIn } from '../../kernel/deadlines/instant.js';
 import { toDayNumber } from '../../kernel/deadlines/local-date.js';
@@ -212,8 +213,6 @@ export function computeCaseIndicators(
   const rows =
     keys !== null
       ? keys.map((k) => groups.get(k) ?? emptyRow(k, labelOf(query.groupBy, k, directory)))
-      : [...groups.values()].sort(
-          (a, b) => a.label.localeCompare(b.label, 'ru') || (a.key < b.key ? -1 : 1),
-        );
+      : sortedByLabel([...groups.values()], directory.organisations);
   return { rows, totals };
 }

@@ -1,3 +1,4 @@
+import { sortedByLabel } from '../../kernel/analytics/label-order.js';
 import { periodKeyOf, periodKeys, sharedGroupLabel } from '../../kernel/analytics/periods.js';
 import type { Directory } from '../../kernel/notifications/directory.js';
 import type { Channel } from '../schemas/message.js';
@@ -85,8 +86,6 @@ export function indicatorResultOf(
   const rows =
     keys !== null
       ? keys.map(rowOf)
-      : [...groups.keys()]
-          .map(rowOf)
-          .sort((a, b) => a.label.localeCompare(b.label, 'ru') || (a.key < b.key ? -1 : 1));
+      : sortedByLabel([...groups.keys()].map(rowOf), directory.organisations);
   return { rows, totals: indicatorRowOf('total', 'Итого', totals) };
 }
