@@ -2,12 +2,16 @@
  * `tsx bench/scale/explain.ts <viewer> <query label>`: the plan of one list (or folder
  * counts) from `measure.ts` over a filled schema, with EXPLAIN (ANALYZE, BUFFERS).
  */
-import { viewers } from '../sql/reads.js';
+import { viewersWith } from '../sql/reads.js';
 import { loggedScaleStore } from './logged-store.js';
+import { INSTITUTIONS } from './scale-world.js';
+
+const viewers = viewersWith(INSTITUTIONS);
+
 import { scaleQueries } from './measure.js';
 
 const [viewerName = '', label = '', schema = 's1m'] = process.argv.slice(2);
-const { pool, seen, store } = await loggedScaleStore(schema);
+const { db, pool, seen, store } = await loggedScaleStore(schema);
 const make = Object.entries(viewers).find(([n]) => n.startsWith(viewerName))?.[1];
 const who = viewerName.startsWith('{') ? JSON.parse(viewerName) : make?.();
 if (!who) throw new Error(`no viewer ${viewerName}`);

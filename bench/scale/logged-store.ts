@@ -18,5 +18,5 @@ export async function loggedScaleStore(schema: string) {
     },
   });
   const store = await createSqlStore({ db, directory: scaleDirectory, migrate: false });
-  return { pool, seen, store };
+  return { db, pool, seen, store };
 }

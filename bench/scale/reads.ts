@@ -23,7 +23,7 @@ interface PlanNode {
 
 const [schema = 's1m', limitArg = '3000'] = process.argv.slice(2);
 const limit = Number(limitArg);
-const { pool, seen, store } = await loggedScaleStore(schema);
+const { db, pool, seen, store } = await loggedScaleStore(schema);
 
 /** Entries each scan read (returned and filtered out) with its index, but the page's fetch. */
 function scans(node: PlanNode, out: Array<{ index: string; read: number }>) {
