@@ -9,11 +9,13 @@ import type { MessageQueryInput, Principal } from '@reshaem/core';
 import { claimSettings } from '@reshaem/core';
 import { sql } from 'kysely';
 import { claimTimers } from '../../packages/adapters-sql/src/store/kernel/timer-worker.js';
-import { viewers } from '../sql/reads.js';
+import { viewersWith } from '../sql/reads.js';
 import { fmt, knob, pct } from '../sql/world.js';
 import { measureExport } from './export.js';
 import { refNowPlus } from './instants.js';
-import { scaleDirectory } from './scale-world.js';
+import { INSTITUTIONS, scaleDirectory } from './scale-world.js';
+
+const viewers = viewersWith(INSTITUTIONS);
 
 type Log = (line?: string) => void;
 const DAY = 86_400_000;

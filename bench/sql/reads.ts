@@ -5,12 +5,17 @@ import { fmt, log, ms, pct, pick, regionCodes, SAMPLES } from './world.js';
 
 export const rc = () => pick(regionCodes);
 export const digit = () => Math.floor(Math.random() * 10);
-export const viewers: Record<string, () => Principal> = {
-  'coordinator of a region (111 orgs)': () => ({
+/**
+ * The viewers the list benches sample, named with the organisations their scope holds when
+ * each ministry has `institutions` institutions (10 in the SQL store bench; the scale bench's
+ * `SCALE_INSTITUTIONS`).
+ */
+export const viewersWith = (institutions: number): Record<string, () => Principal> => ({
+  [`coordinator of a region (${1 + 10 * (1 + institutions)} orgs)`]: () => ({
     id: 'v',
     roles: [{ role: 'coordinator', orgId: `r${rc()}` }],
   }),
-  'coordinator of a ministry (11 orgs)': () => ({
+  [`coordinator of a ministry (${1 + institutions} orgs)`]: () => ({
     id: 'v',
     roles: [{ role: 'coordinator', orgId: `r${rc()}-m${digit()}` }],
   }),
@@ -29,7 +34,8 @@ export const viewers: Record<string, () => Principal> = {
   'operator (all phoned-in)': () => ({ id: 'op', roles: [{ role: 'operator' }] }),
   'moderator of a region': () => ({ id: 'v', roles: [{ role: 'moderator', orgId: `r${rc()}` }] }),
   'moderator, platform-wide': () => ({ id: 'v', roles: [{ role: 'moderator' }] }),
-};
+});
+export const viewers = viewersWith(10);
 export const queries: MessageQueryInput[] = [
   {},
   { folder: 'in_work', sort: 'updatedAt' },
