@@ -20,7 +20,7 @@ import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
-import { applicant, directory, knob, moderator, organisations, url } from './sql/world.js';
+import { directory, knob, moderator, organisations, potholeSubmit, url } from './sql/world.js';
 
 type AdaptersSql = typeof import('@reshaem/adapters-sql');
 type Store = Awaited<ReturnType<AdaptersSql['createSqlStore']>>;
@@ -42,21 +42,7 @@ let seq = 0;
 async function life(store: Store) {
   const id = `rw-${run}-${seq++}`;
   const orgId = institutions[Math.floor(Math.random() * institutions.length)] as string;
-  const submitted = await store.submit({
-    type: 'submit',
-    at: new Date().toISOString(),
-    by: applicant,
-    messageId: id,
-    number: id,
-    channel: 'epgu_form',
-    orgId,
-    regionCode: orgId.slice(1, 3),
-    applicant: { name: 'Иванов Иван Иванович' },
-    text: 'Глубокая яма на проезжей части у дома 5',
-    categoryId: 'roads',
-    subcategoryId: 'potholes',
-    factId: 'pothole-street',
-  });
+  const submitted = await store.submit(potholeSubmit(id, orgId));
   if (!submitted.ok) throw new Error(submitted.error.message);
   const rejected = await store.send(id, {
     type: 'moderation.reject',

@@ -1,7 +1,12 @@
 /** The bench's world: its knobs, organisations, principals and helpers. */
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { createDirectory, type OrganisationInput, type Principal } from '@reshaem/core';
+import {
+  createDirectory,
+  type OrganisationInput,
+  type Principal,
+  type SubmitEventInput,
+} from '@reshaem/core';
 import { demoCatalogue } from '@reshaem/core/testing';
 
 /** The bench's knobs (environment variables; the bench is no turbo task). */
@@ -43,6 +48,23 @@ export const orgIds = organisations.map((o) => o.id);
 export const writeOrgs = orgIds.filter((id) => id.endsWith('-s0')).slice(0, 16);
 export const applicant: Principal = { id: 'app-bench', roles: [{ role: 'applicant' }] };
 export const moderator: Principal = { id: 'mod-all', roles: [{ role: 'moderator' }] };
+
+/** A pothole message from the bench's applicant to `orgId`, the write benches' submit. */
+export const potholeSubmit = (messageId: string, orgId: string): SubmitEventInput => ({
+  type: 'submit',
+  at: new Date().toISOString(),
+  by: applicant,
+  messageId,
+  number: messageId,
+  channel: 'epgu_form',
+  orgId,
+  regionCode: orgId.slice(1, 3),
+  applicant: { name: 'Иванов Иван Иванович' },
+  text: 'Глубокая яма на проезжей части у дома 5',
+  categoryId: 'roads',
+  subcategoryId: 'potholes',
+  factId: 'pothole-street',
+});
 export const registrar: Principal = {
   id: 'coord-bench',
   roles: writeOrgs.map((orgId) => ({ role: 'coordinator', orgId })),

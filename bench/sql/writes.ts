@@ -1,15 +1,14 @@
 import { performance } from 'node:perf_hooks';
 import type { SqlStore } from '@reshaem/adapters-sql';
-import type { SubmitEventInput } from '@reshaem/core';
 import type pg from 'pg';
 import {
-  applicant,
   CLIENTS,
   fmt,
   log,
   moderator,
   ms,
   pick,
+  potholeSubmit,
   registrar,
   run,
   WRITE_SECONDS,
@@ -32,22 +31,7 @@ export async function writeTargets(store: SqlStore, prefix: string, perClient: n
       for (let k = 0; k < perClient; k++) {
         const id = `${prefix}-${c}-${k}`;
         const orgId = writeOrgs[(c * perClient + k) % writeOrgs.length] as string;
-        const submit: SubmitEventInput = {
-          type: 'submit',
-          at: new Date().toISOString(),
-          by: applicant,
-          messageId: id,
-          number: id,
-          channel: 'epgu_form',
-          orgId,
-          regionCode: orgId.slice(1, 3),
-          applicant: { name: 'Иванов Иван Иванович' },
-          text: 'Глубокая яма на проезжей части у дома 5',
-          categoryId: 'roads',
-          subcategoryId: 'potholes',
-          factId: 'pothole-street',
-        };
-        const created = await store.submit(submit);
+        const created = await store.submit(potholeSubmit(id, orgId));
         if (!created.ok) throw new Error(created.error.message);
         const at = new Date().toISOString();
         const accepted = await store.send(id, { type: 'moderation.accept', at, by: moderator });
