@@ -3,6 +3,7 @@ import {
   applyCaseEvent,
   type CaseApplyResult,
   type CaseCreateEventInput,
+  type CaseEventType,
   type CaseFacts,
   type CaseSnapshot,
   type Principal,
@@ -122,4 +123,20 @@ export const reach: Record<string, () => CaseSnapshot> = {
   closed: () => drive(start(), toClosed),
   moderation: () => drive(start(), toModeration),
   support: () => drive(start(), toSupport),
+};
+
+/** A valid payload for each card event that needs one, for tables that send every event. */
+export const eventPayload: Partial<Record<CaseEventType, Record<string, unknown>>> = {
+  'case.assign': { executorId: 'exec-75-b' },
+  'case.comment': { text: 'Ход решения' },
+  'case.contact_attempt': { outcome: 'no_answer' },
+  'case.resolve': { description: 'Готово' },
+  'case.postpone': { until: '2025-06-01', reason: 'Стройка' },
+  'case.close_request': { reason: 'declined_help' },
+  'case.rereview_request': { reason: 'wrong_category' },
+  'case.rereview_fix': { categoryId: 'roads' },
+  'case.support_request': { corrections: [{ field: 'phone', value: '+79140000000' }] },
+  'case.support_fix': { changes: { phone: '+79140000000' } },
+  'case.return': { comment: 'Доработать' },
+  'case.postponement_due': { until: '2025-03-01' },
 };

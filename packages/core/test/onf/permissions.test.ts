@@ -7,7 +7,7 @@ import {
   SYSTEM_PRINCIPAL,
 } from '../../src/index.js';
 import { type OnfDemoUserHandle, onfDemoUsers } from '../../src/testing/index.js';
-import { reach, send } from './helpers.js';
+import { eventPayload as payload, reach, send } from './helpers.js';
 
 type Handle = OnfDemoUserHandle | 'system';
 const people: Record<Handle, Principal> = { ...onfDemoUsers, system: SYSTEM_PRINCIPAL };
@@ -69,21 +69,6 @@ const expected: Record<string, Partial<Record<CaseEventType, Handle[]>>> = {
   support: { 'case.support_fix': ['support'], 'case.comment': withExecutor },
   done: {},
   closed: {},
-};
-
-const payload: Partial<Record<CaseEventType, Record<string, unknown>>> = {
-  'case.assign': { executorId: 'exec-75-b' },
-  'case.comment': { text: 'Ход решения' },
-  'case.contact_attempt': { outcome: 'no_answer' },
-  'case.resolve': { description: 'Готово' },
-  'case.postpone': { until: '2025-06-01', reason: 'Стройка' },
-  'case.close_request': { reason: 'declined_help' },
-  'case.rereview_request': { reason: 'wrong_category' },
-  'case.rereview_fix': { categoryId: 'roads' },
-  'case.support_request': { corrections: [{ field: 'phone', value: '+79140000000' }] },
-  'case.support_fix': { changes: { phone: '+79140000000' } },
-  'case.return': { comment: 'Доработать' },
-  'case.postponement_due': { until: '2025-03-01' },
 };
 
 describe('permissions: every event names who may send it, and nobody else can', () => {

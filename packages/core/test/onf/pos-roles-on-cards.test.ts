@@ -16,7 +16,7 @@ import {
   renderCaseNotifications,
 } from '../../src/index.js';
 import { onfDemoDirectoryInput } from '../../src/testing/index.js';
-import { at, reach, users } from './helpers.js';
+import { at, eventPayload as payload, reach, users } from './helpers.js';
 
 /**
  * Region 75 as a deployment of both workflows holds it: the ОНФ demo world (РИК 75 and the
@@ -51,20 +51,6 @@ const directory = createDirectory({
   users: [...(onfDemoDirectoryInput.users ?? []), ...posPeople].map(mail),
 });
 
-const payload: Partial<Record<CaseEventType, Record<string, unknown>>> = {
-  'case.assign': { executorId: 'exec-75-b' },
-  'case.comment': { text: 'Ход решения' },
-  'case.contact_attempt': { outcome: 'no_answer' },
-  'case.resolve': { description: 'Готово' },
-  'case.postpone': { until: '2025-06-01', reason: 'Стройка' },
-  'case.close_request': { reason: 'declined_help' },
-  'case.rereview_request': { reason: 'wrong_category' },
-  'case.rereview_fix': { categoryId: 'roads' },
-  'case.support_request': { corrections: [{ field: 'phone', value: '+79140000000' }] },
-  'case.support_fix': { changes: { phone: '+79140000000' } },
-  'case.return': { comment: 'Доработать' },
-  'case.postponement_due': { until: '2025-03-01' },
-};
 const sendAs = (state: string, type: CaseEventType, by: Principal) =>
   applyCaseEvent(reach[state]!(), { type, at: at(900), by, ...payload[type] } as never, directory, {
     heldCardIds: [],
