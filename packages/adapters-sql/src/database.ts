@@ -202,6 +202,27 @@ export interface FolderRollupsTable {
   n: ColumnType<number, number, number>;
 }
 
+/** The top of each organisation's tree, as a store's directory says (`018-tree-rollups`). */
+export interface TreeRootsTable {
+  org_id: string;
+  root_org_id: string;
+}
+
+/** The fingerprint of the directory `tree_roots` was written from ('' before any). */
+export interface TreeRollupStateTable {
+  only_row: ColumnType<boolean, boolean | undefined, never>;
+  tree: string;
+}
+
+/** Folder counts of whole trees, by holding or receiving organisation, summed over shards. */
+export interface TreeRollupsTable {
+  side: 'holding' | 'received';
+  root_org_id: string;
+  shard: number;
+  folder: string;
+  n: ColumnType<number, number, number>;
+}
+
 export interface OrganisationsTable {
   id: string;
   parent_id: string | null;
@@ -297,6 +318,9 @@ export interface ReshaemDatabase {
   organisation_settings: OrganisationSettingsTable;
   folder_counts: FolderCountsTable;
   folder_rollups: FolderRollupsTable;
+  tree_roots: TreeRootsTable;
+  tree_rollup_state: TreeRollupStateTable;
+  tree_rollups: TreeRollupsTable;
   organisations: OrganisationsTable;
   users: UsersTable;
   user_roles: UserRolesTable;

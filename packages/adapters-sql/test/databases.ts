@@ -83,6 +83,6 @@ export async function migratedPglite(): Promise<Kysely<ReshaemDatabase>> {
 /** Empties every table a store writes (not the directory), for the next test. */
 export async function truncateStore(db: Kysely<ReshaemDatabase>): Promise<void> {
   await sql`TRUNCATE messages, message_history, timers, timer_log, outbox, idempotency_keys,
-    folder_counts, folder_rollups, message_counters, message_indicators
+    folder_counts, folder_rollups, tree_rollups, message_counters, message_indicators
     RESTART IDENTITY`.execute(db);
 }

@@ -34,6 +34,9 @@ export const expectedTables = [
   'subcategories',
   'timer_log',
   'timers',
+  'tree_rollup_state',
+  'tree_rollups',
+  'tree_roots',
   'user_roles',
   'users',
 ];

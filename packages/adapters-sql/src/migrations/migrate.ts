@@ -17,6 +17,7 @@ import { scopeIndexColumns } from './014-scope-index-columns.js';
 import { narrowListIndexes } from './015-narrow-list-indexes.js';
 import { folderRollups } from './016-folder-rollups.js';
 import { liveAndPhonedInLists } from './017-live-and-phoned-in-lists.js';
+import { treeRollups } from './018-tree-rollups.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */
@@ -38,6 +39,7 @@ export const migrations: readonly Migration[] = [
   narrowListIndexes,
   folderRollups,
   liveAndPhonedInLists,
+  treeRollups,
 ];
 
 /** What `migrate` did. */

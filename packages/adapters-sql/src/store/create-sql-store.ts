@@ -34,6 +34,7 @@ import {
   saveNotifications,
 } from './kernel/settings.js';
 import { releaseTimers, runDueTimers } from './kernel/timer-worker.js';
+import { syncTreeRollups } from './kernel/tree-rollups.js';
 import { classifyingUnavailable, rethrowClassified } from './kernel/unavailable.js';
 import { caseIndicators } from './onf/case-indicators.js';
 import { caseHistory, getCase, listCases } from './onf/list.js';
@@ -139,6 +140,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
   const { kysely, owned } = open(options.db);
   if (options.migrate ?? owned) await migrate(kysely).catch(rethrowClassified);
   const { directory } = options;
+  await syncTreeRollups(kysely, directory).catch(rethrowClassified);
   const workflow = options.workflow ?? posWorkflow;
   const caseWorkflow = options.caseWorkflow ?? onfWorkflow;
   const cases = { db: kysely, directory, workflow: caseWorkflow };

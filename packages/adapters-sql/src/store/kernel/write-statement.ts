@@ -11,7 +11,7 @@ import { CompiledQuery } from 'kysely';
 import { HOT } from '../../prepared-pool.js';
 import { indicatorFactsPart } from '../pos/indicator-facts-part.js';
 import type { CountKey, MessageColumns } from './columns.js';
-import type { RollupChange } from './folder-rollups.js';
+import { type RollupChange, shardOf } from './folder-rollups.js';
 
 /** Everything one write stores, in one statement. */
 export interface WritePlan {
@@ -145,17 +145,44 @@ function timerParts(plan: WritePlan, p: Params, version: string, at: string): st
   return parts;
 }
 
-function countPart(plan: WritePlan, p: Params): string {
+/** The write's `folder_counts` changes as a VALUES list (h, r, o, f, d), for `c` and `t`. */
+function countValues(plan: WritePlan, p: Params): string {
   const rows = plan.counts.map(
     ({ key, delta }) =>
       `(${p.add(key.holdingOrgId)}::text, ${p.add(key.receivedOrgId)}::text, ` +
       `${p.add(key.operatorEntered)}::boolean, ${p.add(key.folder)}::text, ${p.add(delta)}::bigint)`,
   );
+  return `(VALUES ${rows.join(', ')}) AS v (h, r, o, f, d)`;
+}
+
+function countPart(values: string): string {
   return `c AS (INSERT INTO folder_counts AS fc
       (holding_org_id, received_org_id, operator_entered, folder, n)
-    SELECT v.h, v.r, v.o, v.f, v.d FROM m, (VALUES ${rows.join(', ')}) AS v (h, r, o, f, d)
+    SELECT v.h, v.r, v.o, v.f, v.d FROM m, ${values}
     ON CONFLICT (holding_org_id, received_org_id, operator_entered, folder)
     DO UPDATE SET n = fc.n + excluded.n)`;
+}
+
+/**
+ * The tree roll-ups' changes (`018-tree-rollups`): each count change added to the rows of
+ * its holding organisation's tree and its receiving organisation's tree, looked up in
+ * `tree_roots` by the statement itself (so every process adds to the rows the database's
+ * tree says, whatever directory it runs with), netted per row and taken in row order, so
+ * that concurrent writers lock the rows in one order.
+ */
+function treeRollupPart(plan: WritePlan, values: string, p: Params): string {
+  return `t AS (INSERT INTO tree_rollups AS tu (side, root_org_id, shard, folder, n)
+    SELECT x.side, x.root, ${p.add(shardOf(plan.messageId))}::smallint, x.folder, sum(x.d)
+    FROM m, (
+      SELECT 'holding' AS side, tt.root_org_id AS root, v.f AS folder, v.d AS d
+        FROM ${values} JOIN tree_roots tt ON tt.org_id = v.h
+      UNION ALL
+      SELECT 'received', tt.root_org_id, v.f, v.d
+        FROM ${values} JOIN tree_roots tt ON tt.org_id = v.r
+    ) AS x
+    GROUP BY x.side, x.root, x.folder HAVING sum(x.d) <> 0
+    ORDER BY x.side, x.root, x.folder
+    ON CONFLICT (side, root_org_id, shard, folder) DO UPDATE SET n = tu.n + excluded.n)`;
 }
 
 function rollupPart(plan: WritePlan, p: Params): string {
@@ -184,7 +211,7 @@ function idempotencyPart(plan: WritePlan, p: Params): string {
  * One statement that stores a whole write: the message (inserted, or updated only if it
  * is still at the version the write was computed from), its history record, outbox
  * entries, timer changes (with the timer log's lines), folder counts with their platform-wide
- * roll-ups, and idempotency key. Every part reads from `m`, so when
+ * and tree roll-ups, and idempotency key. Every part reads from `m`, so when
  * the version check fails nothing at all is written; the statement returns how many
  * messages it wrote (0 or 1).
  *
@@ -206,7 +233,10 @@ export function writeStatement(
   parts.push(historyPart(plan, p, version, at));
   if (plan.effects.length > 0) parts.push(outboxPart(plan, p, version, at));
   parts.push(...timerParts(plan, p, version, at));
-  if (plan.counts.length > 0) parts.push(countPart(plan, p));
+  if (plan.counts.length > 0) {
+    const values = countValues(plan, p);
+    parts.push(countPart(values), treeRollupPart(plan, values, p));
+  }
   if (plan.rollups.length > 0) parts.push(rollupPart(plan, p));
   if (plan.idempotency) parts.push(idempotencyPart(plan, p));
   if (plan.facts) parts.push(indicatorFactsPart(plan.facts, (value) => p.add(value)));

@@ -20,6 +20,7 @@ import {
   seesAll,
   visibleOnMessages,
 } from '../kernel/scope-sql.js';
+import { readTreeCounts, treeScopeOf } from '../kernel/tree-rollups.js';
 
 const emptyCounts = (): FolderCounts =>
   Object.fromEntries(Object.keys(folderLabels).map((f) => [f, 0])) as FolderCounts;
@@ -38,10 +39,11 @@ export function rollupScopeOf(scope: ViewScope): RollupScope | undefined {
 
 /**
  * Folder counts for a viewer. The organisation-wide part of the scope is summed from
- * `folder_rollups` when a platform-wide roll-up holds exactly it (a few rows per shard and
- * folder, however many organisations there are), otherwise from `folder_counts` (a few rows
- * per organisation); both are kept by every write in its own statement, so either equals a
- * recount in the same snapshot. The personal part (assigned to me, sent by me) is counted
+ * `folder_rollups` when a platform-wide roll-up holds exactly it, from `tree_rollups` when
+ * it is whole trees on one side (a region's coordinator or moderator; a few rows per shard
+ * and folder either way, however many organisations there are), otherwise from
+ * `folder_counts` (a few rows per organisation); all are kept by every write in its own
+ * statement, so each equals a recount in the same snapshot. The personal part (assigned to me, sent by me) is counted
  * from `messages`, minus what the first part already counted.
  */
 export async function countFolders(
@@ -64,11 +66,16 @@ export async function countFolders(
       GROUP BY folder`.execute(db);
     add(rows);
   } else if (orgWide) {
-    const { rows } = await sql<{ folder: string; n: number }>`
-      SELECT folder, sum(n)::integer AS n FROM folder_counts WHERE ${orgWide} GROUP BY folder`.execute(
-      db,
-    );
-    add(rows);
+    const tree = treeScopeOf(scope, directory);
+    const fromTree = tree && (await readTreeCounts(db, directory, tree));
+    if (fromTree) add(fromTree);
+    else {
+      const { rows } = await sql<{ folder: string; n: number }>`
+        SELECT folder, sum(n)::integer AS n FROM folder_counts WHERE ${orgWide} GROUP BY folder`.execute(
+        db,
+      );
+      add(rows);
+    }
   }
   const personal = seesAll(scope) ? undefined : personalScope(scope);
   if (personal) {
