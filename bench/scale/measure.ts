@@ -6,8 +6,12 @@
 import { performance } from 'node:perf_hooks';
 import { createSqlStore, type SqlStore } from '@reshaem/adapters-sql';
 import type { MessageQueryInput, Principal } from '@reshaem/core';
-import { claimSettings } from '@reshaem/core';
+import { claimSettings, viewScopeOf } from '@reshaem/core';
 import { sql } from 'kysely';
+import {
+  onFolderCounts,
+  orgScope,
+} from '../../packages/adapters-sql/src/store/kernel/scope-sql.js';
 import { claimTimers } from '../../packages/adapters-sql/src/store/kernel/timer-worker.js';
 import { viewersWith } from '../sql/reads.js';
 import { fmt, knob, pct } from '../sql/world.js';
@@ -133,6 +137,35 @@ async function counts(store: SqlStore, log: Log) {
     `  folder counts: p50 ${fmt(pct(all, 50))} ms, p95 ${fmt(pct(all, 95))} ms (target ≤ 50); p95 by viewer: ${parts.join(', ')}`,
   );
   await rollupBaseline(store, log);
+  await treeBaseline(store, log);
+}
+
+/**
+ * The same run's baseline for a region's coordinator and moderator: the read before
+ * migration 018 (their organisations' `folder_counts` rows, a scan of the table), beside the
+ * `tree_rollups` read the store now makes, taking turns, each viewer in a random region.
+ */
+async function treeBaseline(store: SqlStore, log: Log) {
+  const regionWide = Object.entries(viewers).filter(([name]) => name.includes('of a region'));
+  for (const [name, viewer] of regionWide) {
+    const before: number[] = [];
+    const after: number[] = [];
+    for (let s = 0; s < SAMPLES * 2; s++) {
+      const who = viewer();
+      const scope = viewScopeOf(who, scaleDirectory);
+      const orgWide = orgScope(scope, onFolderCounts);
+      if (!orgWide) throw new Error(`${name} has no organisation-wide scope`);
+      await time(before, () =>
+        sql`SELECT folder, sum(n)::integer AS n FROM folder_counts WHERE ${orgWide}
+          GROUP BY folder`.execute(store.db),
+      );
+      await time(after, () => store.folderCounts(who));
+    }
+    const pair = (xs: number[]) => `${fmt(pct(xs, 50))}/${fmt(pct(xs, 95))}`;
+    log(
+      `  ${name} p50/p95: ${pair(before)} ms from folder_counts (before 018), ${pair(after)} ms from tree_rollups`,
+    );
+  }
 }
 
 /**
