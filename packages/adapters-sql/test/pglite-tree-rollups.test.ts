@@ -135,3 +135,17 @@ describe('tree roll-ups when the directory changes', () => {
     await db.destroy();
   });
 });
+
+describe('tree roll-ups on a read-only connection', () => {
+  it('are left as they are; a store whose directory differs counts from folder_counts', async () => {
+    const db = await migratedPglite();
+    const writer = await createSqlStore({ db, directory, migrate: false });
+    await writeFixture(writer);
+    await sql`SET default_transaction_read_only = on`.execute(db);
+    const replica = await createSqlStore({ db, directory: movedDirectory, migrate: false });
+    expect(await readsTree(db, directory, users.coordinatorGov)).toBe(true);
+    expect(await readsTree(db, movedDirectory, users.coordinatorGov)).toBe(false);
+    await expectRecounts(replica, 'read-only, another directory');
+    await db.destroy();
+  });
+});

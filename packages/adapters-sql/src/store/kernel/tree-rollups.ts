@@ -81,7 +81,9 @@ export function treeScopeOf(scope: ViewScope, directory: Directory): TreeScope |
  * with. A process whose directory differs from the one written (the previous release,
  * during a rolling deploy) reads its counts from `folder_counts` ({@link readTreeCounts}
  * says so), so counts always equal a recount of the viewer's list by the viewer's own
- * directory. When two directories start at once, the last rewrite holds.
+ * directory. When two directories start at once, the last rewrite holds. A store on a
+ * read-only connection (a replica) writes nothing and, if its directory differs, counts
+ * from `folder_counts`.
  */
 export async function syncTreeRollups(db: Db, directory: Directory): Promise<void> {
   const tree = treeOf(directory);
@@ -90,6 +92,11 @@ export async function syncTreeRollups(db: Db, directory: Directory): Promise<voi
     return rows[0]?.tree === tree.fingerprint;
   };
   if (await current(db)) return;
+  const { rows } = await sql<{
+    ro: string;
+  }>`SELECT current_setting('transaction_read_only') AS ro`.execute(db);
+  // A store on a read replica leaves the tree to the primary's stores and counts as above.
+  if (rows[0]?.ro === 'on') return;
   await db.transaction().execute(async (trx) => {
     await sql`LOCK TABLE folder_counts IN SHARE ROW EXCLUSIVE MODE`.execute(trx);
     if (await current(trx)) return;
