@@ -72,12 +72,13 @@ describe('tree roll-ups when the directory changes', () => {
     const before = await createSqlStore({ db, directory, migrate: false });
     stores.push(before);
     await writeFixture(before);
-    expect(await readsTree(db, directory, users.coordinatorGov)).toBe(true);
     await expectRecounts(before, 'one directory');
+    expect(await readsTree(db, directory, users.coordinatorGov)).toBe(true);
 
-    // The next release starts beside the running one.
+    // The next release starts beside the running one, and writes its tree at its first count.
     const after = await createSqlStore({ db, directory: movedDirectory, migrate: false });
     stores.push(after);
+    await after.folderCounts(users.moderator);
     expect(await readsTree(db, movedDirectory, users.coordinatorGov)).toBe(true);
     expect(await readsTree(db, directory, users.coordinatorGov)).toBe(false);
     // The move changes what Kamchatka's coordinator sees, and both counts are right.
@@ -121,17 +122,19 @@ describe('tree roll-ups when the directory changes', () => {
     await db.destroy();
   });
 
-  it('are not used when the database has none yet (before the first store writes the tree)', async () => {
+  it('are written at a store’s first count, not when it is created', async () => {
     const db = await migratedPglite();
     const store = await createSqlStore({ db, directory, migrate: false });
     stores.push(store);
     await writeFixture(store);
-    await sql`UPDATE tree_rollup_state SET tree = ''`.execute(db);
-    await sql`DELETE FROM tree_rollups`.execute(db);
     expect(await readsTree(db, directory, users.moderator)).toBe(false);
+    const { rows } = await sql<{ n: number }>`
+      SELECT count(*)::integer AS n FROM tree_rollups`.execute(db);
+    expect(rows[0]?.n).toBe(0);
     for (const [name, viewer] of treeViewers) {
       expect(await store.folderCounts(viewer), name).toEqual(await recount(store, viewer));
     }
+    expect(await readsTree(db, directory, users.moderator)).toBe(true);
     await db.destroy();
   });
 });
@@ -141,6 +144,7 @@ describe('tree roll-ups on a read-only connection', () => {
     const db = await migratedPglite();
     const writer = await createSqlStore({ db, directory, migrate: false });
     await writeFixture(writer);
+    await writer.folderCounts(users.moderator);
     await sql`SET default_transaction_read_only = on`.execute(db);
     const replica = await createSqlStore({ db, directory: movedDirectory, migrate: false });
     expect(await readsTree(db, directory, users.coordinatorGov)).toBe(true);

@@ -18,7 +18,7 @@ import type { Migration } from './migration.js';
  *   in the same statement.
  *
  * The migration cannot fill these (the tree is not in the database): the first store to
- * start writes `tree_roots` and derives `tree_rollups` from `folder_counts`
+ * count folders writes `tree_roots` and derives `tree_rollups` from `folder_counts`
  * (`syncTreeRollups`); until then, and whenever a store's directory differs from the one
  * `tree_roots` was written from, its counts are read from `folder_counts` as before.
  */

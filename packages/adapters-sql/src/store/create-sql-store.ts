@@ -140,7 +140,15 @@ export async function createSqlStore<DB = ReshaemDatabase>(
   const { kysely, owned } = open(options.db);
   if (options.migrate ?? owned) await migrate(kysely).catch(rethrowClassified);
   const { directory } = options;
-  await syncTreeRollups(kysely, directory).catch(rethrowClassified);
+  // Written at the first count rather than here: a store is created without a round trip.
+  let trees: Promise<void> | undefined;
+  const treesWritten = () => {
+    trees ??= syncTreeRollups(kysely, directory).catch((error: unknown) => {
+      trees = undefined;
+      throw error;
+    });
+    return trees;
+  };
   const workflow = options.workflow ?? posWorkflow;
   const caseWorkflow = options.caseWorkflow ?? onfWorkflow;
   const cases = { db: kysely, directory, workflow: caseWorkflow };
@@ -176,7 +184,10 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     get: (messageId) => getMessage(kysely, messageId),
     history: (messageId) => messageHistory(kysely, messageId),
     list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query),
-    folderCounts: (viewer) => countFolders(kysely, directory, viewer),
+    folderCounts: async (viewer) => {
+      await treesWritten();
+      return countFolders(kysely, directory, viewer);
+    },
     queueCounts: (viewer) => countQueues(kysely, directory, viewer),
     indicators: (query, viewer) => indicators(kysely, directory, query, viewer),
     messageTimers: (messageId) => messageTimers(kysely, messageId),

@@ -74,7 +74,7 @@ export function treeScopeOf(scope: ViewScope, directory: Directory): TreeScope |
  * unless `tree_roots` was already written from this directory (the same fingerprint).
  *
  * The rule when the directory changes (an organisation moved to another tree, added or
- * removed): the store started with the new directory rewrites both under a SHARE ROW
+ * removed): a store with the new directory rewrites both at its first folder count, under a SHARE ROW
  * EXCLUSIVE lock on `folder_counts`, which waits for the writes in flight and holds off new
  * ones (and another rewrite) until it commits; a write's statement then reads the new
  * `tree_roots`, so every process adds to the same rows, whatever directory it was started
