@@ -124,73 +124,61 @@ export function countsStatement(
 }
 
 /**
- * Which rows {@link percentilesStatement} returns: each group's and the totals' (`both`, in
- * one pass: `GROUPING SETS`), each group's alone (`groups`) or the totals' alone (`total`).
- */
-export type PercentileSets = 'both' | 'groups' | 'total';
-
-const percentileSets: Readonly<Record<PercentileSets, { total: string; groupBy: string }>> = {
-  both: { total: 'grouping(g)', groupBy: 'GROUP BY GROUPING SETS ((g), ())' },
-  groups: { total: '0', groupBy: 'GROUP BY g' },
-  total: { total: '1', groupBy: '' },
-};
-
-/**
  * The discrete percentiles of the answer time and the delivery lag (values of many
  * milliseconds, so sorted: `percentile_disc`, the answer time's median and 90th percentile
- * from one sort) of each group and of all of them (`sets`), over the messages that have
- * either. With `workingDays`, the working days' too, from a third sort: for groupings of
- * many small groups, whose (group, working days) histogram would hold about as many entries
- * as rows. For thousands of groups, the groups' and the totals' percentiles cost less as two
- * statements (`groups`, `total`) than in one `GROUPING SETS` pass (about 210 + 130 against
- * 445 ms for the whole country by organisation over a quarter of a million messages).
+ * from one sort) of each group and of all of them (`GROUPING SETS`), over the messages that
+ * have either.
  */
 export function percentilesStatement(
   query: IndicatorQuery,
   source: IndicatorSource,
-  { workingDays = false, sets = 'both' }: { workingDays?: boolean; sets?: PercentileSets } = {},
-): RawBuilder<PercentilesRow & Partial<WorkingDaysRow>> {
+): RawBuilder<PercentilesRow> {
   const grouping = groupings[query.groupBy];
-  const wd = workingDays
-    ? sql`, percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY answer_working_days) AS wd`
-    : sql``;
-  const wdColumn = workingDays ? sql`, answer_working_days` : sql``;
-  const wdKept = workingDays ? sql` OR answer_working_days IS NOT NULL` : sql``;
-  const wdOut = workingDays
-    ? sql`, wd[1] AS working_days_median, wd[2] AS working_days_p90`
-    : sql``;
   return sql<PercentilesRow>`SELECT key, total, answer_ms[1] AS answer_ms_median,
-      answer_ms[2] AS answer_ms_p90, delivery_lag_median ${wdOut}
+      answer_ms[2] AS answer_ms_p90, delivery_lag_median
     FROM (
-      SELECT ${sql.raw(sets === 'total' ? 'NULL::text' : grouping.key('g'))} AS key,
-        ${sql.raw(percentileSets[sets].total)} AS total,
+      SELECT ${sql.raw(grouping.key('g'))} AS key, grouping(g) AS total,
         percentile_disc(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY answer_ms) AS answer_ms,
         percentile_disc(0.5) WITHIN GROUP (ORDER BY delivery_lag_ms) AS delivery_lag_median
-        ${wd}
       FROM (
-        SELECT ${sql.raw(grouping.group)} AS g, answer_ms, delivery_lag_ms ${wdColumn}
+        SELECT ${sql.raw(grouping.group)} AS g, answer_ms, delivery_lag_ms
         FROM ${source.from}
-        WHERE ${source.where}
-          AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL ${wdKept})) r
-      ${sql.raw(percentileSets[sets].groupBy)}) p`;
+        WHERE ${source.where} AND (answer_ms IS NOT NULL OR delivery_lag_ms IS NOT NULL)) r
+      GROUP BY GROUPING SETS ((g), ())) p`;
 }
 
 /**
- * Every count of each group and of all of them, hashed by the group alone (no histogram):
- * the counts of {@link countsStatement} without the working days' percentiles, which
- * {@link percentilesStatement} then sorts (`workingDays`).
+ * Every count of each group, and the values the percentiles are taken of — the answer
+ * times, the working days, the delivery lags — as one text per group and value
+ * (`array_agg(…)::text`, `{1,2,3}`), for Node to sort (`ValueBuffer`): one hashed pass over
+ * the period, no sort, no totals (Node sums them). For thousands of small groups, where
+ * sorting the rows by group, and setting up a sort per group and percentile, was most of
+ * the time. `array_agg` keeps its values in memory the planner counts as 8 kB a group,
+ * so at the default `work_mem` it would sort instead: run it after {@link roomyHash}.
  */
-export function flatCountsStatement(
+export function valueListsStatement(
   query: IndicatorQuery,
   source: IndicatorSource,
-): RawBuilder<CountsRow> {
+): RawBuilder<ValueListsRow> {
   const grouping = groupings[query.groupBy];
-  return sql<CountsRow>`SELECT ${sql.raw(grouping.key('g'))} AS key, grouping(g) AS total,
+  const list = (column: string) =>
+    sql.raw(`array_agg(${column}) FILTER (WHERE ${column} IS NOT NULL)::text`);
+  return sql<ValueListsRow>`SELECT ${sql.raw(grouping.key('g'))} AS key,
       ${countsOf(query)},
-      NULL::integer AS working_days_median, NULL::integer AS working_days_p90
+      ${list('answer_ms')} AS answer_ms,
+      ${list('answer_working_days')} AS working_days,
+      ${list('delivery_lag_ms')} AS delivery_lag_ms
     FROM (SELECT ${sql.raw(grouping.group)} AS g, * FROM ${source.from} WHERE ${source.where}) r
-    GROUP BY GROUPING SETS ((g), ())`;
+    GROUP BY g`;
 }
+
+/**
+ * Lets the current transaction's hash tables grow to what {@link valueListsStatement}
+ * really needs (a few kB a group: 10 MB for 8,769 organisations over a quarter) instead of
+ * the planner's guess, which at the default `work_mem` plans a sort or a hash spilled to
+ * 64 partitions; PostgreSQL still spills a hash table that outgrows it.
+ */
+export const roomyHash = sql`SELECT set_config('work_mem', '256MB', true)`;
 
 /**
  * Everything in one statement, sorting for every percentile (`percentile_disc`): the
@@ -230,6 +218,14 @@ export type CountsRow = Record<(typeof counted)[number], Value> &
     key: string | null;
     total: Value;
   };
+
+/** A row of {@link valueListsStatement}: a group's counts and values (`{1,2,3}`, or none). */
+export type ValueListsRow = Record<(typeof counted)[number], Value> & {
+  key: string;
+  answer_ms: string | null;
+  working_days: string | null;
+  delivery_lag_ms: string | null;
+};
 
 /** A row of {@link percentilesStatement}. */
 export interface PercentilesRow {

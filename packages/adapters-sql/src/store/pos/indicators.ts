@@ -1,6 +1,7 @@
 import {
   type Directory,
   emptySums,
+  type IndicatorQuery,
   type IndicatorQueryInput,
   type IndicatorResult,
   type IndicatorSums,
@@ -13,20 +14,22 @@ import type { Db } from '../kernel/reads.js';
 import {
   type CountsRow,
   countsStatement,
-  flatCountsStatement,
-  type PercentileSets,
+  type IndicatorSource,
   type PercentilesRow,
   percentilesStatement,
+  roomyHash,
   sortedStatement,
   sourceOf,
-  type WorkingDaysRow,
+  type ValueListsRow,
+  valueListsStatement,
 } from './indicator-statements.js';
+import { ValueBuffer } from './indicator-value-lists.js';
 
 const n = (value: string | number | null | undefined) => (value == null ? 0 : Number(value));
 const orNull = (value: string | number | null | undefined) =>
   value == null ? null : Number(value);
 
-function withCounts(sums: IndicatorSums, row: CountsRow): IndicatorSums {
+function withCounts(sums: IndicatorSums, row: CountsRow | ValueListsRow): IndicatorSums {
   return {
     ...sums,
     received: n(row.received),
@@ -42,43 +45,103 @@ function withCounts(sums: IndicatorSums, row: CountsRow): IndicatorSums {
     reReviewed: n(row.re_reviewed),
     operatorDelivered: n(row.operator_delivered),
     autorouted: n(row.autorouted),
-    answerWorkingDaysMedian: orNull(row.working_days_median),
-    answerWorkingDaysP90: orNull(row.working_days_p90),
   };
 }
 
-function withPercentiles(
-  sums: IndicatorSums,
-  row: PercentilesRow & Partial<WorkingDaysRow>,
-): IndicatorSums {
-  const withTimes = {
-    ...sums,
-    answerMsMedian: orNull(row.answer_ms_median),
-    answerMsP90: orNull(row.answer_ms_p90),
-    deliveryLagMsMedian: orNull(row.delivery_lag_median),
-  };
-  if (row.working_days_median === undefined) return withTimes;
+const withWorkingDays = (sums: IndicatorSums, row: CountsRow): IndicatorSums => ({
+  ...sums,
+  answerWorkingDaysMedian: orNull(row.working_days_median),
+  answerWorkingDaysP90: orNull(row.working_days_p90),
+});
+
+const withPercentiles = (sums: IndicatorSums, row: PercentilesRow): IndicatorSums => ({
+  ...sums,
+  answerMsMedian: orNull(row.answer_ms_median),
+  answerMsP90: orNull(row.answer_ms_p90),
+  deliveryLagMsMedian: orNull(row.delivery_lag_median),
+});
+
+/** Adds a group's counts to the totals' (every message is in exactly one group). */
+function added(totals: IndicatorSums, group: IndicatorSums): IndicatorSums {
+  const [r1, r2, r3, r4, r5] = totals.ratingDistribution;
+  const [g1, g2, g3, g4, g5] = group.ratingDistribution;
   return {
-    ...withTimes,
-    answerWorkingDaysMedian: orNull(row.working_days_median),
-    answerWorkingDaysP90: orNull(row.working_days_p90),
+    ...totals,
+    received: totals.received + group.received,
+    rejected: totals.rejected + group.rejected,
+    answered: totals.answered + group.answered,
+    answeredOnTime: totals.answeredOnTime + group.answeredOnTime,
+    overdueNow: totals.overdueNow + group.overdueNow,
+    dueSoonNow: totals.dueSoonNow + group.dueSoonNow,
+    fastTrackAnswered: totals.fastTrackAnswered + group.fastTrackAnswered,
+    fastTrackOnTime: totals.fastTrackOnTime + group.fastTrackOnTime,
+    extensionsGranted: totals.extensionsGranted + group.extensionsGranted,
+    ratingDistribution: [r1 + g1, r2 + g2, r3 + g3, r4 + g4, r5 + g5],
+    reReviewed: totals.reReviewed + group.reReviewed,
+    operatorDelivered: totals.operatorDelivered + group.operatorDelivered,
+    autorouted: totals.autorouted + group.autorouted,
   };
+}
+
+/**
+ * The groups and totals from {@link valueListsStatement}, in one transaction that gives
+ * its hash table room ({@link roomyHash}): one snapshot for every figure. Each group's
+ * values are sorted in Node and the totals' percentiles selected from all of them.
+ */
+async function fromValueLists(
+  db: Db,
+  query: IndicatorQuery,
+  source: IndicatorSource,
+): Promise<{ groups: Map<string, IndicatorSums>; totals: IndicatorSums }> {
+  const rows = await db.transaction().execute(async (trx) => {
+    await roomyHash.execute(trx);
+    return (await valueListsStatement(query, source).execute(trx)).rows;
+  });
+  let capacity = 0;
+  for (const row of rows) capacity += n(row.received);
+  const answerMs = new ValueBuffer(capacity);
+  const workingDays = new ValueBuffer(capacity);
+  const deliveryLag = new ValueBuffer(capacity);
+  const groups = new Map<string, IndicatorSums>();
+  let totals = emptySums();
+  for (const row of rows) {
+    const [msMedian = null, msP90 = null] = answerMs.readGroup(row.answer_ms, [0.5, 0.9]);
+    const [wdMedian = null, wdP90 = null] = workingDays.readGroup(row.working_days, [0.5, 0.9]);
+    const [lagMedian = null] = deliveryLag.readGroup(row.delivery_lag_ms, [0.5]);
+    const sums = {
+      ...withCounts(emptySums(), row),
+      answerMsMedian: msMedian,
+      answerMsP90: msP90,
+      answerWorkingDaysMedian: wdMedian,
+      answerWorkingDaysP90: wdP90,
+      deliveryLagMsMedian: lagMedian,
+    };
+    groups.set(row.key, sums);
+    totals = added(totals, sums);
+  }
+  totals = {
+    ...totals,
+    answerMsMedian: answerMs.percentileOfAll(0.5),
+    answerMsP90: answerMs.percentileOfAll(0.9),
+    answerWorkingDaysMedian: workingDays.percentileOfAll(0.5),
+    answerWorkingDaysP90: workingDays.percentileOfAll(0.9),
+    deliveryLagMsMedian: deliveryLag.percentileOfAll(0.5),
+  };
+  return { groups, totals };
 }
 
 /**
  * The indicators from the summary rows (`message_indicators`, migration 013), exactly as
  * the memory store counts them (docs/sql.md). A query scoped to organisations reads its few
  * thousand rows through the organisation index once, in one sorted statement
- * (`sortedStatement`). The whole country runs two statements side by side on the pool: the
- * counts and the working days' percentiles from a hashed histogram (`countsStatement`), and
- * the answer time's and delivery lag's percentiles, which need a sort
- * (`percentilesStatement`); each sees its own snapshot, so a write committed between the two
- * may show in one a moment before the other. By organisation — thousands of groups of a few
- * dozen messages, whose (group, working days) histogram would hold about as many entries as
- * rows and spill at the default `work_mem` — the first statement hashes the counts by the
- * group alone (`flatCountsStatement`), and the percentiles, the working days' too, come from
- * two more statements, the groups' and the totals' (cheaper than one `GROUPING SETS` pass
- * over thousands of groups). Then the core's `indicatorResultOf`.
+ * (`sortedStatement`). The whole country by week, region and the like runs two statements
+ * side by side on the pool: the counts and the working days' percentiles from a hashed
+ * histogram (`countsStatement`), and the answer time's and delivery lag's percentiles,
+ * which need a sort (`percentilesStatement`); each sees its own snapshot, so a write
+ * committed between the two may show in one a moment before the other. By organisation —
+ * thousands of groups of a few dozen messages — one hashed statement sends each group's
+ * counts and values, and Node sorts the values (`valueListsStatement`). Then the core's
+ * `indicatorResultOf`.
  */
 export async function indicators(
   db: Db,
@@ -91,28 +154,29 @@ export async function indicators(
   if (orgIds !== null && orgIds.length === 0) {
     return indicatorResultOf(new Map(), emptySums(), query, directory);
   }
+  const source = sourceOf(query, orgIds);
+  if (orgIds === null && query.groupBy === 'org') {
+    const { groups, totals } = await fromValueLists(db, query, source);
+    return indicatorResultOf(groups, totals, query, directory);
+  }
   const groups = new Map<string, IndicatorSums>();
   let totals = emptySums();
   const add = (row: CountsRow | PercentilesRow, sums: (to: IndicatorSums) => IndicatorSums) => {
     if (n(row.total) === 1) totals = sums(totals);
     else if (row.key !== null) groups.set(row.key, sums(groups.get(row.key) ?? emptySums()));
   };
-  const source = sourceOf(query, orgIds);
   if (orgIds !== null) {
     const { rows } = await sortedStatement(query, source).execute(db);
-    for (const row of rows) add(row, (to) => withPercentiles(withCounts(to, row), row));
-  } else {
-    const manyGroups = query.groupBy === 'org';
-    const percentiles = (sets: PercentileSets) =>
-      percentilesStatement(query, source, { workingDays: manyGroups, sets }).execute(db);
-    const [counts, ...percentileRows] = await Promise.all([
-      (manyGroups ? flatCountsStatement : countsStatement)(query, source).execute(db),
-      ...(manyGroups ? [percentiles('groups'), percentiles('total')] : [percentiles('both')]),
-    ]);
-    for (const row of counts.rows) add(row, (to) => withCounts(to, row));
-    for (const { rows } of percentileRows) {
-      for (const row of rows) add(row, (to) => withPercentiles(to, row));
+    for (const row of rows) {
+      add(row, (to) => withPercentiles(withWorkingDays(withCounts(to, row), row), row));
     }
+  } else {
+    const [counts, percentiles] = await Promise.all([
+      countsStatement(query, source).execute(db),
+      percentilesStatement(query, source).execute(db),
+    ]);
+    for (const row of counts.rows) add(row, (to) => withWorkingDays(withCounts(to, row), row));
+    for (const row of percentiles.rows) add(row, (to) => withPercentiles(to, row));
   }
   return indicatorResultOf(groups, totals, query, directory);
 }
