@@ -7,12 +7,13 @@
 
 /**
  * The values of every group of one list, one group after another in one buffer: each
- * group's range is sorted as it is read ({@link readGroup}), and the buffer then holds the
+ * group's range is sorted as it is read ({@link ValueBuffer.readGroup}), and the buffer then holds the
  * values of all groups for the totals' percentiles ({@link ValueBuffer.percentileOfAll}).
  */
 export class ValueBuffer {
   private readonly values: Float64Array;
   private length = 0;
+  private groupStart = 0;
 
   /** `capacity`: at least as many values as all groups hold (their rows, say). */
   constructor(capacity: number) {
@@ -21,14 +22,18 @@ export class ValueBuffer {
 
   /**
    * Reads a group's values from PostgreSQL's text of an integer array (or `null`, no
-   * values), sorts them and returns the group's discrete percentile at each of `ps`.
+   * values) and sorts them: the group {@link ValueBuffer.percentile} then speaks of.
    */
-  readGroup(text: string | null, ps: readonly number[]): Array<number | null> {
-    const from = this.length;
-    this.length = parseIntegers(text, this.values, from);
-    sortRange(this.values, from, this.length);
-    const n = this.length - from;
-    return ps.map((p) => (n === 0 ? null : (this.values[from + positionOf(p, n)] ?? null)));
+  readGroup(text: string | null): void {
+    this.groupStart = this.length;
+    this.length = parseIntegers(text, this.values, this.length);
+    sortRange(this.values, this.groupStart, this.length);
+  }
+
+  /** The discrete percentile at `p` of the group read last; `null` for no values. */
+  percentile(p: number): number | null {
+    const n = this.length - this.groupStart;
+    return n === 0 ? null : (this.values[this.groupStart + positionOf(p, n)] ?? null);
   }
 
   /**

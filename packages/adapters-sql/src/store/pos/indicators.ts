@@ -62,25 +62,22 @@ const withPercentiles = (sums: IndicatorSums, row: PercentilesRow): IndicatorSum
 });
 
 /** Adds a group's counts to the totals' (every message is in exactly one group). */
-function added(totals: IndicatorSums, group: IndicatorSums): IndicatorSums {
-  const [r1, r2, r3, r4, r5] = totals.ratingDistribution;
-  const [g1, g2, g3, g4, g5] = group.ratingDistribution;
-  return {
-    ...totals,
-    received: totals.received + group.received,
-    rejected: totals.rejected + group.rejected,
-    answered: totals.answered + group.answered,
-    answeredOnTime: totals.answeredOnTime + group.answeredOnTime,
-    overdueNow: totals.overdueNow + group.overdueNow,
-    dueSoonNow: totals.dueSoonNow + group.dueSoonNow,
-    fastTrackAnswered: totals.fastTrackAnswered + group.fastTrackAnswered,
-    fastTrackOnTime: totals.fastTrackOnTime + group.fastTrackOnTime,
-    extensionsGranted: totals.extensionsGranted + group.extensionsGranted,
-    ratingDistribution: [r1 + g1, r2 + g2, r3 + g3, r4 + g4, r5 + g5],
-    reReviewed: totals.reReviewed + group.reReviewed,
-    operatorDelivered: totals.operatorDelivered + group.operatorDelivered,
-    autorouted: totals.autorouted + group.autorouted,
-  };
+function addCounts(totals: IndicatorSums, group: IndicatorSums): void {
+  totals.received += group.received;
+  totals.rejected += group.rejected;
+  totals.answered += group.answered;
+  totals.answeredOnTime += group.answeredOnTime;
+  totals.overdueNow += group.overdueNow;
+  totals.dueSoonNow += group.dueSoonNow;
+  totals.fastTrackAnswered += group.fastTrackAnswered;
+  totals.fastTrackOnTime += group.fastTrackOnTime;
+  totals.extensionsGranted += group.extensionsGranted;
+  for (const i of [0, 1, 2, 3, 4] as const) {
+    totals.ratingDistribution[i] += group.ratingDistribution[i];
+  }
+  totals.reReviewed += group.reReviewed;
+  totals.operatorDelivered += group.operatorDelivered;
+  totals.autorouted += group.autorouted;
 }
 
 /**
@@ -103,30 +100,25 @@ async function fromValueLists(
   const workingDays = new ValueBuffer(capacity);
   const deliveryLag = new ValueBuffer(capacity);
   const groups = new Map<string, IndicatorSums>();
-  let totals = emptySums();
+  const totals = emptySums();
   for (const row of rows) {
-    const [msMedian = null, msP90 = null] = answerMs.readGroup(row.answer_ms, [0.5, 0.9]);
-    const [wdMedian = null, wdP90 = null] = workingDays.readGroup(row.working_days, [0.5, 0.9]);
-    const [lagMedian = null] = deliveryLag.readGroup(row.delivery_lag_ms, [0.5]);
-    const sums = {
-      ...withCounts(emptySums(), row),
-      answerMsMedian: msMedian,
-      answerMsP90: msP90,
-      answerWorkingDaysMedian: wdMedian,
-      answerWorkingDaysP90: wdP90,
-      deliveryLagMsMedian: lagMedian,
-    };
+    answerMs.readGroup(row.answer_ms);
+    workingDays.readGroup(row.working_days);
+    deliveryLag.readGroup(row.delivery_lag_ms);
+    const sums = withCounts(emptySums(), row);
+    sums.answerMsMedian = answerMs.percentile(0.5);
+    sums.answerMsP90 = answerMs.percentile(0.9);
+    sums.answerWorkingDaysMedian = workingDays.percentile(0.5);
+    sums.answerWorkingDaysP90 = workingDays.percentile(0.9);
+    sums.deliveryLagMsMedian = deliveryLag.percentile(0.5);
     groups.set(row.key, sums);
-    totals = added(totals, sums);
+    addCounts(totals, sums);
   }
-  totals = {
-    ...totals,
-    answerMsMedian: answerMs.percentileOfAll(0.5),
-    answerMsP90: answerMs.percentileOfAll(0.9),
-    answerWorkingDaysMedian: workingDays.percentileOfAll(0.5),
-    answerWorkingDaysP90: workingDays.percentileOfAll(0.9),
-    deliveryLagMsMedian: deliveryLag.percentileOfAll(0.5),
-  };
+  totals.answerMsMedian = answerMs.percentileOfAll(0.5);
+  totals.answerMsP90 = answerMs.percentileOfAll(0.9);
+  totals.answerWorkingDaysMedian = workingDays.percentileOfAll(0.5);
+  totals.answerWorkingDaysP90 = workingDays.percentileOfAll(0.9);
+  totals.deliveryLagMsMedian = deliveryLag.percentileOfAll(0.5);
   return { groups, totals };
 }
 
