@@ -68,25 +68,54 @@ const counted = [
 ] as const;
 const sums = sql.raw(counted.map((c) => `sum(${c}) AS ${c}`).join(', '));
 
+/** Every count of the indicators over the rows of a group, in the order of {@link counted}. */
+function countExpressions(
+  query: IndicatorQuery,
+): Record<(typeof counted)[number], RawBuilder<unknown>> {
+  const now = sql`${query.now}::timestamptz`;
+  return {
+    received: sql`count(*)`,
+    rejected: sql`count(*) FILTER (WHERE rejected)`,
+    answered: sql`count(answered_at)`,
+    answered_on_time: sql`count(*) FILTER (WHERE answered_on_time)`,
+    overdue_now: sql`count(*) FILTER (WHERE awaiting AND response_due_at <= ${now})`,
+    due_soon_now: sql`count(*) FILTER (WHERE awaiting AND response_due_at > ${now}
+      AND due_soon_at <= ${now})`,
+    fast_track_answered: sql`count(answered_at) FILTER (WHERE fast_track)`,
+    fast_track_on_time: sql`count(*) FILTER (WHERE fast_track AND answered_on_time)`,
+    extensions_granted: sql`sum(extensions_granted)`,
+    r1: sql`sum(rating_1)`,
+    r2: sql`sum(rating_2)`,
+    r3: sql`sum(rating_3)`,
+    r4: sql`sum(rating_4)`,
+    r5: sql`sum(rating_5)`,
+    re_reviewed: sql`sum(re_reviews)`,
+    operator_delivered: sql`count(*) FILTER (WHERE operator_delivered)`,
+    autorouted: sql`count(*) FILTER (WHERE autorouted)`,
+  };
+}
+
 /** Every count of the indicators over the rows of a group, named as {@link counted}. */
 function countsOf(query: IndicatorQuery): RawBuilder<unknown> {
-  const now = sql`${query.now}::timestamptz`;
-  return sql`count(*) AS received,
-    count(*) FILTER (WHERE rejected) AS rejected,
-    count(answered_at) AS answered,
-    count(*) FILTER (WHERE answered_on_time) AS answered_on_time,
-    count(*) FILTER (WHERE awaiting AND response_due_at <= ${now}) AS overdue_now,
-    count(*) FILTER (WHERE awaiting AND response_due_at > ${now} AND due_soon_at <= ${now})
-      AS due_soon_now,
-    count(answered_at) FILTER (WHERE fast_track) AS fast_track_answered,
-    count(*) FILTER (WHERE fast_track AND answered_on_time) AS fast_track_on_time,
-    sum(extensions_granted) AS extensions_granted,
-    sum(rating_1) AS r1, sum(rating_2) AS r2, sum(rating_3) AS r3, sum(rating_4) AS r4,
-    sum(rating_5) AS r5,
-    sum(re_reviews) AS re_reviewed,
-    count(*) FILTER (WHERE operator_delivered) AS operator_delivered,
-    count(*) FILTER (WHERE autorouted) AS autorouted`;
+  const expressions = countExpressions(query);
+  return sql.join(counted.map((name) => sql`${expressions[name]} AS ${sql.raw(name)}`));
 }
+
+/**
+ * Every count of the indicators over the rows of a group as one text, `{3,0,2,…}`: the
+ * counts in the order of {@link counted} (a `bigint[]`; one field for the driver to decode
+ * instead of seventeen). Every count and sum is over at least one row, never NULL.
+ */
+function countsArrayOf(query: IndicatorQuery): RawBuilder<unknown> {
+  const expressions = countExpressions(query);
+  return sql`ARRAY[${sql.join(counted.map((name) => expressions[name]))}]::text`;
+}
+
+/** The counts' names, in the order {@link valueListsStatement} sends them. */
+export const countedNames: readonly CountedName[] = counted;
+
+/** The name of a count, as both statements' rows name it. */
+export type CountedName = (typeof counted)[number];
 
 /**
  * Every count of the groups and the totals, and the working days' discrete percentiles,
@@ -148,7 +177,7 @@ export function percentilesStatement(
 }
 
 /**
- * Every count of each group, and the values the percentiles are taken of — the answer
+ * Every count of each group (as one text), and the values the percentiles are taken of — the answer
  * times, the working days, the delivery lags — as one text per group and value
  * (`array_agg(…)::text`, `{1,2,3}`), for Node to sort (`ValueBuffer`): one hashed pass over
  * the period, no sort, no totals (Node sums them). For thousands of small groups, where
@@ -164,7 +193,7 @@ export function valueListsStatement(
   const list = (column: string) =>
     sql.raw(`array_agg(${column}) FILTER (WHERE ${column} IS NOT NULL)::text`);
   return sql<ValueListsRow>`SELECT ${sql.raw(grouping.key('g'))} AS key,
-      ${countsOf(query)},
+      ${countsArrayOf(query)} AS counts,
       ${list('answer_ms')} AS answer_ms,
       ${list('answer_working_days')} AS working_days,
       ${list('delivery_lag_ms')} AS delivery_lag_ms
@@ -220,13 +249,17 @@ export type CountsRow = Record<(typeof counted)[number], Value> &
     total: Value;
   };
 
-/** A row of {@link valueListsStatement}: a group's counts and values (`{1,2,3}`, or none). */
-export type ValueListsRow = Record<(typeof counted)[number], Value> & {
+/**
+ * A row of {@link valueListsStatement}: a group's counts (`{3,0,2,…}`, in the order of
+ * {@link countedNames}) and values (`{1,2,3}`, or none).
+ */
+export interface ValueListsRow {
   key: string;
+  counts: string;
   answer_ms: string | null;
   working_days: string | null;
   delivery_lag_ms: string | null;
-};
+}
 
 /** A row of {@link percentilesStatement}. */
 export interface PercentilesRow {

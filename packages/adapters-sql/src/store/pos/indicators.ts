@@ -12,7 +12,9 @@ import {
 } from '@reshaem/core';
 import type { Db } from '../kernel/reads.js';
 import {
+  type CountedName,
   type CountsRow,
+  countedNames,
   countsStatement,
   type IndicatorSource,
   type PercentilesRow,
@@ -20,16 +22,18 @@ import {
   roomyHash,
   sortedStatement,
   sourceOf,
-  type ValueListsRow,
   valueListsStatement,
 } from './indicator-statements.js';
-import { ValueBuffer } from './indicator-value-lists.js';
+import { parseIntegers, ValueBuffer } from './indicator-value-lists.js';
 
 const n = (value: string | number | null | undefined) => (value == null ? 0 : Number(value));
 const orNull = (value: string | number | null | undefined) =>
   value == null ? null : Number(value);
 
-function withCounts(sums: IndicatorSums, row: CountsRow | ValueListsRow): IndicatorSums {
+function withCounts(
+  sums: IndicatorSums,
+  row: Record<CountedName, string | number | null>,
+): IndicatorSums {
   return {
     ...sums,
     received: n(row.received),
@@ -60,6 +64,19 @@ const withPercentiles = (sums: IndicatorSums, row: PercentilesRow): IndicatorSum
   answerMsP90: orNull(row.answer_ms_p90),
   deliveryLagMsMedian: orNull(row.delivery_lag_median),
 });
+
+/** A group's counts from their text (`{3,0,2,…}`, in the order of `countedNames`). */
+function countsOfText(text: string): Record<CountedName, number> {
+  const values = new Float64Array(countedNames.length);
+  if (parseIntegers(text, values, 0) !== countedNames.length) {
+    throw new Error(`indicators: ${countedNames.length} counts expected, got ${text}`);
+  }
+  const counts = {} as Record<CountedName, number>;
+  countedNames.forEach((name, i) => {
+    counts[name] = values[i] as number;
+  });
+  return counts;
+}
 
 /** Adds a group's counts to the totals' (every message is in exactly one group). */
 function addCounts(totals: IndicatorSums, group: IndicatorSums): void {
@@ -94,18 +111,18 @@ async function fromValueLists(
     await roomyHash.execute(trx);
     return (await valueListsStatement(query, source).execute(trx)).rows;
   });
-  let capacity = 0;
-  for (const row of rows) capacity += n(row.received);
+  const counts = rows.map((row) => countsOfText(row.counts));
+  const capacity = counts.reduce((sum, group) => sum + group.received, 0);
   const answerMs = new ValueBuffer(capacity);
   const workingDays = new ValueBuffer(capacity);
   const deliveryLag = new ValueBuffer(capacity);
   const groups = new Map<string, IndicatorSums>();
   const totals = emptySums();
-  for (const row of rows) {
+  rows.forEach((row, i) => {
     answerMs.readGroup(row.answer_ms);
     workingDays.readGroup(row.working_days);
     deliveryLag.readGroup(row.delivery_lag_ms);
-    const sums = withCounts(emptySums(), row);
+    const sums = withCounts(emptySums(), counts[i] as Record<CountedName, number>);
     sums.answerMsMedian = answerMs.percentile(0.5);
     sums.answerMsP90 = answerMs.percentile(0.9);
     sums.answerWorkingDaysMedian = workingDays.percentile(0.5);
@@ -113,7 +130,7 @@ async function fromValueLists(
     sums.deliveryLagMsMedian = deliveryLag.percentile(0.5);
     groups.set(row.key, sums);
     addCounts(totals, sums);
-  }
+  });
   totals.answerMsMedian = answerMs.percentileOfAll(0.5);
   totals.answerMsP90 = answerMs.percentileOfAll(0.9);
   totals.answerWorkingDaysMedian = workingDays.percentileOfAll(0.5);
