@@ -177,8 +177,8 @@ export function percentilesStatement(
 }
 
 /**
- * Every count of each group (as one text), and the values the percentiles are taken of — the answer
- * times, the working days, the delivery lags — as one text per group and value
+ * Every count of each group (as one text), and the values the percentiles are taken of —
+ * the answer times, the working days, the delivery lags — as one text per group and value
  * (`array_agg(…)::text`, `{1,2,3}`), for Node to sort (`ValueBuffer`): one hashed pass over
  * the period, no sort, no totals (Node sums them). For thousands of small groups, where
  * sorting the rows by group, and setting up a sort per group and percentile, was most of

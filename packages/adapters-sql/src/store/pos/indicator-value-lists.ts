@@ -7,8 +7,9 @@
 
 /**
  * The values of every group of one list, one group after another in one buffer: each
- * group's range is sorted as it is read ({@link ValueBuffer.readGroup}), and the buffer then holds the
- * values of all groups for the totals' percentiles ({@link ValueBuffer.percentileOfAll}).
+ * group's range is sorted as it is read ({@link ValueBuffer.readGroup}), and the buffer
+ * then holds the values of all groups for the totals' percentiles
+ * ({@link ValueBuffer.percentileOfAll}).
  */
 export class ValueBuffer {
   private readonly values: Float64Array;
