@@ -1,9 +1,6 @@
 import {
   createDirectory,
   type Directory,
-  type FolderCounts,
-  folderLabels,
-  folderOf,
   type MessageStore,
   type Principal,
   viewScopeOf,
@@ -12,6 +9,7 @@ import { demoDirectoryInput } from '@reshaem/core/testing';
 import { type Kysely, sql } from 'kysely';
 import { expect } from 'vitest';
 import { users } from '../../core/test/helpers.js';
+import { recount } from '../../core/test/store-contract/folder-count-walks.js';
 import type { ReshaemDatabase } from '../src/index.js';
 import { readTreeCounts, treeScopeOf } from '../src/store/kernel/tree-rollups.js';
 
@@ -38,19 +36,6 @@ export const treeViewers: Array<[string, Principal]> = [
   ["Ulyanovsk's moderator", users.moderatorUly],
   ["the ministry of education's coordinator", coordinatorEdu],
 ];
-
-/** The viewer's folder counts recounted from every page of their list. */
-export async function recount(store: MessageStore, viewer: Principal): Promise<FolderCounts> {
-  const counts = Object.fromEntries(Object.keys(folderLabels).map((f) => [f, 0])) as FolderCounts;
-  let cursor: string | undefined;
-  for (let page = 0; page < 100; page++) {
-    const result = await store.list(viewer, { limit: 200, ...(cursor ? { cursor } : {}) });
-    for (const m of result.items) counts[folderOf(m.status, m.snapshot.context)] += 1;
-    if (result.nextCursor === null) return counts;
-    cursor = result.nextCursor;
-  }
-  throw new Error('too many pages');
-}
 
 /** Every tree viewer's counts equal a recount of their list, in this store's directory. */
 export async function expectRecounts(store: MessageStore, label: string) {

@@ -24,7 +24,7 @@ const viewers: Array<[string, Principal]> = [
 ];
 
 /** The viewer's folder counts recounted from every page of their list. */
-async function recount(store: MessageStore, viewer: Principal): Promise<FolderCounts> {
+export async function recount(store: MessageStore, viewer: Principal): Promise<FolderCounts> {
   const counts = Object.fromEntries(Object.keys(folderLabels).map((f) => [f, 0])) as FolderCounts;
   let cursor: string | undefined;
   for (let page = 0; page < 100; page++) {
