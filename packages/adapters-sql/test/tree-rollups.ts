@@ -10,6 +10,9 @@ import { type Kysely, sql } from 'kysely';
 import { expect } from 'vitest';
 import { users } from '../../core/test/helpers.js';
 import { recount } from '../../core/test/store-contract/folder-count-walks.js';
+
+export { recount };
+
 import type { ReshaemDatabase } from '../src/index.js';
 import { readTreeCounts, treeScopeOf } from '../src/store/kernel/tree-rollups.js';
 
