@@ -21,7 +21,7 @@ import { likeContaining, searchTextOf } from '../kernel/columns.js';
 import { type Db, toStoredMessage } from '../kernel/reads.js';
 import { visibleOnMessages } from '../kernel/scope-sql.js';
 import { queueConditions } from './counts.js';
-import { foldersOfStatuses, readsLiveSet } from './list-narrowing.js';
+import { foldersOfStatuses, readsLiveSet, readsSmallScope } from './list-narrowing.js';
 import { ratingFilters } from './list-rating-filters.js';
 
 const sortColumns: Record<SortField, string> = {
@@ -130,9 +130,10 @@ export async function listMessages(
   const direction = query.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const matching = sql`SELECT id, ${column} AS sort_value FROM messages
     WHERE ${sql.join(where, sql` AND `)}`;
-  // A live set is read whole, then sorted: `OFFSET 0` keeps the planner from merging the
-  // subquery into the sorted, limited one and walking a sort index instead.
-  const ids = readsLiveSet(query, scope)
+  // A live set or a small scope is read whole, then sorted: `OFFSET 0` keeps the planner from
+  // merging the subquery into the sorted, limited one and walking a sort index instead.
+  const whole = readsLiveSet(query, scope) || (await readsSmallScope(db, directory, viewer, scope));
+  const ids = whole
     ? sql`SELECT id, sort_value FROM (${matching} OFFSET 0) AS live
       ORDER BY sort_value ${direction}, id ${direction}`
     : sql`${matching} ORDER BY ${column} ${direction}, id ${direction}`;
