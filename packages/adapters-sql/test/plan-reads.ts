@@ -110,6 +110,8 @@ export async function plannedStore(
   await sql`VACUUM ANALYZE messages`.execute(db);
   return {
     store,
+    /** The store's database, to set a scene beside the store's writes. */
+    db,
     pageReads,
     /** The share of the table's pages VACUUM marked all-visible, as the planner sees it. */
     async allVisibleShare(): Promise<number> {
