@@ -132,7 +132,9 @@ export async function listMessages(
     WHERE ${sql.join(where, sql` AND `)}`;
   // A live set or a small scope is read whole, then sorted: `OFFSET 0` keeps the planner from
   // merging the subquery into the sorted, limited one and walking a sort index instead.
-  const whole = readsLiveSet(query, scope) || (await readsSmallScope(db, directory, viewer, scope));
+  const whole =
+    readsLiveSet(query, scope) ||
+    (await readsSmallScope(db, directory, viewer, scope, query.limit + 1));
   const ids = whole
     ? sql`SELECT id, sort_value FROM (${matching} OFFSET 0) AS live
       ORDER BY sort_value ${direction}, id ${direction}`
