@@ -103,7 +103,9 @@ function oneSideOrgScope(scope: ViewScope): boolean {
  * total from `folder_rollups`)? A small scope's page is then found among its own entries in
  * the scope index, however the matches fall in time; a walk of a sort index reads the
  * messages of every other scope between them (a ministry's closed messages under everyone's
- * newest live ones). Every folder counts: the scope indexes are keyed by organisation and
+ * newest live ones). `countsReady` is the store's first-count step (writing the tree
+ * roll-ups), so that a region's count reads `tree_rollups` rather than its organisations'
+ * `folder_counts` rows. Every folder counts: the scope indexes are keyed by organisation and
  * time, so reading one folder of the scope reads all of it. A large scope keeps the walk,
  * which finds a page quickly when the scope is a good share of all messages. The counts are
  * read in their own snapshot: they choose the plan, not the rows.
@@ -114,8 +116,10 @@ export async function readsSmallScope(
   viewer: Principal,
   scope: ViewScope,
   page: number,
+  countsReady: () => Promise<void> = async () => {},
 ): Promise<boolean> {
   if (!oneSideOrgScope(scope)) return false;
+  await countsReady();
   const counts = await countFolders(db, directory, viewer);
   const held = Object.values(counts).reduce((sum, n) => sum + n, 0);
   if (held > SMALL_SCOPE_AT_MOST) return false;

@@ -112,13 +112,16 @@ function keysetOf(query: MessageQuery): RawBuilder<boolean> | undefined {
 /**
  * One page of the messages a viewer may see that match the query: the view scope and the
  * filters become a WHERE clause, the sort an ORDER BY over an index, the cursor a keyset
- * condition. Cursors are the core's, so pages from any store read alike.
+ * condition. Cursors are the core's, so pages from any store read alike. A small scope is
+ * read whole (`readsSmallScope`); `countsReady` runs before its count (the store's tree
+ * roll-up step).
  */
 export async function listMessages(
   db: Db,
   directory: Directory,
   viewer: Principal,
   input: MessageQueryInput,
+  countsReady: () => Promise<void> = async () => {},
 ): Promise<MessagePage> {
   const query = parseQuery(input);
   const scope = viewScopeOf(viewer, directory);
@@ -134,7 +137,7 @@ export async function listMessages(
   // merging the subquery into the sorted, limited one and walking a sort index instead.
   const whole =
     readsLiveSet(query, scope) ||
-    (await readsSmallScope(db, directory, viewer, scope, query.limit + 1));
+    (await readsSmallScope(db, directory, viewer, scope, query.limit + 1, countsReady));
   const ids = whole
     ? sql`SELECT id, sort_value FROM (${matching} OFFSET 0) AS live
       ORDER BY sort_value ${direction}, id ${direction}`
