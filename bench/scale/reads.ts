@@ -2,7 +2,8 @@
  * `tsx bench/scale/reads.ts [schema] [limit]`: how many index entries and rows every list of
  * `measure.ts` reads over a filled schema (EXPLAIN ANALYZE of the page query, the page's own
  * rows fetched by id left out), for each kind of viewer in the largest, a middle and the
- * smallest region, sorted by entries read. What a list reads is what it costs as data grows:
+ * smallest region (its coordinator, its moderator, its first ministry's coordinator), sorted
+ * by entries read. What a list reads is what it costs as data grows:
  * a page or a narrow set reads the same at ten million messages, a scope ten times more.
  * Lines reading more than `limit` (default 3,000) are marked.
  */
@@ -52,6 +53,7 @@ const viewers: Array<[string, Principal]> = [
     ({ r, n }): Array<[string, Principal]> => [
       [`coordinator ${r} (${n})`, { id: 'v', roles: [{ role: 'coordinator', orgId: r }] }],
       [`moderator ${r}`, { id: 'v', roles: [{ role: 'moderator', orgId: r }] }],
+      [`coordinator ${r}-m0`, { id: 'v', roles: [{ role: 'coordinator', orgId: `${r}-m0` }] }],
     ],
   ),
 ];

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { directory, potholeSubmit, users } from '../../core/test/helpers.js';
 import { writeFixture } from '../../core/test/store-contract/fixture.js';
+import { recount } from '../../core/test/store-contract/folder-count-walks.js';
 import { createSqlStore, type SqlStore } from '../src/index.js';
 import { syncTreeRollups, treeOf, treeScopeOf } from '../src/store/kernel/tree-rollups.js';
 import { migratedPglite } from './databases.js';
@@ -10,7 +11,6 @@ import {
   expectRecounts,
   movedDirectory,
   readsTree,
-  recount,
   treeSums,
   treeViewers,
 } from './tree-rollups.js';

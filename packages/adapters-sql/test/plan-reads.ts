@@ -3,6 +3,7 @@ import pg from 'pg';
 import { writeFixture } from '../../core/test/store-contract/fixture.js';
 import { storeOptions } from '../../core/test/store-contract/setup.js';
 import { createSqlStore, migrate, type ReshaemDatabase } from '../src/index.js';
+import { backfillFolderRollups } from '../src/migrations/016-folder-rollups.js';
 import { testDatabase } from './databases.js';
 
 interface PlanNode {
@@ -83,8 +84,25 @@ export const copies = (from: string, count: number, select: RawBuilder<unknown>)
   WHERE m.id = ${from}`;
 
 /**
+ * The folder counts recounted from `messages`, as the store's writes would have kept them had
+ * they written the noise: `folder_counts`, the platform-wide `folder_rollups` (in shard 0, as
+ * migration 016 derives them), and the tree roll-ups set aside (the state's fingerprint
+ * cleared), so that tree scopes count from `folder_counts`. The lists choose their plans from
+ * these counts.
+ */
+async function recountFolders(db: Kysely<ReshaemDatabase>) {
+  await sql`DELETE FROM folder_counts`.execute(db);
+  await sql`INSERT INTO folder_counts (holding_org_id, received_org_id, operator_entered, folder, n)
+    SELECT holding_org_id, received_org_id, channel = 'operator', folder, count(*)
+    FROM messages GROUP BY 1, 2, 3, 4`.execute(db);
+  await sql`DELETE FROM folder_rollups`.execute(db);
+  await sql.raw(backfillFolderRollups).execute(db);
+  await sql`UPDATE tree_rollup_state SET tree = ''`.execute(db);
+}
+
+/**
  * A plan test's world: a database of its own, migrated, a SQL store on a `plannedDb` holding
- * the store contract's fixture, then `noise` inserted and the table vacuumed and analysed so
+ * the store contract's fixture, then `noise` inserted, the folder counts recounted and the table vacuumed and analysed so
  * that the planner sees the rows as a running system's (mostly all-visible). With
  * `heldSnapshot`, another connection holds a `REPEATABLE READ` transaction open from before
  * the fixture until `drop`: VACUUM can then mark no page all-visible, as in a database where
@@ -107,9 +125,12 @@ export async function plannedStore(
   const store = await createSqlStore({ ...storeOptions(), db });
   await writeFixture(store);
   await noise.execute(db);
+  await recountFolders(db);
   await sql`VACUUM ANALYZE messages`.execute(db);
   return {
     store,
+    /** The store's database, to set a scene beside the store's writes. */
+    db,
     pageReads,
     /** The share of the table's pages VACUUM marked all-visible, as the planner sees it. */
     async allVisibleShare(): Promise<number> {

@@ -183,7 +183,7 @@ export async function createSqlStore<DB = ReshaemDatabase>(
     send: (messageId, event, opts) => sendEvent(ctx, messageId, event, opts),
     get: (messageId) => getMessage(kysely, messageId),
     history: (messageId) => messageHistory(kysely, messageId),
-    list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query),
+    list: (viewer, query = {}) => listMessages(kysely, directory, viewer, query, treesWritten),
     folderCounts: async (viewer) => {
       await treesWritten();
       return countFolders(kysely, directory, viewer);

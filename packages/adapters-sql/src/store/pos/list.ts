@@ -21,7 +21,7 @@ import { likeContaining, searchTextOf } from '../kernel/columns.js';
 import { type Db, toStoredMessage } from '../kernel/reads.js';
 import { visibleOnMessages } from '../kernel/scope-sql.js';
 import { queueConditions } from './counts.js';
-import { foldersOfStatuses, readsLiveSet } from './list-narrowing.js';
+import { foldersOfStatuses, readsLiveSet, readsSmallScope } from './list-narrowing.js';
 import { ratingFilters } from './list-rating-filters.js';
 
 const sortColumns: Record<SortField, string> = {
@@ -112,13 +112,16 @@ function keysetOf(query: MessageQuery): RawBuilder<boolean> | undefined {
 /**
  * One page of the messages a viewer may see that match the query: the view scope and the
  * filters become a WHERE clause, the sort an ORDER BY over an index, the cursor a keyset
- * condition. Cursors are the core's, so pages from any store read alike.
+ * condition. Cursors are the core's, so pages from any store read alike. A small scope is
+ * read whole (`readsSmallScope`); `countsReady` runs before its count (the store's tree
+ * roll-up step).
  */
 export async function listMessages(
   db: Db,
   directory: Directory,
   viewer: Principal,
   input: MessageQueryInput,
+  countsReady: () => Promise<void> = async () => {},
 ): Promise<MessagePage> {
   const query = parseQuery(input);
   const scope = viewScopeOf(viewer, directory);
@@ -130,9 +133,12 @@ export async function listMessages(
   const direction = query.direction === 'asc' ? sql`ASC` : sql`DESC`;
   const matching = sql`SELECT id, ${column} AS sort_value FROM messages
     WHERE ${sql.join(where, sql` AND `)}`;
-  // A live set is read whole, then sorted: `OFFSET 0` keeps the planner from merging the
-  // subquery into the sorted, limited one and walking a sort index instead.
-  const ids = readsLiveSet(query, scope)
+  // A live set or a small scope is read whole, then sorted: `OFFSET 0` keeps the planner from
+  // merging the subquery into the sorted, limited one and walking a sort index instead.
+  const whole =
+    readsLiveSet(query, scope) ||
+    (await readsSmallScope(db, directory, viewer, scope, query.limit + 1, countsReady));
+  const ids = whole
     ? sql`SELECT id, sort_value FROM (${matching} OFFSET 0) AS live
       ORDER BY sort_value ${direction}, id ${direction}`
     : sql`${matching} ORDER BY ${column} ${direction}, id ${direction}`;
