@@ -18,7 +18,7 @@ import { narrowListIndexes } from './015-narrow-list-indexes.js';
 import { folderRollups } from './016-folder-rollups.js';
 import { liveAndPhonedInLists } from './017-live-and-phoned-in-lists.js';
 import { treeRollups } from './018-tree-rollups.js';
-import { processedList } from './020-processed-list.js';
+import { processedList } from './019-processed-list.js';
 import type { Migration } from './migration.js';
 
 /** Every schema step, oldest first. */

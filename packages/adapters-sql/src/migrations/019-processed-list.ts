@@ -16,8 +16,8 @@ import type { Migration } from './migration.js';
  * is about the size of `messages_created`.
  */
 export const processedList: Migration = {
-  version: 20,
-  name: '020-processed-list',
+  version: 19,
+  name: '019-processed-list',
   statements: [
     `CREATE INDEX messages_processed ON messages (created_at, id)
       INCLUDE (${besides('created_at')}) WHERE folder = 'processed'`,
