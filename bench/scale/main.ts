@@ -28,7 +28,7 @@ const { values } = parseArgs({
     'no-migrate': { type: 'boolean', default: false },
     /** Schemas of smaller fills whose timer claims are measured beside this one's. */
     compare: { type: 'string', default: '' },
-    /** Which measurements: any of lists, counts, timers, export. */
+    /** Which measurements: any of lists, counts, timers, export, analytics (not by default). */
     parts: { type: 'string', default: 'lists,counts,timers,export' },
     /**
      * Keep only each message's last N history lines (SCALE_HISTORY_LINES), and the lines the

@@ -15,6 +15,7 @@ import {
 import { claimTimers } from '../../packages/adapters-sql/src/store/kernel/timer-worker.js';
 import { viewersWith } from '../sql/reads.js';
 import { fmt, knob, pct } from '../sql/world.js';
+import { analytics } from './analytics.js';
 import { measureExport } from './export.js';
 import { refNowPlus } from './instants.js';
 import { INSTITUTIONS, scaleDirectory } from './scale-world.js';
@@ -252,6 +253,10 @@ export async function measure(
   if (parts.has('timers')) {
     log('\ntimer claims');
     await timers([{ label: `${size.toLocaleString('en')} messages`, db }, ...others], log);
+  }
+  if (parts.has('analytics')) {
+    log('\nSLA dashboards');
+    await analytics(store, log);
   }
   if (parts.has('export')) {
     log('\nexport');
