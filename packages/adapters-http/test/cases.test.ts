@@ -9,23 +9,16 @@ import { createOnfDemoDirectory, onfDemoUsers } from '@reshaem/core/testing';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildOpenApiDocument, createHttpApp } from '../src/index.js';
+import { handleAppOptions } from './support.js';
 
 const directory = createOnfDemoDirectory();
 const users: Record<string, Principal> = { ...onfDemoUsers, system: SYSTEM_PRINCIPAL };
 type Handle = keyof typeof onfDemoUsers | 'system';
 
 function onfWorld(store: MessageStore = createMemoryStore({ directory })) {
-  let minute = 0;
   const app = createHttpApp({
     store,
-    authenticate: (request) => {
-      const handle = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-      return handle && Object.hasOwn(users, handle) ? (users[handle] ?? null) : null;
-    },
-    now: () => new Date(Date.parse('2025-01-15T03:00:00.000Z') + ++minute * 60_000),
-    onUnexpectedError: (error) => {
-      throw error;
-    },
+    ...handleAppOptions(users),
   });
   const call = (
     method: string,

@@ -7,6 +7,7 @@ import {
 import { onfDemoDirectoryInput, onfDemoUsers } from '@reshaem/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../src/index.js';
+import { handleAppOptions } from './support.js';
 
 /**
  * Region 75 with both workflows: the ОНФ demo world and the regional government, a ПОС
@@ -43,17 +44,9 @@ const users: Record<string, Principal> = {
 };
 
 function world() {
-  let minute = 0;
   const app = createHttpApp({
     store: createMemoryStore({ directory }),
-    authenticate: (request) => {
-      const handle = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-      return handle && Object.hasOwn(users, handle) ? (users[handle] ?? null) : null;
-    },
-    now: () => new Date(Date.parse('2025-01-15T03:00:00.000Z') + ++minute * 60_000),
-    onUnexpectedError: (error) => {
-      throw error;
-    },
+    ...handleAppOptions(users),
   });
   return (method: string, path: string, as: string, body?: unknown) =>
     app.request(path, {

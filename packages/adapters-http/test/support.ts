@@ -28,6 +28,27 @@ export const authenticate = (request: Request): Principal | null => {
   return users[match[1] as Handle];
 };
 
+/**
+ * What the ОНФ tests' apps share: `Authorization: Bearer <handle>` → that one of `people`,
+ * a clock one minute further on each call from 03:00 UTC on 15.01.2025, and unexpected
+ * errors thrown into the test.
+ */
+export function handleAppOptions(
+  people: Record<string, Principal>,
+): Pick<HttpAppOptions, 'authenticate' | 'now' | 'onUnexpectedError'> {
+  let minute = 0;
+  return {
+    authenticate: (request) => {
+      const handle = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
+      return handle && Object.hasOwn(people, handle) ? (people[handle] ?? null) : null;
+    },
+    now: () => new Date(Date.parse('2025-01-15T03:00:00.000Z') + ++minute * 60_000),
+    onUnexpectedError: (error) => {
+      throw error;
+    },
+  };
+}
+
 export interface CallOptions {
   as?: Handle | null;
   body?: unknown;

@@ -8,7 +8,7 @@ import {
 import { createOnfDemoDirectory, onfDemoUsers } from '@reshaem/core/testing';
 import { describe, expect, it } from 'vitest';
 import { createHttpApp } from '../../src/index.js';
-import { expectProblem, json } from '../support.js';
+import { expectProblem, handleAppOptions, json } from '../support.js';
 import { exeBytes, jpegBytes, multipart, type Part, pdfBytes, pngBytes } from './fixtures.js';
 
 const directory = createOnfDemoDirectory();
@@ -25,18 +25,10 @@ type CardView = {
 function onfFileWorld(limits: { filesPerItem?: number } = {}) {
   const files = createMemoryFileStore();
   const store = createMemoryStore({ directory, files });
-  let minute = 0;
   const app = createHttpApp({
     store,
     files: { store: files, rules: { limits } },
-    authenticate: (request) => {
-      const handle = /^Bearer (\S+)$/.exec(request.headers.get('authorization') ?? '')?.[1];
-      return handle && Object.hasOwn(users, handle) ? (users[handle] ?? null) : null;
-    },
-    now: () => new Date(Date.parse('2025-01-15T03:00:00.000Z') + ++minute * 60_000),
-    onUnexpectedError: (error) => {
-      throw error;
-    },
+    ...handleAppOptions(users),
   });
   const call = (method: string, path: string, as: Handle | null, body?: unknown) =>
     app.request(path, {
