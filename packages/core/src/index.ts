@@ -100,6 +100,7 @@ export {
   type IndicatorSums,
   indicatorRowOf,
   percentileDisc,
+  percentileDiscIndex,
 } from './pos/analytics/indicator-sums.js';
 export {
   computeIndicators,

@@ -4,6 +4,7 @@
  * together, without PostgreSQL sorting a row. The values are integers (milliseconds,
  * working days) below 2^53, so a `Float64Array` holds them exactly.
  */
+import { percentileDiscIndex } from '@reshaem/core';
 
 /**
  * The values of every group of one list, one group after another in one buffer: each
@@ -34,7 +35,7 @@ export class ValueBuffer {
   /** The discrete percentile at `p` of the group read last; `null` for no values. */
   percentile(p: number): number | null {
     const n = this.length - this.groupStart;
-    return n === 0 ? null : (this.values[this.groupStart + positionOf(p, n)] ?? null);
+    return n === 0 ? null : (this.values[this.groupStart + percentileDiscIndex(p, n)] ?? null);
   }
 
   /**
@@ -43,16 +44,9 @@ export class ValueBuffer {
    */
   percentileOfAll(p: number): number | null {
     if (this.length === 0) return null;
-    return select(this.values.subarray(0, this.length), positionOf(p, this.length));
+    return select(this.values.subarray(0, this.length), percentileDiscIndex(p, this.length));
   }
 }
-
-/**
- * The 0-based index of `percentile_disc(p)` among `n` sorted values: position ⌈p·n⌉ in
- * double precision, at least the first — as PostgreSQL and the core's `percentileDisc`.
- */
-export const positionOf = (p: number, n: number): number =>
-  Math.min(Math.max(Math.ceil(p * n), 1), n) - 1;
 
 /**
  * Parses the integers of `{1,2,-3}` (PostgreSQL's text of a `bigint[]` or `integer[]`

@@ -59,8 +59,18 @@ export const emptySums = (): IndicatorSums => ({
  */
 export function percentileDisc(sorted: readonly number[], p: number): number | null {
   if (sorted.length === 0) return null;
-  const position = Math.max(Math.ceil(p * sorted.length), 1);
-  return sorted[Math.min(position, sorted.length) - 1] ?? null;
+  return sorted[percentileDiscIndex(p, sorted.length)] ?? null;
+}
+
+/**
+ * The 0-based index of {@link percentileDisc}'s value among `n` > 0 ascending values, for a
+ * store that selects it from values of its own (a typed array, a partly sorted buffer).
+ *
+ * @example
+ * percentileDiscIndex(0.5, 4); // 1
+ */
+export function percentileDiscIndex(p: number, n: number): number {
+  return Math.min(Math.max(Math.ceil(p * n), 1), n) - 1;
 }
 
 const round2 = (value: number) => Math.round(value * 100) / 100;
